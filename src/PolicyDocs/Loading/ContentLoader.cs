@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using PolicyDocs.Model;
+
+namespace PolicyDocs.Loading;
+
+/// <summary>The outcome of loading: the model (null when the input is not a policy set at all) and what went wrong.</summary>
+/// <param name="Set">The loaded policy set.</param>
+/// <param name="Fatal">A reason the input could not be read at all (bad path, not a policy set), for exit code 2.</param>
+public sealed record LoadResult(PolicySet? Set, string? Fatal);
+
+/// <summary>
+/// Reads a policy set from a content folder (policyset.yaml, data/, documents/) or from a single Markdown
+/// CP/CPS file with optional YAML front matter. Produces the unbound model; reports problems as diagnostics.
+/// </summary>
+public static class ContentLoader
+{
+    /// <summary>Loads from <paramref name="path"/>: a folder or a .md file.</summary>
+    public static LoadResult Load(string path, DiagnosticBag diagnostics)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            return full.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || full.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
+                ? SingleFileLoader.Load(full, path, diagnostics)
+                : new LoadResult(null, $"{path} is a file but not a Markdown (.md) document.");
+        }
+        if (!Directory.Exists(full))
+            return new LoadResult(null, $"{path} does not exist; give a content folder or a Markdown CP/CPS file.");
+        return FolderLoader.Load(full, path, diagnostics);
+    }
+
+    /// <summary>Reads a text file; reports and returns null when it cannot be read.</summary>
+    internal static string? ReadText(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return File.ReadAllText(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Rules.Unreadable, SourceSpan.File(displayPath), $"Cannot read {displayPath}: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Combines a display root and a relative path with forward slashes.</summary>
+    internal static string Display(string root, string relative) =>
+        (root.TrimEnd('/', '\\') + "/" + relative.Replace('\\', '/')).TrimStart('/');
+
+    internal static readonly IReadOnlyDictionary<string, DocumentKind> Kinds =
+        new Dictionary<string, DocumentKind> { ["cp"] = DocumentKind.Cp, ["cps"] = DocumentKind.Cps, ["cp-cps"] = DocumentKind.CpCps };
+
+    internal static readonly IReadOnlyDictionary<string, DocumentStatus> Statuses =
+        new Dictionary<string, DocumentStatus> { ["draft"] = DocumentStatus.Draft, ["approved"] = DocumentStatus.Approved, ["superseded"] = DocumentStatus.Superseded };
+
+    /// <summary>Reads the document keys shared by document.yaml and front matter. Unknown keys are left to the caller.</summary>
+    internal static DocumentInfo? ReadDocumentInfo(MapReader r, string id, SourceSpan span, string? defaultTitle)
+    {
+        var kind = r.Choice("kind", Kinds, required: defaultTitle is null) ?? (defaultTitle is null ? null : DocumentKind.CpCps);
+        var title = r.Text("title", required: defaultTitle is null) ?? defaultTitle;
+        var shortTitle = r.Text("short_title");
+        var oid = r.Text("oid");
+        if (oid is not null && !System.Text.RegularExpressions.Regex.IsMatch(oid, @"^\d+(\.\d+)+$"))
+            r.Diagnostics.Add(Rules.BadValue, r.SpanOf("oid"), $"'{oid}' is not an OID: write dotted digits, e.g. 1.3.6.1.4.1.99999.1.");
+        var version = r.Text("version", required: defaultTitle is null) ?? (defaultTitle is null ? null : "current");
+        var effective = r.Date("effective_date");
+        var status = r.Choice("status", Statuses) ?? DocumentStatus.Draft;
+        var cas = r.Texts("cas");
+        var implements = r.Texts("implements");
+        var revisions = r.List("revisions", node =>
+        {
+            var rr = new MapReader(node, "a revision", r.Diagnostics, node.Span);
+            if (!rr.IsValid) return null;
+            var v = rr.Text("version", true);
+            var date = rr.Date("date", true);
+            var summary = rr.Text("summary", true);
+            var approval = rr.Id("approval");
+            rr.Finish();
+            return v is null || date is null || summary is null ? null : new Revision(v, date.Value, summary, approval, rr.Span);
+        });
+        if (kind is null || title is null || version is null) return null;
+        return new DocumentInfo
+        {
+            Id = id,
+            Kind = kind.Value,
+            Title = title,
+            ShortTitle = shortTitle ?? title,
+            Oid = oid,
+            Version = version,
+            EffectiveDate = effective,
+            Status = status,
+            Cas = cas,
+            Implements = implements,
+            Revisions = revisions,
+            Span = span,
+        };
+    }
+
+    /// <summary>Reads policyset.yaml keys.</summary>
+    internal static PolicySetInfo ReadPolicySetInfo(MapReader r, SourceSpan span, string defaultName, out ImmutableArray<(string Value, SourceSpan Span)> order)
+    {
+        var name = r.Text("name", true) ?? defaultName;
+        var p = r.Map("publisher", "the publisher", required: true);
+        Publisher publisher;
+        if (p is not null && p.IsValid)
+        {
+            publisher = new Publisher(p.Text("name", true) ?? "Policy Authority", p.Text("email"), p.Text("url"), p.Text("address"), p.Text("problem_reports"));
+            p.Finish();
+        }
+        else publisher = new Publisher("Policy Authority", null, null, null, null);
+        var baseUrl = r.Text("base_url");
+        if (baseUrl is not null)
+        {
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
+            {
+                r.Diagnostics.Add(Rules.BadValue, r.SpanOf("base_url"), $"'{baseUrl}' is not an absolute http(s) URL.");
+                baseUrl = null;
+            }
+            else if (!baseUrl.EndsWith('/')) baseUrl += "/";
+        }
+        var licence = r.Text("licence");
+        var levels = r.Texts("impact_levels");
+        order = r.TextsWithSpans("documents");
+        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Span = span };
+        return levels.IsDefaultOrEmpty ? info : info with { ImpactLevels = levels };
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+
+namespace PolicyDocs.Model.Data;
+
+/// <summary>A certification authority of the hierarchy (data/cas.yaml).</summary>
+public sealed record CaRecord(string Id, string Name, string Type, string? Parent, string? Subject, string Operation,
+    string? KeyAlgorithm, string? KeySize, string? Hash, int? ValidityYears, string? Level, string? Description, SourceSpan Span);
+
+/// <summary>A trusted role (data/roles.yaml).</summary>
+public sealed record RoleRecord(string Id, string Name, ImmutableArray<string> Duties, ImmutableArray<string> Incompatible,
+    bool Auditor, SourceSpan Span);
+
+/// <summary>A task that needs multi-party control (data/tasks.yaml).</summary>
+public sealed record TaskRecord(string Id, string Name, int MinPersons, ImmutableArray<string> Roles,
+    ImmutableArray<string> RequiredRoles, string? Description, SourceSpan Span)
+{
+    /// <summary>Span of the min_persons value, for checks that point at it.</summary>
+    public SourceSpan MinPersonsSpan { get; init; } = Span;
+}
+
+/// <summary>A glossary entry (data/glossary.yaml): a defined term or an acronym.</summary>
+public sealed record GlossaryTerm(string Id, string Term, string Definition, bool Acronym, SourceSpan Span);
+
+/// <summary>A Policy Authority decision approving document versions (data/approvals.yaml).</summary>
+public sealed record ApprovalRecord(string Id, DateOnly Date, string Meeting, string Decision,
+    ImmutableArray<string> Members, ImmutableArray<(string Document, string Version)> Approves, SourceSpan Span);

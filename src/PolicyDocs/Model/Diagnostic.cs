@@ -1,0 +1,29 @@
+namespace PolicyDocs.Model;
+
+/// <summary>How bad a finding is. Errors fail <c>check</c> and <c>build</c>; warnings fail only under <c>--strict</c>.</summary>
+public enum Severity
+{
+    /// <summary>Informational or advisory.</summary>
+    Warning,
+    /// <summary>Must be fixed.</summary>
+    Error,
+}
+
+/// <summary>A user mistake found in content, with where it is and how to fix it.</summary>
+/// <param name="Rule">The rule that found it (code, requirement, fix hint).</param>
+/// <param name="Severity">Severity for this occurrence (a rule's default may be raised, e.g. under --strict).</param>
+/// <param name="Span">Where it is.</param>
+/// <param name="Message">What is wrong, in one sentence.</param>
+public sealed record Diagnostic(Rule Rule, Severity Severity, SourceSpan Span, string Message)
+{
+    /// <summary>The stable code, e.g. PD0101.</summary>
+    public string Code => Rule.Code;
+
+    /// <summary>The text form: <c>path:line:column: error PD0101: message (requirement)</c>.</summary>
+    public override string ToString()
+    {
+        var sev = Severity == Severity.Error ? "error" : "warning";
+        var req = string.IsNullOrEmpty(Rule.Requirement) ? "" : $" ({Rule.Requirement})";
+        return $"{Span}: {sev} {Code}: {Message}{req}";
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace PolicyDocs.Model;
+
+/// <summary>What a policy document is.</summary>
+public enum DocumentKind
+{
+    /// <summary>Certificate Policy.</summary>
+    Cp,
+    /// <summary>Certification Practice Statement.</summary>
+    Cps,
+    /// <summary>Combined CP and CPS.</summary>
+    CpCps,
+}
+
+/// <summary>Where a document version stands.</summary>
+public enum DocumentStatus
+{
+    /// <summary>Not yet approved; published with a DRAFT marking.</summary>
+    Draft,
+    /// <summary>Approved and in effect from its effective date.</summary>
+    Approved,
+    /// <summary>Replaced by a later version.</summary>
+    Superseded,
+}
+
+/// <summary>One entry of a document's revision history.</summary>
+/// <param name="Version">The version this revision produced.</param>
+/// <param name="Date">The date of the revision (its effective date).</param>
+/// <param name="Summary">What changed, in one or two sentences.</param>
+/// <param name="Approval">Id of the Policy Authority decision that approved it, if any.</param>
+/// <param name="Span">Where the entry is written.</param>
+public sealed record Revision(string Version, DateOnly Date, string Summary, string? Approval, SourceSpan Span);
+
+/// <summary>Identity and metadata of a policy document (what document.yaml or front matter says).</summary>
+public sealed record DocumentInfo
+{
+    /// <summary>Short id used in paths and cross-references ("cp", "cps").</summary>
+    public required string Id { get; init; }
+    /// <summary>CP, CPS or combined.</summary>
+    public required DocumentKind Kind { get; init; }
+    /// <summary>Full title.</summary>
+    public required string Title { get; init; }
+    /// <summary>Short title for headers and reference text ("Northwind CPS").</summary>
+    public required string ShortTitle { get; init; }
+    /// <summary>The document's policy OID, if assigned.</summary>
+    public string? Oid { get; init; }
+    /// <summary>Version of this text ("1.2").</summary>
+    public required string Version { get; init; }
+    /// <summary>The date this version takes effect.</summary>
+    public DateOnly? EffectiveDate { get; init; }
+    /// <summary>Draft, approved or superseded.</summary>
+    public DocumentStatus Status { get; init; } = DocumentStatus.Draft;
+    /// <summary>Ids of the CAs the document applies to.</summary>
+    public ImmutableArray<string> Cas { get; init; } = [];
+    /// <summary>For a CPS: ids of the CPs it implements.</summary>
+    public ImmutableArray<string> Implements { get; init; } = [];
+    /// <summary>Revision history, oldest first.</summary>
+    public ImmutableArray<Revision> Revisions { get; init; } = [];
+    /// <summary>Where the metadata is written.</summary>
+    public required SourceSpan Span { get; init; }
+
+    /// <summary>"CP", "CPS" or "CP/CPS".</summary>
+    public string KindLabel => Kind switch { DocumentKind.Cp => "CP", DocumentKind.Cps => "CPS", _ => "CP/CPS" };
+}
+
+/// <summary>
+/// A policy document: metadata plus its section tree. Sections are indexed by number once, at construction.
+/// </summary>
+public sealed class PolicyDocument
+{
+    private readonly FrozenDictionary<string, Section> _byNumber;
+
+    /// <summary>Creates a document; later duplicates of a number are kept in the tree but not indexed.</summary>
+    public PolicyDocument(DocumentInfo info, ImmutableArray<Section> sections, ImmutableArray<Section> appendices, string? preamble = null)
+    {
+        Info = info;
+        Sections = sections;
+        Appendices = appendices;
+        Preamble = preamble;
+        var all = ImmutableArray.CreateBuilder<Section>();
+        foreach (var s in sections) Flatten(s, all);
+        AllSections = all.ToImmutable();
+        var map = new Dictionary<string, Section>(StringComparer.Ordinal);
+        foreach (var s in AllSections) map.TryAdd(s.Number, s);
+        _byNumber = map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Metadata.</summary>
+    public DocumentInfo Info { get; }
+    /// <summary>Shortcut for <c>Info.Id</c>.</summary>
+    public string Id => Info.Id;
+    /// <summary>Top-level sections (components 1–9 and extra ones) in document order.</summary>
+    public ImmutableArray<Section> Sections { get; }
+    /// <summary>Appendices after section 9.</summary>
+    public ImmutableArray<Section> Appendices { get; }
+    /// <summary>Every numbered section, depth-first in document order.</summary>
+    public ImmutableArray<Section> AllSections { get; }
+    /// <summary>Unnumbered Markdown before section 1 in a single-file document (title page, notices), if any.</summary>
+    public string? Preamble { get; }
+
+    /// <summary>The section with the given number, if any.</summary>
+    public Section? Find(string number) => _byNumber.GetValueOrDefault(number);
+
+    /// <summary>Returns a copy whose sections are replaced by <paramref name="map"/> applied to every section (children first).</summary>
+    public PolicyDocument MapSections(Func<Section, Section> map)
+    {
+        Section Rec(Section s) => map(s with { Children = [.. s.Children.Select(Rec)] });
+        return new PolicyDocument(Info, [.. Sections.Select(Rec)], [.. Appendices.Select(Rec)], Preamble);
+    }
+
+    private static void Flatten(Section s, ImmutableArray<Section>.Builder into)
+    {
+        into.Add(s);
+        foreach (var c in s.Children) Flatten(c, into);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using PolicyDocs.Model.Data;
+
+namespace PolicyDocs.Model;
+
+/// <summary>The Policy Authority that publishes the set, and where to reach it.</summary>
+public sealed record Publisher(string Name, string? Email, string? Url, string? Address, string? ProblemReports);
+
+/// <summary>Identity of a policy set (policyset.yaml).</summary>
+public sealed record PolicySetInfo
+{
+    /// <summary>Name of the policy set.</summary>
+    public required string Name { get; init; }
+    /// <summary>The Policy Authority.</summary>
+    public required Publisher Publisher { get; init; }
+    /// <summary>Where the site is published, with a trailing slash; null when unknown.</summary>
+    public string? BaseUrl { get; init; }
+    /// <summary>Licence of the text.</summary>
+    public string? Licence { get; init; }
+    /// <summary>Ordered impact-level scale, lowest first.</summary>
+    public ImmutableArray<string> ImpactLevels { get; init; } = ["Medium", "High Internal", "High External"];
+    /// <summary>Where it is written.</summary>
+    public required SourceSpan Span { get; init; }
+}
+
+/// <summary>The shared data records of a policy set, typed, plus every data file as a raw tree for templates.</summary>
+public sealed record PolicyData
+{
+    /// <summary>CAs in file order.</summary>
+    public ImmutableArray<CaRecord> Cas { get; init; } = [];
+    /// <summary>Trusted roles in file order.</summary>
+    public ImmutableArray<RoleRecord> Roles { get; init; } = [];
+    /// <summary>Multi-party tasks in file order.</summary>
+    public ImmutableArray<TaskRecord> Tasks { get; init; } = [];
+    /// <summary>Glossary in file order.</summary>
+    public ImmutableArray<GlossaryTerm> Glossary { get; init; } = [];
+    /// <summary>Policy Authority decisions in file order.</summary>
+    public ImmutableArray<ApprovalRecord> Approvals { get; init; } = [];
+    /// <summary>Every data file by name (file name without .yaml), as read; what templates see.</summary>
+    public ImmutableSortedDictionary<string, DataNode> Files { get; init; } = ImmutableSortedDictionary<string, DataNode>.Empty.WithComparers(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// A whole policy set: identity, data and documents. The one model every renderer reads.
+/// </summary>
+public sealed class PolicySet
+{
+    private readonly FrozenDictionary<string, PolicyDocument> _byId;
+
+    /// <summary>Creates a policy set; documents keep the given order.</summary>
+    public PolicySet(PolicySetInfo info, PolicyData data, ImmutableArray<PolicyDocument> documents, string root)
+    {
+        Info = info;
+        Data = data;
+        Documents = documents;
+        Root = root;
+        var map = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
+        foreach (var d in documents) map.TryAdd(d.Id, d);
+        _byId = map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Identity.</summary>
+    public PolicySetInfo Info { get; }
+    /// <summary>Shared data.</summary>
+    public PolicyData Data { get; }
+    /// <summary>Documents in publication order.</summary>
+    public ImmutableArray<PolicyDocument> Documents { get; }
+    /// <summary>The content folder (or the single file's folder) it was loaded from.</summary>
+    public string Root { get; }
+
+    /// <summary>The document with id <paramref name="id"/>, if any.</summary>
+    public PolicyDocument? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Returns a copy with each document replaced by <paramref name="map"/>.</summary>
+    public PolicySet MapDocuments(Func<PolicyDocument, PolicyDocument> map) =>
+        new(Info, Data, [.. Documents.Select(map)], Root);
+}

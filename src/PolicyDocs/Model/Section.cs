@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using Markdig.Syntax;
+using PolicyDocs.Outline;
+
+namespace PolicyDocs.Model;
+
+/// <summary>
+/// One numbered section of a policy document (or an appendix). Created by the loader with its source text;
+/// binding adds the bound text and the parsed Markdown tree; resolving adds the outline match.
+/// </summary>
+public sealed record Section
+{
+    /// <summary>The section number as written, normalised ("4.9.1"); for an appendix its letter or name ("A").</summary>
+    public required string Number { get; init; }
+
+    /// <summary>The title as written, without the number.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The heading's position.</summary>
+    public required SourceSpan Span { get; init; }
+
+    /// <summary>The body as written (a Scriban template over Markdown), between this heading and the next.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>1-based line of the first body line in the file, so template and Markdown positions map back.</summary>
+    public required int SourceLine { get; init; }
+
+    /// <summary>True for appendices after section 9.</summary>
+    public bool IsAppendix { get; init; }
+
+    /// <summary>Subsections in document order.</summary>
+    public ImmutableArray<Section> Children { get; init; } = [];
+
+    /// <summary>The body after binding (Markdown). Null before binding.</summary>
+    public string? BoundSource { get; init; }
+
+    /// <summary>The parsed Markdown of the bound body: the tree every renderer walks. Null before binding.</summary>
+    public MarkdownDocument? Body { get; init; }
+
+    /// <summary>The RFC 3647 entry this section fills, once aligned. Null for extra sections and appendices.</summary>
+    public OutlineEntry? Outline { get; init; }
+
+    /// <summary>Depth of the number: 1 for "4", 3 for "4.9.1".</summary>
+    public int Depth => IsAppendix ? 1 : SectionNumber.Depth(Number);
+
+    /// <summary>The HTML id: "section-4.9.1", or "appendix-a".</summary>
+    public string Anchor => IsAppendix ? "appendix-" + Number.ToLowerInvariant() : SectionNumber.Anchor(Number);
+
+    /// <summary>How the heading reads: "4.9.1 Circumstances for revocation" or "Appendix A Profiles".</summary>
+    public string DisplayTitle => IsAppendix ? $"Appendix {Number} {Title}".TrimEnd() : $"{Number} {Title}";
+
+    /// <summary>True when the body is exactly a "No stipulation." statement.</summary>
+    public bool IsNoStipulation => NoStipulation.IsExactly(BoundSource ?? Source);
+}
