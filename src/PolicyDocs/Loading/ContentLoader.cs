@@ -45,7 +45,7 @@ public static class ContentLoader
 
     /// <summary>Combines a display root and a relative path with forward slashes.</summary>
     internal static string Display(string root, string relative) =>
-        (root.TrimEnd('/', '\\') + "/" + relative.Replace('\\', '/')).TrimStart('/');
+        root.Length == 0 || root == "." ? relative.Replace('\\', '/') : root.TrimEnd('/', '\\').Replace('\\', '/') + "/" + relative.Replace('\\', '/');
 
     internal static readonly IReadOnlyDictionary<string, DocumentKind> Kinds =
         new Dictionary<string, DocumentKind> { ["cp"] = DocumentKind.Cp, ["cps"] = DocumentKind.Cps, ["cp-cps"] = DocumentKind.CpCps };

@@ -1,0 +1,51 @@
+using PolicyDocs.Model;
+using PolicyDocs.Pipeline;
+using PolicyDocs.Reporting;
+
+namespace PolicyDocs.Cli;
+
+/// <summary>Where the CLI writes: diagnostics and results to stdout, progress and summaries to stderr.
+/// Colour only when writing to a terminal and NO_COLOR is unset.</summary>
+public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
+{
+    /// <summary>Standard output.</summary>
+    public TextWriter Out { get; } = stdout;
+    /// <summary>Standard error.</summary>
+    public TextWriter Error { get; } = stderr;
+
+    private bool Colour => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected &&
+                           string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    /// <summary>Prints diagnostics in the chosen format.</summary>
+    public void Report(IReadOnlyList<Diagnostic> diagnostics, string format)
+    {
+        switch (format)
+        {
+            case "json":
+                Out.Write(DiagnosticFormatter.Json(diagnostics));
+                break;
+            case "sarif":
+                Out.Write(DiagnosticFormatter.Sarif(diagnostics, CliApp.Version));
+                break;
+            default:
+                foreach (var d in diagnostics)
+                {
+                    if (Colour) Out.Write(d.Severity == Severity.Error ? "\u001b[31m" : "\u001b[33m");
+                    Out.Write(d.ToString());
+                    if (Colour) Out.Write("\u001b[0m");
+                    Out.Write('\n');
+                }
+                break;
+        }
+    }
+
+    /// <summary>Exit code for a compilation: 2 if unreadable, 1 on errors (or warnings when strict), else 0.</summary>
+    public static int ExitCode(Compilation c, bool strict) =>
+        c.Fatal is not null ? CliApp.Usage
+        : c.ErrorCount > 0 || (strict && c.WarningCount > 0) ? CliApp.Findings
+        : CliApp.Ok;
+
+    /// <summary>"2 errors, 1 warning".</summary>
+    public static string Counts(Compilation c) =>
+        $"{c.ErrorCount} error{(c.ErrorCount == 1 ? "" : "s")}, {c.WarningCount} warning{(c.WarningCount == 1 ? "" : "s")}";
+}

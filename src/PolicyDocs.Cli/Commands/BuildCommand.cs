@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Diagnostics;
+using PolicyDocs.Output;
+using PolicyDocs.Pipeline;
+using PolicyDocs.Rendering;
+
+namespace PolicyDocs.Cli.Commands;
+
+/// <summary><c>policydocs build</c>: compile and render the site; nothing is written when there are errors.</summary>
+internal static class BuildCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var content = CommonOptions.Content();
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Where to write the site (replaced whole on success).",
+            DefaultValueFactory = _ => "site",
+        };
+        var strict = CommonOptions.Strict();
+        var command = new Command("build", "Build the website (and downloads) of a policy set.") { content, output, strict };
+        command.SetAction(parse =>
+        {
+            var clock = Stopwatch.StartNew();
+            var path = parse.GetValue(content)!;
+            var isStrict = parse.GetValue(strict);
+            var compilation = PolicyCompiler.Compile(path, new CompileOptions(isStrict));
+            if (compilation.Fatal is not null)
+            {
+                console.Error.WriteLine($"policydocs: {compilation.Fatal}");
+                return CliApp.Usage;
+            }
+            console.Report(compilation.Diagnostics, "text");
+            var code = CliConsole.ExitCode(compilation, isStrict);
+            if (code != CliApp.Ok)
+            {
+                console.Error.WriteLine($"build failed: {CliConsole.Counts(compilation)}; nothing was written.");
+                return code;
+            }
+            var files = SiteBuilder.Build(compilation);
+            var target = parse.GetValue(output)!;
+            OutputWriter.Write(files, target);
+            console.Error.WriteLine($"Built {files.Files.Count} files into {target}/ ({CliConsole.Counts(compilation)}) in {clock.ElapsedMilliseconds} ms.");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using PolicyDocs.Checks;
+using PolicyDocs.Pipeline;
+
+namespace PolicyDocs.Cli.Commands;
+
+/// <summary><c>policydocs check</c>: load, bind, resolve and check; print diagnostics.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var content = CommonOptions.Content();
+        var format = CommonOptions.Format("text", "json", "sarif");
+        var strict = CommonOptions.Strict();
+        var fix = new Option<bool>("--fix") { Description = "Write 'No stipulation.' into blank sections; changes nothing else." };
+        var command = new Command("check", "Check a policy set against RFC 3647 and the root program rules, and report diagnostics.")
+        {
+            content, format, strict, fix,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(content)!;
+            var isStrict = parse.GetValue(strict);
+            var compilation = PolicyCompiler.Compile(path, new CompileOptions(isStrict));
+            if (compilation.Fatal is not null)
+            {
+                console.Error.WriteLine($"policydocs: {compilation.Fatal}");
+                return CliApp.Usage;
+            }
+            if (parse.GetValue(fix))
+            {
+                var count = NoStipulationFixer.Fix(compilation.Set!);
+                console.Error.WriteLine($"Inserted \"No stipulation.\" into {count} blank section{(count == 1 ? "" : "s")}.");
+                if (count > 0) compilation = PolicyCompiler.Compile(path, new CompileOptions(isStrict));
+            }
+            var fmt = parse.GetValue(format)!;
+            console.Report(compilation.Diagnostics, fmt);
+            if (fmt == "text")
+                console.Error.WriteLine($"check: {CliConsole.Counts(compilation)} in {compilation.Set!.Documents.Length} document{(compilation.Set.Documents.Length == 1 ? "" : "s")}.");
+            return CliConsole.ExitCode(compilation, isStrict);
+        });
+        return command;
+    }
+}

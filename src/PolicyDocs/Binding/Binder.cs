@@ -1,0 +1,90 @@
+using PolicyDocs.Markdown;
+using PolicyDocs.Model;
+using PolicyDocs.Templates;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace PolicyDocs.Binding;
+
+/// <summary>
+/// Bind stage: evaluates each section body as a Scriban template over the data (strict variables, loop and
+/// recursion limits, includes only from templates/markdown/), then parses the result with the policy Markdown
+/// pipeline. Template errors are reported at the Markdown file's own line.
+/// </summary>
+public static class Binder
+{
+    private const int LoopLimit = 10_000;
+    private const int RecursiveLimit = 50;
+
+    /// <summary>Binds every document of <paramref name="set"/>; documents are processed in parallel.</summary>
+    public static PolicySet Bind(PolicySet set, TemplateStore store, DiagnosticBag diagnostics)
+    {
+        var globals = ScriptData.Globals(set);
+        var docs = new PolicyDocument[set.Documents.Length];
+        Parallel.For(0, docs.Length, i => docs[i] = BindDocument(set.Documents[i], globals, store, diagnostics));
+        return new PolicySet(set.Info, set.Data, [.. docs], set.Root);
+    }
+
+    private static PolicyDocument BindDocument(PolicyDocument doc, ScriptObject globals, TemplateStore store, DiagnosticBag diagnostics)
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            LoopLimit = LoopLimit,
+            RecursiveLimit = RecursiveLimit,
+            TemplateLoader = new SafeTemplateLoader(store),
+            EnableRelaxedMemberAccess = false,
+        };
+        DisableClock(context);
+        context.PushGlobal(globals);
+        var docScope = new ScriptObject { ["document"] = ScriptData.Document(doc.Info) };
+        context.PushGlobal(docScope);
+        return doc.MapSections(section =>
+        {
+            var bound = Render(section.Source, section.Span.Path, section.SourceLine, section.Span, context, diagnostics);
+            return section with { BoundSource = bound, Body = PolicyMarkdown.Parse(bound) };
+        });
+    }
+
+    /// <summary>Renders one template body; on error reports it and returns the source unchanged.</summary>
+    public static string Render(string source, string path, int firstLine, Model.SourceSpan fallback, TemplateContext context, DiagnosticBag diagnostics)
+    {
+        if (!source.Contains("{{", StringComparison.Ordinal)) return source;
+        var template = Template.Parse(source, path);
+        if (template.HasErrors)
+        {
+            foreach (var m in template.Messages)
+                diagnostics.Add(Rules.TemplateError, Map(m.Span, path, firstLine, fallback), $"Template error: {m.Message}");
+            return source;
+        }
+        context.PushGlobal(new ScriptObject());
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            var where = ex.Span.FileName == path || string.IsNullOrEmpty(ex.Span.FileName) ? "" : $" (in {TemplateStore.Display(ex.Span.FileName)}:{ex.Span.Start.Line + 1})";
+            var at = where.Length == 0 ? Map(ex.Span, path, firstLine, fallback) : fallback;
+            diagnostics.Add(Rules.TemplateError, at, $"Template error: {ex.OriginalMessage}{where}");
+            return source;
+        }
+        finally
+        {
+            context.PopGlobal();
+        }
+    }
+
+    private static Model.SourceSpan Map(Scriban.Parsing.SourceSpan span, string path, int firstLine, Model.SourceSpan fallback) =>
+        span.FileName == path || string.IsNullOrEmpty(span.FileName)
+            ? new Model.SourceSpan(path, firstLine + span.Start.Line, span.Start.Column + 1)
+            : fallback;
+
+    /// <summary>Output must not depend on the clock: date.now is removed from the built-ins.</summary>
+    private static void DisableClock(TemplateContext context)
+    {
+        if (context.BuiltinObject.TryGetValue("date", out var date) && date is ScriptObject dateFunctions)
+            dateFunctions.Remove("now");
+    }
+}

@@ -1,0 +1,53 @@
+using PolicyDocs.Loading;
+using PolicyDocs.Model;
+
+namespace PolicyDocs.Checks;
+
+/// <summary>References between data records and documents: CA parents, the CAs and CPs a document names,
+/// approvals of revisions, roles named by roles and tasks, CA impact levels (PD0010).</summary>
+public static class DataConsistencyCheck
+{
+    /// <summary>Checks the whole set.</summary>
+    public static void Check(PolicySet set, DiagnosticBag d)
+    {
+        var data = set.Data;
+        var caIds = data.Cas.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var roleIds = data.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var ca in data.Cas)
+        {
+            if (ca.Parent is not null && !caIds.Contains(ca.Parent))
+                d.Add(Rules.UnknownRecord, ca.Span, $"CA '{ca.Id}' names parent '{ca.Parent}', which is not in data/cas.yaml{Suggest.Hint(ca.Parent, caIds)}.");
+            if (ca.Type != "root" && ca.Parent is null)
+                d.Add(Rules.MissingKey, ca.Span, $"CA '{ca.Id}' is of type {ca.Type} but names no parent CA.");
+            if (ca.Level is not null && !set.Info.ImpactLevels.Contains(ca.Level))
+                d.Add(Rules.BadValue, ca.Span, $"CA '{ca.Id}' has level '{ca.Level}', which is not on the impact-level scale ({string.Join(" < ", set.Info.ImpactLevels)}){Suggest.Hint(ca.Level, set.Info.ImpactLevels)}.");
+        }
+        foreach (var role in data.Roles)
+            foreach (var other in role.Incompatible)
+                if (!roleIds.Contains(other))
+                    d.Add(Rules.UnknownRecord, role.Span, $"Role '{role.Id}' lists incompatible role '{other}', which is not in data/roles.yaml{Suggest.Hint(other, roleIds)}.");
+        foreach (var task in data.Tasks)
+            foreach (var r in task.Roles.Concat(task.RequiredRoles))
+                if (!roleIds.Contains(r))
+                    d.Add(Rules.UnknownRecord, task.Span, $"Task '{task.Id}' names role '{r}', which is not in data/roles.yaml{Suggest.Hint(r, roleIds)}.");
+        var approvalIds = data.Approvals.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var doc in set.Documents)
+        {
+            var info = doc.Info;
+            foreach (var ca in info.Cas)
+                if (!caIds.Contains(ca))
+                    d.Add(Rules.UnknownRecord, info.Span, $"Document '{doc.Id}' applies to CA '{ca}', which is not in data/cas.yaml{Suggest.Hint(ca, caIds)}.");
+            foreach (var cp in info.Implements)
+            {
+                var target = set.Find(cp);
+                if (target is null)
+                    d.Add(Rules.UnknownRecord, info.Span, $"Document '{doc.Id}' implements '{cp}', which is not a document of this set{Suggest.Hint(cp, set.Documents.Select(x => x.Id))}.");
+                else if (target.Info.Kind == DocumentKind.Cps)
+                    d.Add(Rules.BadValue, info.Span, $"Document '{doc.Id}' implements '{cp}', but that is a CPS; a CPS implements CPs.");
+            }
+            foreach (var rev in info.Revisions)
+                if (rev.Approval is not null && data.Files.ContainsKey("approvals") && !approvalIds.Contains(rev.Approval))
+                    d.Add(Rules.UnknownRecord, rev.Span, $"Revision {rev.Version} of '{doc.Id}' cites approval '{rev.Approval}', which is not in data/approvals.yaml{Suggest.Hint(rev.Approval, approvalIds)}.");
+        }
+    }
+}

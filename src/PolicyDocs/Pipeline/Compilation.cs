@@ -1,0 +1,27 @@
+using PolicyDocs.Model;
+using PolicyDocs.Templates;
+using PolicyDocs.Xrefs;
+
+namespace PolicyDocs.Pipeline;
+
+/// <summary>Options of a compile.</summary>
+/// <param name="Strict">Report title variants as errors.</param>
+public sealed record CompileOptions(bool Strict = false);
+
+/// <summary>
+/// The resolved policy set: the bound, aligned model, its cross-reference index, the templates to render it
+/// with, and every diagnostic found. What all renderers consume.
+/// </summary>
+/// <param name="Set">The model; null only when <see cref="Fatal"/> is set.</param>
+/// <param name="Xrefs">Resolved references and backlinks.</param>
+/// <param name="Templates">Where templates come from for this set.</param>
+/// <param name="Diagnostics">Findings, sorted by place.</param>
+/// <param name="Fatal">Why the input could not be read at all, if so.</param>
+public sealed record Compilation(PolicySet? Set, XrefIndex? Xrefs, TemplateStore Templates, IReadOnlyList<Diagnostic> Diagnostics, string? Fatal)
+{
+    /// <summary>Errors in the diagnostics.</summary>
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    /// <summary>Warnings in the diagnostics.</summary>
+    public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}

@@ -1,0 +1,120 @@
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PolicyDocs.Markdown;
+using PolicyDocs.Xrefs;
+
+namespace PolicyDocs.Rendering.Html;
+
+/// <summary>
+/// Renders a section body (the shared Markdig tree) to HTML: cross-references become links with generated
+/// text, <c>[[#id]]</c> becomes an anchor, headings inside a section are demoted below the section heading and
+/// footnote ids are made unique per section. One instance per thread.
+/// </summary>
+public sealed class HtmlBodyRenderer
+{
+    private readonly XrefIndex _xrefs;
+    private readonly StringWriter _writer = new();
+    private readonly HtmlRenderer _renderer;
+    private readonly Context _context = new();
+
+    /// <summary>Creates a renderer for pages at <paramref name="depth"/> of document <paramref name="documentId"/>.</summary>
+    public HtmlBodyRenderer(XrefIndex xrefs, string? documentId, int depth)
+    {
+        _xrefs = xrefs;
+        _context.DocumentId = documentId;
+        _context.Depth = depth;
+        _renderer = new HtmlRenderer(_writer);
+        PolicyMarkdown.Pipeline.Setup(_renderer);
+        _renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new XrefLinkRenderer(_xrefs, _context));
+        _renderer.ObjectRenderers.Replace<HeadingRenderer>(new DemotedHeadingRenderer(_context));
+        _renderer.ObjectRenderers.Add(new XrefHtmlRenderer(_xrefs, _context));
+    }
+
+    /// <summary>Renders a body whose section heading is at HTML level <paramref name="headingLevel"/>.</summary>
+    public string Render(MarkdownDocument body, int headingLevel, string idPrefix)
+    {
+        _writer.GetStringBuilder().Clear();
+        _context.HeadingLevel = headingLevel;
+        _renderer.Render(body);
+        _writer.Flush();
+        var html = _writer.ToString();
+        return html.Contains("fn:", StringComparison.Ordinal)
+            ? html.Replace("id=\"fn:", $"id=\"{idPrefix}-fn:", StringComparison.Ordinal)
+                  .Replace("href=\"#fn:", $"href=\"#{idPrefix}-fn:", StringComparison.Ordinal)
+                  .Replace("id=\"fnref:", $"id=\"{idPrefix}-fnref:", StringComparison.Ordinal)
+                  .Replace("href=\"#fnref:", $"href=\"#{idPrefix}-fnref:", StringComparison.Ordinal)
+            : html;
+    }
+
+    private sealed class Context
+    {
+        public string? DocumentId { get; set; }
+        public int Depth { get; set; }
+        public int HeadingLevel { get; set; }
+    }
+
+    private sealed class XrefHtmlRenderer(XrefIndex xrefs, Context context) : HtmlObjectRenderer<XrefInline>
+    {
+        protected override void Write(HtmlRenderer renderer, XrefInline x)
+        {
+            if (x.Kind == XrefKind.Anchor)
+            {
+                renderer.Write("<span id=\"").WriteEscape(x.Target).Write("\"></span>");
+                return;
+            }
+            var target = xrefs.Resolve(x);
+            if (target is null)
+            {
+                renderer.Write("<span class=\"xref-unresolved\">").WriteEscape("[[" + x.Raw + "]]").Write("</span>");
+                return;
+            }
+            var href = SiteLinks.Href(target, context.DocumentId, context.Depth);
+            var cls = "xref xref-" + target.Kind.ToString().ToLowerInvariant();
+            if (href is null)
+            {
+                renderer.Write("<span class=\"").Write(cls).Write("\"");
+            }
+            else
+            {
+                renderer.Write("<a class=\"").Write(cls).Write("\" href=\"").WriteEscapeUrl(href).Write("\"");
+            }
+            if (!string.IsNullOrEmpty(target.Title)) renderer.Write(" title=\"").WriteEscape(target.Title).Write("\"");
+            renderer.Write(">").WriteEscape(target.Text).Write(href is null ? "</span>" : "</a>");
+        }
+    }
+
+    private sealed class XrefLinkRenderer(XrefIndex xrefs, Context context) : LinkInlineRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, LinkInline link)
+        {
+            var target = link.IsImage ? null : xrefs.Resolve(link);
+            if (target is null)
+            {
+                base.Write(renderer, link);
+                return;
+            }
+            var href = SiteLinks.Href(target, context.DocumentId, context.Depth) ?? "#";
+            renderer.Write("<a class=\"xref\" href=\"").WriteEscapeUrl(href).Write("\"");
+            if (!string.IsNullOrEmpty(link.Title)) renderer.Write(" title=\"").WriteEscape(link.Title).Write("\"");
+            renderer.Write(">");
+            renderer.WriteChildren(link);
+            renderer.Write("</a>");
+        }
+    }
+
+    private sealed class DemotedHeadingRenderer(Context context) : HtmlObjectRenderer<HeadingBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, HeadingBlock heading)
+        {
+            var level = Math.Min(6, context.HeadingLevel + heading.Level);
+            renderer.Write("<h").Write(level.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write(" class=\"subheading\"");
+            renderer.WriteAttributes(heading);
+            renderer.Write(">");
+            renderer.WriteLeafInline(heading);
+            renderer.Write("</h").Write(level.ToString(System.Globalization.CultureInfo.InvariantCulture)).WriteLine(">");
+        }
+    }
+}

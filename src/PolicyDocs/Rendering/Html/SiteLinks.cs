@@ -1,0 +1,25 @@
+using PolicyDocs.Markdown;
+using PolicyDocs.Xrefs;
+
+namespace PolicyDocs.Rendering.Html;
+
+/// <summary>Relative URLs between pages of the built site, so it works from file:// and any base path.</summary>
+public static class SiteLinks
+{
+    /// <summary>"../" repeated for a page <paramref name="depth"/> folders below the site root.</summary>
+    public static string Root(int depth) => string.Concat(Enumerable.Repeat("../", depth));
+
+    /// <summary>Path of a document's page from the site root.</summary>
+    public static string DocumentPage(string documentId) => documentId + "/index.html";
+
+    /// <summary>The href of <paramref name="target"/> from a page of <paramref name="fromDocument"/> at <paramref name="depth"/>.</summary>
+    public static string? Href(XrefTarget target, string? fromDocument, int depth)
+    {
+        if (target.Kind == XrefKind.Recommendation) return Root(depth) + "matrix/index.html#" + target.Anchor;
+        if (target.DocumentId is null) return null;
+        var fragment = target.Anchor.Length == 0 ? "" : "#" + target.Anchor;
+        return target.DocumentId == fromDocument && fragment.Length > 0
+            ? fragment
+            : Root(depth) + DocumentPage(target.DocumentId) + fragment;
+    }
+}

@@ -1,0 +1,32 @@
+using Markdig.Syntax;
+using PolicyDocs.Model;
+
+using SourceSpan = PolicyDocs.Model.SourceSpan;
+
+namespace PolicyDocs.Xrefs;
+
+/// <summary>Maps a position in a section's parsed body back to its content file.</summary>
+public static class SourceLocator
+{
+    /// <summary>
+    /// The file position of <paramref name="node"/>. When templates changed the text, the position is found by
+    /// searching the written source for <paramref name="literal"/>; failing that, the section heading.
+    /// </summary>
+    public static SourceSpan Locate(Section section, MarkdownObject node, string? literal)
+    {
+        if (section.BoundSource is null || ReferenceEquals(section.BoundSource, section.Source) || section.BoundSource == section.Source)
+            return new SourceSpan(section.Span.Path, section.SourceLine + node.Line, node.Column + 1);
+        if (literal is not null)
+        {
+            var i = section.Source.IndexOf(literal, StringComparison.Ordinal);
+            if (i >= 0)
+            {
+                var line = section.Source.AsSpan(0, i).Count('\n');
+                var col = i - (section.Source.LastIndexOf('\n', Math.Max(i - 1, 0)) + 1);
+                if (i == 0) col = 0;
+                return new SourceSpan(section.Span.Path, section.SourceLine + line, col + 1);
+            }
+        }
+        return section.Span;
+    }
+}

@@ -1,0 +1,220 @@
+using System.Runtime.CompilerServices;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PolicyDocs.Markdown;
+using PolicyDocs.Model;
+
+using SourceSpan = PolicyDocs.Model.SourceSpan;
+
+namespace PolicyDocs.Xrefs;
+
+/// <summary>
+/// Resolve stage for references: gives every <c>[[...]]</c>, <c>xref:</c> link and <c>#fragment</c> link its target
+/// and text, records backlinks, and reports unresolved references and plain "Section N" mentions of sections
+/// that do not exist.
+/// </summary>
+public static class XrefResolver
+{
+    /// <summary>Resolves all references in the bound <paramref name="set"/>.</summary>
+    public static XrefIndex Resolve(PolicySet set, DiagnosticBag diagnostics)
+    {
+        var targets = new ConditionalWeakTable<MarkdownObject, XrefTarget>();
+        var backlinks = new Dictionary<(string, string), SortedSet<(string, string, string)>>();
+        var anchors = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var slugs = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+
+        foreach (var doc in set.Documents)
+        {
+            var a = new Dictionary<string, string>(StringComparer.Ordinal);
+            var s = new Dictionary<string, string>(StringComparer.Ordinal);
+            var slugCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var section in doc.AllSections.Concat(doc.Appendices))
+            {
+                a.TryAdd(section.Anchor, section.Number);
+                var slug = GitHubSlug.Of(section.IsAppendix ? section.DisplayTitle : section.Number + " " + section.Title);
+                var n = slugCounts.GetValueOrDefault(slug);
+                slugCounts[slug] = n + 1;
+                s.TryAdd(n == 0 ? slug : $"{slug}-{n}", section.Anchor);
+                foreach (var anchor in section.Body?.Descendants<XrefInline>().Where(x => x.Kind == XrefKind.Anchor) ?? [])
+                    a.TryAdd(anchor.Target, section.Number);
+            }
+            anchors[doc.Id] = a;
+            slugs[doc.Id] = s;
+        }
+
+        var context = new Context(set, anchors, slugs, targets, backlinks, diagnostics);
+        foreach (var doc in set.Documents)
+            foreach (var section in doc.AllSections.Concat(doc.Appendices))
+                context.ResolveSection(doc, section);
+        return new XrefIndex(targets, backlinks, anchors);
+    }
+
+    private sealed class Context(
+        PolicySet set,
+        Dictionary<string, Dictionary<string, string>> anchors,
+        Dictionary<string, Dictionary<string, string>> slugs,
+        ConditionalWeakTable<MarkdownObject, XrefTarget> targets,
+        Dictionary<(string, string), SortedSet<(string, string, string)>> backlinks,
+        DiagnosticBag diagnostics)
+    {
+        public void ResolveSection(PolicyDocument doc, Section section)
+        {
+            if (section.Body is null) return;
+            foreach (var node in section.Body.Descendants())
+            {
+                switch (node)
+                {
+                    case XrefInline x when x.Kind != XrefKind.Anchor:
+                        Record(doc, section, x, ResolveXref(doc, section, x));
+                        break;
+                    case LinkInline { IsImage: false, Url: { } url } link when url.StartsWith("xref:", StringComparison.Ordinal):
+                        Record(doc, section, link, ResolveXrefUrl(doc, section, link, url));
+                        break;
+                    case LinkInline { IsImage: false, Url: { } url } link when url.StartsWith('#'):
+                        Record(doc, section, link, ResolveFragment(doc, section, link, url[1..]));
+                        break;
+                    case LiteralInline literal:
+                        MentionScanner.Check(doc, section, literal, diagnostics);
+                        break;
+                }
+            }
+        }
+
+        private void Record(PolicyDocument doc, Section from, MarkdownObject node, XrefTarget? target)
+        {
+            if (target is null) return;
+            targets.AddOrUpdate(node, target);
+            if (target is { Kind: XrefKind.Section, DocumentId: { } d, SectionNumber: { } n } && !(d == doc.Id && n == from.Number))
+            {
+                lock (backlinks)
+                {
+                    if (!backlinks.TryGetValue((d, n), out var list)) backlinks[(d, n)] = list = [];
+                    list.Add((doc.Id, from.Number, from.DisplayTitle));
+                }
+            }
+        }
+
+        private XrefTarget? ResolveXref(PolicyDocument doc, Section section, XrefInline x)
+        {
+            var literal = "[[" + x.Raw + "]]";
+            XrefTarget? Fail(string message)
+            {
+                diagnostics.Add(Rules.UnresolvedXref, SourceLocator.Locate(section, x, literal), message);
+                return null;
+            }
+            switch (x.Kind)
+            {
+                case XrefKind.Document:
+                {
+                    var target = set.Find(x.Target);
+                    if (target is null) return Fail($"[[{x.Raw}]] names no document or section{Suggest(x.Target, set.Documents.Select(d => d.Id))}.");
+                    return new XrefTarget(XrefKind.Document, target.Id, null, "", x.CustomText ?? target.Info.Title, target.Info.Title);
+                }
+                case XrefKind.Section:
+                {
+                    var targetDoc = x.DocumentId is null ? doc : set.Find(x.DocumentId);
+                    if (targetDoc is null)
+                        return Fail($"[[{x.Raw}]]: there is no document '{x.DocumentId}'{Suggest(x.DocumentId!, set.Documents.Select(d => d.Id))}.");
+                    var s = targetDoc.Find(x.Target);
+                    if (s is null)
+                        return Fail($"[[{x.Raw}]]: {(x.DocumentId is null ? "this document" : targetDoc.Info.ShortTitle)} has no section {x.Target}.");
+                    var prefix = x.DocumentId is null || targetDoc == doc ? "" : targetDoc.Info.KindLabel + " ";
+                    return new XrefTarget(XrefKind.Section, targetDoc.Id, s.Number, s.Anchor,
+                        x.CustomText ?? $"{prefix}Section {s.Number} ({s.Title})", s.Title);
+                }
+                case XrefKind.Term:
+                {
+                    var term = set.Data.Glossary.FirstOrDefault(t => t.Id == x.Target)
+                               ?? set.Data.Glossary.FirstOrDefault(t => string.Equals(t.Term, x.Target, StringComparison.OrdinalIgnoreCase));
+                    if (term is null)
+                        return Fail($"[[{x.Raw}]]: the glossary (data/glossary.yaml) has no term '{x.Target}'{Suggest(x.Target, set.Data.Glossary.Select(t => t.Term))}.");
+                    return Anchored(doc, XrefKind.Term, "term-" + term.Id, x.CustomText ?? term.Term, term.Definition);
+                }
+                case XrefKind.Role:
+                {
+                    var role = set.Data.Roles.FirstOrDefault(r => r.Id == x.Target);
+                    if (role is null)
+                        return Fail($"[[{x.Raw}]]: data/roles.yaml has no role '{x.Target}'{Suggest(x.Target, set.Data.Roles.Select(r => r.Id))}.");
+                    return Anchored(doc, XrefKind.Role, "role-" + role.Id, x.CustomText ?? role.Name, string.Join("; ", role.Duties));
+                }
+                case XrefKind.Ca:
+                {
+                    var ca = set.Data.Cas.FirstOrDefault(c => c.Id == x.Target);
+                    if (ca is null)
+                        return Fail($"[[{x.Raw}]]: data/cas.yaml has no CA '{x.Target}'{Suggest(x.Target, set.Data.Cas.Select(c => c.Id))}.");
+                    return Anchored(doc, XrefKind.Ca, "ca-" + ca.Id, x.CustomText ?? ca.Name, ca.Subject);
+                }
+                case XrefKind.Recommendation:
+                {
+                    var ids = RecommendationIds();
+                    if (!ids.Contains(x.Target))
+                        return Fail($"[[{x.Raw}]]: data/recommendations.yaml has no recommendation '{x.Target}'{Suggest(x.Target, ids)}.");
+                    return new XrefTarget(XrefKind.Recommendation, null, null, "rec-" + x.Target, x.CustomText ?? x.Target, null);
+                }
+                default:
+                    return null;
+            }
+        }
+
+        private List<string> RecommendationIds() =>
+            set.Data.Files.TryGetValue("recommendations", out var node) && node is DataList list
+                ? [.. list.Items.OfType<DataMap>().Select(m => (m.Get("id") as DataScalar)?.Value).OfType<string>()]
+                : [];
+
+        /// <summary>Terms, roles and CAs link to the block that defines them: in this document if it has it, else the first that does.</summary>
+        private XrefTarget Anchored(PolicyDocument doc, XrefKind kind, string anchor, string text, string? title)
+        {
+            foreach (var d in set.Documents.OrderBy(d => d == doc ? 0 : 1))
+                if (anchors[d.Id].TryGetValue(anchor, out var number))
+                    return new XrefTarget(kind, d.Id, number, anchor, text, title);
+            return new XrefTarget(kind, null, null, anchor, text, title);
+        }
+
+        private XrefTarget? ResolveXrefUrl(PolicyDocument doc, Section section, LinkInline link, string url)
+        {
+            var rest = url["xref:".Length..];
+            var hash = rest.IndexOf('#');
+            var docId = hash < 0 ? rest : rest[..hash];
+            var fragment = hash < 0 ? null : rest[(hash + 1)..];
+            var targetDoc = docId.Length == 0 ? doc : set.Find(docId);
+            var span = SourceLocator.Locate(section, link, url);
+            if (targetDoc is null)
+            {
+                diagnostics.Add(Rules.UnresolvedXref, span, $"Link {url}: there is no document '{docId}'{Suggest(docId, set.Documents.Select(d => d.Id))}.");
+                return null;
+            }
+            if (string.IsNullOrEmpty(fragment))
+                return new XrefTarget(XrefKind.Document, targetDoc.Id, null, "", targetDoc.Info.Title, targetDoc.Info.Title);
+            var number = fragment.StartsWith("section-", StringComparison.Ordinal) ? fragment["section-".Length..] : fragment;
+            var s = targetDoc.Find(number);
+            if (s is not null)
+                return new XrefTarget(XrefKind.Section, targetDoc.Id, s.Number, s.Anchor, $"Section {s.Number} ({s.Title})", s.Title);
+            if (anchors[targetDoc.Id].TryGetValue(fragment, out var holder))
+                return new XrefTarget(XrefKind.Anchor, targetDoc.Id, holder, fragment, fragment, null);
+            diagnostics.Add(Rules.UnresolvedXref, span, $"Link {url}: {targetDoc.Info.ShortTitle} has no section or anchor '{fragment}'.");
+            return null;
+        }
+
+        private XrefTarget? ResolveFragment(PolicyDocument doc, Section section, LinkInline link, string fragment)
+        {
+            var decoded = Uri.UnescapeDataString(fragment);
+            if (anchors[doc.Id].TryGetValue(decoded, out var number))
+            {
+                var s = doc.Find(number);
+                return new XrefTarget(s is not null && s.Anchor == decoded ? XrefKind.Section : XrefKind.Anchor, doc.Id, number, decoded, decoded, s?.Title);
+            }
+            if (slugs[doc.Id].TryGetValue(decoded.ToLowerInvariant(), out var anchor))
+            {
+                var holder = anchors[doc.Id][anchor];
+                var s = doc.Find(holder) ?? doc.Appendices.FirstOrDefault(a => a.Anchor == anchor);
+                return new XrefTarget(XrefKind.Section, doc.Id, s?.Number ?? holder, anchor, anchor, s?.Title);
+            }
+            if (fragment.StartsWith("fn", StringComparison.Ordinal)) return null; // footnote links generated by Markdig
+            diagnostics.Add(Rules.UnresolvedAnchor, SourceLocator.Locate(section, link, "#" + fragment),
+                $"Link to #{fragment} matches no section heading or anchor of this document.");
+            return null;
+        }
+
+        private static string Suggest(string word, IEnumerable<string> candidates) => Loading.Suggest.Hint(word, candidates);
+    }
+}
