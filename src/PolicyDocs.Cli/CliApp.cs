@@ -22,8 +22,13 @@ public static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var console = new CliConsole(stdout, stderr);
-        var root = new RootCommand("PolicyDocs compiles RFC 3647 Certificate Policies and Certification Practice Statements " +
-                                   "from YAML data and Markdown prose into a website, Word documents and redlines.");
+        // A plain command named "policydocs" rather than RootCommand, whose name would follow the executable's file name.
+        var root = new Command("policydocs", "PolicyDocs compiles RFC 3647 Certificate Policies and Certification Practice Statements " +
+                                             "from YAML data and Markdown prose into a website, Word documents and redlines.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(BuildCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
         var result = root.Parse(args);
