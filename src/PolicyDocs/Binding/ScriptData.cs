@@ -8,6 +8,17 @@ namespace PolicyDocs.Binding;
 /// <summary>Turns the model's data into the Scriban objects prose templates see.</summary>
 public static class ScriptData
 {
+    // Optional keys of the documented schemas, so templates can test them under strict variables.
+    private static readonly Dictionary<string, (string Key, Func<object?> Value)[]> OptionalKeys = new(StringComparer.Ordinal)
+    {
+        ["cas"] = [("parent", () => null), ("subject", () => null), ("key", () => null), ("hash", () => null),
+                   ("validity_years", () => null), ("level", () => null), ("description", () => null)],
+        ["roles"] = [("duties", () => new ScriptArray()), ("incompatible", () => new ScriptArray()), ("auditor", () => false)],
+        ["tasks"] = [("required_roles", () => new ScriptArray()), ("description", () => null)],
+        ["glossary"] = [("acronym", () => false)],
+        ["approvals"] = [("members", () => new ScriptArray()), ("approves", () => new ScriptArray())],
+    };
+
     /// <summary>Globals shared by every document: policyset, each data file, and *_list arrays of id'd records.</summary>
     public static ScriptObject Globals(PolicySet set)
     {
@@ -40,6 +51,9 @@ public static class ScriptData
                 {
                     var obj = (ScriptObject)Convert(item)!;
                     if (name == "glossary" && !obj.ContainsKey("id") && obj["term"] is string term) obj["id"] = DataReaders.Slug(term);
+                    if (OptionalKeys.TryGetValue(name, out var optional))
+                        foreach (var (key, make) in optional)
+                            if (!obj.ContainsKey(key)) obj[key] = make();
                     if (obj["id"] is string id) byId[id] = obj;
                     array.Add(obj);
                 }

@@ -15,18 +15,22 @@ public sealed record LoadResult(PolicySet? Set, string? Fatal);
 public static class ContentLoader
 {
     /// <summary>Loads from <paramref name="path"/>: a folder or a .md file.</summary>
-    public static LoadResult Load(string path, DiagnosticBag diagnostics)
+    /// <param name="path">Where the content is.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="displayPath">How to name <paramref name="path"/> in diagnostics (default: as given), e.g. "v1.0:content" for a git ref.</param>
+    public static LoadResult Load(string path, DiagnosticBag diagnostics, string? displayPath = null)
     {
         var full = Path.GetFullPath(path);
+        var display = displayPath ?? path;
         if (File.Exists(full))
         {
             return full.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || full.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
-                ? SingleFileLoader.Load(full, path, diagnostics)
-                : new LoadResult(null, $"{path} is a file but not a Markdown (.md) document.");
+                ? SingleFileLoader.Load(full, display, diagnostics)
+                : new LoadResult(null, $"{display} is a file but not a Markdown (.md) document.");
         }
         if (!Directory.Exists(full))
-            return new LoadResult(null, $"{path} does not exist; give a content folder or a Markdown CP/CPS file.");
-        return FolderLoader.Load(full, path, diagnostics);
+            return new LoadResult(null, $"{display} does not exist; give a content folder or a Markdown CP/CPS file.");
+        return FolderLoader.Load(full, display, diagnostics);
     }
 
     /// <summary>Reads a text file; reports and returns null when it cannot be read.</summary>

@@ -11,11 +11,14 @@ namespace PolicyDocs.Pipeline;
 public static class PolicyCompiler
 {
     /// <summary>Compiles the policy set at <paramref name="contentPath"/>.</summary>
-    public static Compilation Compile(string contentPath, CompileOptions? options = null)
+    /// <param name="contentPath">A content folder or a single Markdown file.</param>
+    /// <param name="options">Compile options.</param>
+    /// <param name="displayPath">How to name the content in diagnostics, when not as given (e.g. "v1.0:content").</param>
+    public static Compilation Compile(string contentPath, CompileOptions? options = null, string? displayPath = null)
     {
         options ??= new CompileOptions();
         var diagnostics = new DiagnosticBag();
-        var loaded = ContentLoader.Load(contentPath, diagnostics);
+        var loaded = ContentLoader.Load(contentPath, diagnostics, displayPath);
         var isFolder = Directory.Exists(contentPath);
         var templates = TemplateStore.ForContent(isFolder ? contentPath : Path.GetDirectoryName(Path.GetFullPath(contentPath))!, isFolder);
         if (loaded.Set is null)

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Text;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PolicyDocs.Markdown;
+using PolicyDocs.Xrefs;
+
+namespace PolicyDocs.Diff;
+
+/// <summary>Flattens a section body into text blocks for diffing: paragraphs, list items, table rows, code, quotes.
+/// References contribute the text they render as, so a retitled target shows up as a change where it is cited.</summary>
+public static class BlockExtractor
+{
+    /// <summary>The blocks of <paramref name="body"/> in document order.</summary>
+    public static ImmutableArray<TextBlock> Extract(MarkdownDocument? body, XrefIndex? xrefs)
+    {
+        if (body is null) return [];
+        var result = ImmutableArray.CreateBuilder<TextBlock>();
+        foreach (var block in body) Walk(block, BlockKind.Paragraph, xrefs, result);
+        return result.ToImmutable();
+    }
+
+    private static void Walk(Block block, BlockKind context, XrefIndex? xrefs, ImmutableArray<TextBlock>.Builder into)
+    {
+        switch (block)
+        {
+            case HeadingBlock h:
+                into.Add(new TextBlock(BlockKind.Heading, InlineText(h.Inline, xrefs), []));
+                break;
+            case ParagraphBlock p:
+                into.Add(new TextBlock(context, InlineText(p.Inline, xrefs), []));
+                break;
+            case Table table:
+                foreach (var row in table.OfType<TableRow>())
+                {
+                    var cells = row.OfType<TableCell>()
+                        .Select(c => string.Join(" ", c.OfType<ParagraphBlock>().Select(p => InlineText(p.Inline, xrefs))))
+                        .ToImmutableArray();
+                    into.Add(new TextBlock(BlockKind.TableRow, string.Join(" | ", cells), cells));
+                }
+                break;
+            case CodeBlock code:
+                into.Add(new TextBlock(BlockKind.Code, code.Lines.ToString(), []));
+                break;
+            case QuoteBlock quote:
+                foreach (var child in quote) Walk(child, BlockKind.Quote, xrefs, into);
+                break;
+            case ListBlock list:
+                foreach (var item in list)
+                    if (item is ContainerBlock c)
+                        foreach (var child in c) Walk(child, BlockKind.ListItem, xrefs, into);
+                break;
+            case ContainerBlock container:
+                foreach (var child in container) Walk(child, context, xrefs, into);
+                break;
+            case LeafBlock leaf when leaf is not ThematicBreakBlock && leaf.Lines.Count > 0:
+                into.Add(new TextBlock(context, leaf.Lines.ToString(), []));
+                break;
+        }
+    }
+
+    /// <summary>The plain text of an inline container, references as their generated text.</summary>
+    public static string InlineText(ContainerInline? inline, XrefIndex? xrefs)
+    {
+        var sb = new StringBuilder();
+        Append(inline, xrefs, sb);
+        return sb.ToString();
+    }
+
+    private static void Append(Inline? inline, XrefIndex? xrefs, StringBuilder sb)
+    {
+        for (var node = inline; node is not null; node = node.NextSibling)
+        {
+            switch (node)
+            {
+                case LiteralInline l: sb.Append(l.Content.AsSpan()); break;
+                case CodeInline c: sb.Append(c.Content); break;
+                case LineBreakInline: sb.Append(' '); break;
+                case XrefInline x when x.Kind == XrefKind.Anchor: break;
+                case XrefInline x: sb.Append(xrefs?.Resolve(x)?.Text ?? x.CustomText ?? x.Target); break;
+                case AutolinkInline a: sb.Append(a.Url); break;
+                case HtmlEntityInline e: sb.Append(e.Transcoded.AsSpan()); break;
+                case HtmlInline h: sb.Append(h.Tag); break;
+                case ContainerInline container: Append(container.FirstChild, xrefs, sb); break;
+            }
+            if (node is ContainerInline) continue;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using PolicyDocs.Model;
+
+namespace PolicyDocs.Diff;
+
+/// <summary>What happened to a section or document between two versions.</summary>
+public enum ChangeKind
+{
+    /// <summary>Only in the new version.</summary>
+    Added,
+    /// <summary>Only in the old version.</summary>
+    Removed,
+    /// <summary>In both, with different text.</summary>
+    Modified,
+    /// <summary>In both under a different number (renumbered or shifted), possibly also modified.</summary>
+    Moved,
+}
+
+/// <summary>Whether a change alters what the document requires or only how it reads.</summary>
+public enum ChangeClass
+{
+    /// <summary>Whitespace, punctuation, casing, numbering, the revision table, metadata.</summary>
+    Editorial,
+    /// <summary>Anything that changes the words.</summary>
+    Normative,
+}
+
+/// <summary>The kind of a diffable block of section text.</summary>
+public enum BlockKind
+{
+    /// <summary>A paragraph.</summary>
+    Paragraph,
+    /// <summary>A heading inside a section.</summary>
+    Heading,
+    /// <summary>A paragraph inside a list item.</summary>
+    ListItem,
+    /// <summary>A table row (cells kept separately).</summary>
+    TableRow,
+    /// <summary>A code block.</summary>
+    Code,
+    /// <summary>A paragraph inside a block quote.</summary>
+    Quote,
+}
+
+/// <summary>A unit of section text compared as a whole first, then word by word.</summary>
+/// <param name="Kind">What it is.</param>
+/// <param name="Text">Its plain text (references as their generated text).</param>
+/// <param name="Cells">For table rows, the text of each cell.</param>
+public sealed record TextBlock(BlockKind Kind, string Text, ImmutableArray<string> Cells);
+
+/// <summary>A block inserted, deleted, or modified (Op null) with its word-level spans.</summary>
+/// <param name="Op">Inserted or Deleted for whole blocks; null for a modified block.</param>
+/// <param name="Kind">The block kind (of the new block when modified).</param>
+/// <param name="Old">The old block, if any.</param>
+/// <param name="New">The new block, if any.</param>
+/// <param name="Spans">Word-level diff of the block text.</param>
+/// <param name="CellSpans">For a modified table row with the same number of cells: word diff per cell.</param>
+/// <param name="Class">Editorial or normative.</param>
+public sealed record BlockChange(DiffOp? Op, BlockKind Kind, TextBlock? Old, TextBlock? New, IReadOnlyList<DiffSpan> Spans,
+    ImmutableArray<IReadOnlyList<DiffSpan>> CellSpans, ChangeClass Class);
+
+/// <summary>The change of one section.</summary>
+public sealed record SectionChange
+{
+    /// <summary>Added, removed, modified or moved.</summary>
+    public required ChangeKind Kind { get; init; }
+    /// <summary>Number in the old version.</summary>
+    public string? OldNumber { get; init; }
+    /// <summary>Number in the new version.</summary>
+    public string? NewNumber { get; init; }
+    /// <summary>Title in the old version.</summary>
+    public string? OldTitle { get; init; }
+    /// <summary>Title in the new version.</summary>
+    public string? NewTitle { get; init; }
+    /// <summary>Editorial or normative.</summary>
+    public required ChangeClass Class { get; init; }
+    /// <summary>Block-level changes in document order; unchanged blocks are omitted.</summary>
+    public required IReadOnlyList<BlockChange> Blocks { get; init; }
+    /// <summary>Every block of the section in the new order with its change (null for unchanged), for redlines.</summary>
+    public required IReadOnlyList<(TextBlock Block, BlockChange? Change)> Layout { get; init; }
+    /// <summary>True when the section's written source is unchanged and only data rendered into it changed.</summary>
+    public bool DataDriven { get; init; }
+    /// <summary>Where the section is in the new version (or the old, when removed).</summary>
+    public required SourceSpan Span { get; init; }
+
+    /// <summary>The number to show: the new one, else the old.</summary>
+    public string Number => NewNumber ?? OldNumber!;
+    /// <summary>The title to show.</summary>
+    public string Title => NewTitle ?? OldTitle!;
+}
+
+/// <summary>A changed document metadata field (title, version, dates, status, revisions).</summary>
+public sealed record MetadataChange(string Field, string? Old, string? New);
+
+/// <summary>A changed value in the data files, with the sections it renders into.</summary>
+/// <param name="File">Data file name ("cas").</param>
+/// <param name="Path">Where in the file: "issuing.key.size".</param>
+/// <param name="Old">Old value (null when added).</param>
+/// <param name="New">New value (null when removed).</param>
+/// <param name="Sections">"cps 1.3.1"-style references to the sections whose rendered text changed because of it.</param>
+public sealed record DataChange(string File, string Path, string? Old, string? New, IReadOnlyList<string> Sections);
+
+/// <summary>The changes of one document.</summary>
+public sealed record DocumentChange
+{
+    /// <summary>The document id.</summary>
+    public required string DocumentId { get; init; }
+    /// <summary>The title (new version's when present).</summary>
+    public required string Title { get; init; }
+    /// <summary>Old version label.</summary>
+    public string? FromVersion { get; init; }
+    /// <summary>New version label.</summary>
+    public string? ToVersion { get; init; }
+    /// <summary>Added, removed or modified; null when unchanged.</summary>
+    public ChangeKind? Kind { get; init; }
+    /// <summary>Metadata changes (editorial).</summary>
+    public required IReadOnlyList<MetadataChange> Metadata { get; init; }
+    /// <summary>Section changes in new-document order (removed sections where they were).</summary>
+    public required IReadOnlyList<SectionChange> Sections { get; init; }
+
+    /// <summary>True when any section change is normative.</summary>
+    public bool IsNormative => Sections.Any(s => s.Class == ChangeClass.Normative);
+}
+
+/// <summary>Everything that differs between two versions of a policy set.</summary>
+/// <param name="From">Label of the old version (a git ref or a path).</param>
+/// <param name="To">Label of the new version.</param>
+/// <param name="Documents">Per document, in the new version's order (removed documents last).</param>
+/// <param name="Data">Data changes.</param>
+public sealed record ChangeSet(string From, string To, IReadOnlyList<DocumentChange> Documents, IReadOnlyList<DataChange> Data)
+{
+    /// <summary>True when nothing differs.</summary>
+    public bool IsEmpty => Data.Count == 0 && Documents.All(d => d.Kind is null);
+}

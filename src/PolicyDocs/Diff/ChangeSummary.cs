@@ -1,0 +1,168 @@
+using System.Text;
+using System.Text.Json;
+
+namespace PolicyDocs.Diff;
+
+/// <summary>Readable text and JSON forms of a <see cref="ChangeSet"/>.</summary>
+public static class ChangeSummary
+{
+    private const int Context = 30;
+
+    /// <summary>Per document and section: what kind of change, editorial or normative, and a short excerpt
+    /// with [-deleted-] and {+inserted+} words.</summary>
+    public static string Text(ChangeSet changes)
+    {
+        var sb = new StringBuilder();
+        sb.Append("Changes from ").Append(changes.From).Append(" to ").Append(changes.To).Append('\n');
+        if (changes.IsEmpty) return sb.Append("No differences.\n").ToString();
+        foreach (var d in changes.Documents.Where(d => d.Kind is not null))
+        {
+            sb.Append('\n').Append(d.DocumentId).Append(": ").Append(d.Title).Append(' ');
+            sb.Append(d.Kind switch
+            {
+                ChangeKind.Added => $"(added, version {d.ToVersion})",
+                ChangeKind.Removed => $"(removed, was version {d.FromVersion})",
+                _ => $"({d.FromVersion} -> {d.ToVersion}; {d.Sections.Count} section{(d.Sections.Count == 1 ? "" : "s")} changed, {d.Sections.Count(s => s.Class == ChangeClass.Normative)} normative)",
+            }).Append('\n');
+            foreach (var m in d.Metadata)
+                sb.Append("  metadata  ").Append(m.Field).Append(": ").Append(m.Old ?? "(none)").Append(" -> ").Append(m.New ?? "(none)").Append('\n');
+            if (d.Kind is ChangeKind.Added or ChangeKind.Removed) continue;
+            foreach (var s in d.Sections)
+            {
+                var number = s.Kind == ChangeKind.Moved ? $"{s.OldNumber} -> {s.NewNumber}" : s.Number;
+                sb.Append("  ").Append(number.PadRight(10)).Append(' ').Append(Kind(s).PadRight(9)).Append(' ')
+                  .Append(s.Class.ToString().ToLowerInvariant().PadRight(10)).Append(' ').Append(s.Title);
+                if (s.OldTitle is not null && s.NewTitle is not null && s.OldTitle != s.NewTitle) sb.Append(" (was \"").Append(s.OldTitle).Append("\")");
+                sb.Append('\n');
+                var excerpt = Excerpt(s);
+                if (excerpt.Length > 0) sb.Append("             ").Append(excerpt).Append('\n');
+            }
+        }
+        if (changes.Data.Count > 0)
+        {
+            sb.Append("\ndata:\n");
+            foreach (var c in changes.Data)
+            {
+                sb.Append("  ").Append(c.File).Append(' ').Append(c.Path).Append(": ").Append(c.Old ?? "(none)").Append(" -> ").Append(c.New ?? "(none)");
+                if (c.Sections.Count > 0) sb.Append("  (renders into ").Append(string.Join(", ", c.Sections)).Append(')');
+                sb.Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string Kind(SectionChange s) => s.Kind switch
+    {
+        ChangeKind.Added => "added",
+        ChangeKind.Removed => "removed",
+        ChangeKind.Moved => "moved",
+        _ => s.DataDriven ? "data" : "modified",
+    };
+
+    /// <summary>A one-line excerpt around the first change of a section.</summary>
+    public static string Excerpt(SectionChange s)
+    {
+        var first = s.Blocks.FirstOrDefault();
+        if (first is null) return "";
+        var spans = first.Spans;
+        var i = spans.ToList().FindIndex(x => x.Op != DiffOp.Equal);
+        if (i < 0) return "";
+        var sb = new StringBuilder();
+        if (i > 0)
+        {
+            var before = spans[i - 1].Text;
+            sb.Append(before.Length > Context ? "..." + before[^Context..] : before);
+        }
+        var j = i;
+        for (; j < spans.Count && (spans[j].Op != DiffOp.Equal || (spans[j].Text.Length < 12 && j + 1 < spans.Count && spans[j + 1].Op != DiffOp.Equal)); j++)
+        {
+            var t = Trim(spans[j].Text, 80);
+            sb.Append(spans[j].Op switch { DiffOp.Deleted => "[-" + t + "-]", DiffOp.Inserted => "{+" + t + "+}", _ => t });
+        }
+        if (j < spans.Count)
+        {
+            var after = spans[j].Text;
+            sb.Append(after.Length > Context ? after[..Context] + "..." : after);
+        }
+        return sb.ToString().ReplaceLineEndings(" ");
+    }
+
+    private static string Trim(string s, int max) => s.Length <= max ? s : s[..(max / 2)] + " ... " + s[^(max / 2)..];
+
+    /// <summary>The change set as JSON (stable key order).</summary>
+    public static string Json(ChangeSet changes)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("from", changes.From);
+            w.WriteString("to", changes.To);
+            w.WriteStartArray("documents");
+            foreach (var d in changes.Documents)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", d.DocumentId);
+                w.WriteString("title", d.Title);
+                w.WriteString("from_version", d.FromVersion);
+                w.WriteString("to_version", d.ToVersion);
+                w.WriteString("change", d.Kind?.ToString().ToLowerInvariant() ?? "unchanged");
+                w.WriteStartArray("metadata");
+                foreach (var m in d.Metadata)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("field", m.Field);
+                    w.WriteString("old", m.Old);
+                    w.WriteString("new", m.New);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("sections");
+                foreach (var s in d.Sections)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("change", s.Kind.ToString().ToLowerInvariant());
+                    w.WriteString("class", s.Class.ToString().ToLowerInvariant());
+                    w.WriteString("old_number", s.OldNumber);
+                    w.WriteString("new_number", s.NewNumber);
+                    w.WriteString("old_title", s.OldTitle);
+                    w.WriteString("new_title", s.NewTitle);
+                    w.WriteBoolean("data_driven", s.DataDriven);
+                    w.WriteString("excerpt", Excerpt(s));
+                    w.WriteStartArray("blocks");
+                    foreach (var b in s.Blocks)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("change", b.Op switch { DiffOp.Inserted => "inserted", DiffOp.Deleted => "deleted", _ => "modified" });
+                        w.WriteString("kind", b.Kind.ToString().ToLowerInvariant());
+                        w.WriteString("class", b.Class.ToString().ToLowerInvariant());
+                        w.WriteString("old", b.Old?.Text);
+                        w.WriteString("new", b.New?.Text);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("data");
+            foreach (var c in changes.Data)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", c.File);
+                w.WriteString("path", c.Path);
+                w.WriteString("old", c.Old);
+                w.WriteString("new", c.New);
+                w.WriteStartArray("sections");
+                foreach (var s in c.Sections) w.WriteStringValue(s);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,71 @@
+using DiffPlex;
+
+namespace PolicyDocs.Diff;
+
+/// <summary>What a piece of a word-level diff is.</summary>
+public enum DiffOp
+{
+    /// <summary>In both texts.</summary>
+    Equal,
+    /// <summary>Only in the new text.</summary>
+    Inserted,
+    /// <summary>Only in the old text.</summary>
+    Deleted,
+}
+
+/// <summary>A run of tokens with the same operation.</summary>
+public sealed record DiffSpan(DiffOp Op, string Text);
+
+/// <summary>Word-level differences between two texts (tokens: words, numbers, punctuation, whitespace).</summary>
+public static class TextDiff
+{
+    /// <summary>
+    /// Diffs <paramref name="oldText"/> against <paramref name="newText"/>. Concatenating the Equal and Deleted
+    /// spans gives the old text; Equal and Inserted give the new text. Deletions come before insertions at each change.
+    /// </summary>
+    public static IReadOnlyList<DiffSpan> Words(string oldText, string newText)
+    {
+        if (oldText == newText) return oldText.Length == 0 ? [] : [new DiffSpan(DiffOp.Equal, oldText)];
+        var result = Differ.Instance.CreateDiffs(oldText, newText, false, false, WordTokenizer.Instance);
+        var spans = new List<DiffSpan>();
+        var a = 0;
+        foreach (var block in result.DiffBlocks)
+        {
+            Add(spans, DiffOp.Equal, result.PiecesOld, a, block.DeleteStartA - a);
+            Add(spans, DiffOp.Deleted, result.PiecesOld, block.DeleteStartA, block.DeleteCountA);
+            Add(spans, DiffOp.Inserted, result.PiecesNew, block.InsertStartB, block.InsertCountB);
+            a = block.DeleteStartA + block.DeleteCountA;
+        }
+        Add(spans, DiffOp.Equal, result.PiecesOld, a, result.PiecesOld.Count - a);
+        return spans;
+    }
+
+    /// <summary>The old text of a diff.</summary>
+    public static string Old(IEnumerable<DiffSpan> spans) => string.Concat(spans.Where(s => s.Op != DiffOp.Inserted).Select(s => s.Text));
+
+    /// <summary>The new text of a diff.</summary>
+    public static string New(IEnumerable<DiffSpan> spans) => string.Concat(spans.Where(s => s.Op != DiffOp.Deleted).Select(s => s.Text));
+
+    /// <summary>Share of the longer text's tokens that are equal: 1 for identical texts, 0 for nothing in common.</summary>
+    public static double Similarity(IReadOnlyList<DiffSpan> spans)
+    {
+        int equal = 0, old = 0, @new = 0;
+        foreach (var s in spans)
+        {
+            var n = s.Text.Length;
+            if (s.Op == DiffOp.Equal) { equal += n; old += n; @new += n; }
+            else if (s.Op == DiffOp.Deleted) old += n;
+            else @new += n;
+        }
+        var max = Math.Max(old, @new);
+        return max == 0 ? 1 : (double)equal / max;
+    }
+
+    private static void Add(List<DiffSpan> spans, DiffOp op, IReadOnlyList<string> pieces, int start, int count)
+    {
+        if (count <= 0) return;
+        var text = string.Concat(pieces.Skip(start).Take(count));
+        if (spans.Count > 0 && spans[^1].Op == op) spans[^1] = spans[^1] with { Text = spans[^1].Text + text };
+        else spans.Add(new DiffSpan(op, text));
+    }
+}
