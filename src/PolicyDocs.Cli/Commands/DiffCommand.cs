@@ -1,0 +1,122 @@
+using System.CommandLine;
+using PolicyDocs.Diff;
+using PolicyDocs.Pipeline;
+using PolicyDocs.Rendering.Html;
+using PolicyDocs.Versions;
+
+namespace PolicyDocs.Cli.Commands;
+
+/// <summary><c>policydocs diff FROM TO</c>: what changed between two versions (git refs or paths).</summary>
+internal static class DiffCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var from = new Argument<string>("FROM") { Description = "The old version: a git ref (tag, branch, commit) of the repository holding --content, or a folder or .md file." };
+        var to = new Argument<string>("TO") { Description = "The new version, as FROM." };
+        var content = CommonOptions.Content();
+        content.Description = "Where the content sits in the repository (for git refs); default content.";
+        var doc = new Option<string?>("--doc") { Description = "Compare only the document with this id." };
+        var html = new Option<string?>("--html") { Description = "Write an HTML redline per changed document into this folder." };
+        var format = CommonOptions.Format("text", "json");
+        var command = new Command("diff", "Show the changes between two versions of a policy set: per section, editorial or normative, with word-level detail.")
+        {
+            from, to, content, doc, html, format,
+        };
+        command.SetAction(parse =>
+        {
+            var contentPath = parse.GetValue(content)!;
+            using var a = Materialize(parse.GetValue(from)!, contentPath, console);
+            if (a is null) return CliApp.Usage;
+            using var b = Materialize(parse.GetValue(to)!, contentPath, console);
+            if (b is null) return CliApp.Usage;
+
+            var ca = PolicyCompiler.Compile(a.ContentPath, null, a.DisplayPath);
+            var cb = PolicyCompiler.Compile(b.ContentPath, null, b.DisplayPath);
+            foreach (var (c, v) in new[] { (ca, a), (cb, b) })
+            {
+                if (c.Fatal is not null)
+                {
+                    console.Error.WriteLine($"policydocs: {v.Label}: {c.Fatal}");
+                    return CliApp.Usage;
+                }
+            }
+            if (ca.ErrorCount > 0 || cb.ErrorCount > 0)
+            {
+                console.Report([.. ca.Diagnostics.Concat(cb.Diagnostics).Where(d => d.Severity == Model.Severity.Error)], "text");
+                console.Error.WriteLine("diff: a version has errors; fix them first. Nothing was written.");
+                return CliApp.Findings;
+            }
+            var only = parse.GetValue(doc);
+            (ca, cb) = PairSingleFiles(ca, cb);
+            if (only is not null && ca.Set!.Find(only) is null && cb.Set!.Find(only) is null)
+            {
+                console.Error.WriteLine($"policydocs: neither version has a document '{only}' (documents: {string.Join(", ", cb.Set!.Documents.Select(d => d.Id))}).");
+                return CliApp.Usage;
+            }
+            if (Unrelated(ca, cb, only) is { } why)
+            {
+                console.Error.WriteLine($"policydocs: {why}");
+                return CliApp.Findings;
+            }
+            var changes = PolicyDiffer.Compare(ca, cb, a.Label, b.Label, only);
+            var htmlDir = parse.GetValue(html);
+            if (htmlDir is not null) WriteHtml(changes, htmlDir, console);
+            console.Out.Write(parse.GetValue(format) == "json" ? ChangeSummary.Json(changes) : ChangeSummary.Text(changes));
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static MaterializedVersion? Materialize(string spec, string content, CliConsole console)
+    {
+        var r = VersionSource.Resolve(spec, content);
+        if (r.Error is not null) console.Error.WriteLine($"policydocs: {r.Error}");
+        return r.Version;
+    }
+
+    /// <summary>Two single-file versions are the same document even when their file names (hence ids) differ.</summary>
+    private static (Compilation, Compilation) PairSingleFiles(Compilation a, Compilation b)
+    {
+        if (a.Set!.Documents.Length != 1 || b.Set!.Documents.Length != 1 || a.Set.Documents[0].Id == b.Set.Documents[0].Id) return (a, b);
+        if (Directory.Exists(a.Set.Root) && File.Exists(Path.Combine(a.Set.Root, "policyset.yaml"))) return (a, b);
+        var id = b.Set.Documents[0].Id;
+        var renamed = a.Set.MapDocuments(d => new Model.PolicyDocument(d.Info with { Id = id }, d.Sections, d.Appendices, d.Preamble));
+        return (a with { Set = renamed }, b);
+    }
+
+    private static string? Unrelated(Compilation a, Compilation b, string? only)
+    {
+        var ids = a.Set!.Documents.Select(d => d.Id).Intersect(b.Set!.Documents.Select(d => d.Id)).ToList();
+        if (only is not null) ids = ids.Where(i => i == only).ToList();
+        if (ids.Count == 0 && only is null)
+            return $"the two versions have no document in common ({string.Join(", ", a.Set.Documents.Select(d => d.Id))} vs {string.Join(", ", b.Set.Documents.Select(d => d.Id))}); they look unrelated.";
+        foreach (var id in ids)
+        {
+            var x = a.Set.Find(id)!;
+            var y = b.Set.Find(id)!;
+            var oldBlocks = x.AllSections.SelectMany(s => BlockExtractor.Extract(s.Body, a.Xrefs)).Select(t => t.Text).ToHashSet();
+            var newBlocks = y.AllSections.SelectMany(s => BlockExtractor.Extract(s.Body, b.Xrefs)).Select(t => t.Text).ToList();
+            var shared = newBlocks.Count(oldBlocks.Contains);
+            if (newBlocks.Count > 20 && oldBlocks.Count > 20 && shared * 20 < Math.Min(newBlocks.Count, oldBlocks.Count) && x.Info.Title != y.Info.Title)
+                return $"'{x.Info.Title}' and '{y.Info.Title}' share almost no text ({shared} of {newBlocks.Count} paragraphs); they look like unrelated documents, not two versions of one.";
+        }
+        return null;
+    }
+
+    private static void WriteHtml(ChangeSet changes, string dir, CliConsole console)
+    {
+        var output = new Output.OutputSet();
+        foreach (var d in changes.Documents.Where(d => d.Kind is not null))
+            output.AddText($"{d.DocumentId}/index.html", RedlineHtmlRenderer.Page(changes, d, "../"));
+        var store = new Templates.TemplateStore(null);
+        output.Add("redline.css", store.ReadBytes("redline/redline.css")!);
+        output.Add("redline.js", store.ReadBytes("redline/redline.js")!);
+        foreach (var (path, bytes) in output.Files)
+        {
+            var full = Path.Combine(dir, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllBytes(full, bytes);
+        }
+        console.Error.WriteLine($"Wrote HTML redlines into {dir}/.");
+    }
+}
