@@ -62,6 +62,9 @@ internal static class DiffCommand
             var htmlDir = parse.GetValue(html);
             if (htmlDir is not null) WriteHtml(changes, htmlDir, console);
             console.Out.Write(parse.GetValue(format) == "json" ? ChangeSummary.Json(changes) : ChangeSummary.Text(changes));
+            // Changelog rules between the two versions: advisory here; a release build enforces them.
+            foreach (var finding in Checks.ChangelogCheck.CheckRelease(changes, cb.Set!))
+                console.Error.WriteLine($"note: {finding.Message} ({finding.Code}: {finding.Rule.Hint})");
             return CliApp.Ok;
         });
         return command;

@@ -84,6 +84,27 @@ public static class Rules
     public static readonly Rule OrphanSection = new("PD0107", "orphan-section", Severity.Error,
         "Add the parent section or fix the number.", Rfc3647);
 
+    /// <summary>Revision dates that do not increase.</summary>
+    public static readonly Rule RevisionOrder = new("PD0150", "revision-order", Severity.Error,
+        "List revisions oldest first, each dated after the one before.", "TLS BRs §2.3; Mozilla Root Store Policy 3.3(4)");
+
+    /// <summary>More than 365 days between consecutive revisions.</summary>
+    public static readonly Rule AnnualReview = new("PD0151", "annual-review", Severity.Warning,
+        "Review and re-issue the document at least every 365 days, with a new version and a dated changelog entry.",
+        "Mozilla Root Store Policy 3.3(4); S/MIME BRs §2.3; TLS BRs §2.2 (366 days)");
+
+    /// <summary>The document's version is not the latest revision in its history.</summary>
+    public static readonly Rule VersionNotInHistory = new("PD0152", "version-not-in-history", Severity.Error,
+        "Add a revision entry for the current version (version, date, summary) to document.yaml.", "TLS BRs §2.3; Mozilla Root Store Policy 3.3(4)");
+
+    /// <summary>A release whose text changed but whose revision history has no new entry.</summary>
+    public static readonly Rule MissingChangelogEntry = new("PD0153", "missing-changelog-entry", Severity.Error,
+        "Add a dated revision entry describing the change.", "Mozilla Root Store Policy 3.3(4), 3.3.6; Microsoft Root Program 2.1.17");
+
+    /// <summary>A release whose text changed but whose version number did not increase.</summary>
+    public static readonly Rule VersionNotIncremented = new("PD0154", "version-not-incremented", Severity.Error,
+        "Increment the version for every published change.", "TLS BRs §2.3; Mozilla Root Store Policy 3.3(4), 3.3.6");
+
     /// <summary>A [[...]] or xref: reference whose target does not exist.</summary>
     public static readonly Rule UnresolvedXref = new("PD0201", "unresolved-reference", Severity.Error,
         "Point the reference at an existing section, term, role, CA or document ([[4.9.1]], [[cp:1.3]], [[term:HSM]]).");
@@ -102,6 +123,7 @@ public static class Rules
         YamlSyntax, UnknownKey, WrongType, MissingKey, DuplicateId, DuplicateSection, Unreadable, BadValue,
         TextOutsideSection, UnknownRecord, TemplateError, EmptyDocument,
         MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
+        RevisionOrder, AnnualReview, VersionNotInHistory, MissingChangelogEntry, VersionNotIncremented,
         UnresolvedXref, DanglingMention, UnresolvedAnchor,
     ];
 }
