@@ -1,0 +1,71 @@
+using CsCheck;
+using PolicyDocs.Diff;
+
+namespace PolicyDocs.Tests.Diff;
+
+public sealed class TextDiffTests
+{
+    private static readonly string[] Sentences =
+    [
+        "The Issuing CA revokes a certificate within 24 hours after confirming a key compromise.",
+        "CRLs are issued at least every 12 hours and are valid for 7 days.",
+        "Key generation requires three persons in trusted roles, one of whom is a Security Officer.",
+        "Section 4.9.1 lists the reasons; see also RFC 5280, Section 5.3.1.",
+    ];
+
+    private static readonly Gen<string> Words = Gen.OneOfConst("CA", "shall", "must", "24", "hours", "days", "4.9.1", ",", ".", " ", "  ", "revoke", "the", "(", ")", "—", "Relying Party's");
+
+    [Fact]
+    public void Tokens_concatenate_back_to_the_text()
+    {
+        Gen.String.Sample(s => Assert.Equal(s, string.Concat(WordTokenizer.Instance.Chunk(s))), iter: 500);
+    }
+
+    [Fact]
+    public void Numbers_and_section_numbers_are_single_tokens()
+    {
+        Assert.Equal(["see", " ", "4.9.1", " ", "within", " ", "1,000", " ", "hours", "."], WordTokenizer.Instance.Chunk("see 4.9.1 within 1,000 hours."));
+    }
+
+    [Fact]
+    public void Old_and_new_text_are_reproduced_for_any_edit_script()
+    {
+        // An edit script over a real sentence: insert, delete or replace tokens at random positions.
+        var edits = Gen.Select(Gen.Int[0, Sentences.Length - 1], Gen.Select(Gen.Int[0, 2], Gen.Int[0, 40], Words).Array[0, 8]);
+        edits.Sample(t =>
+        {
+            var (which, script) = t;
+            var tokens = WordTokenizer.Instance.Chunk(Sentences[which]).ToList();
+            foreach (var (op, pos, word) in script)
+            {
+                var at = Math.Min(pos, tokens.Count);
+                if (op == 0) tokens.Insert(at, word);
+                else if (tokens.Count > 0 && op == 1) tokens.RemoveAt(Math.Min(at, tokens.Count - 1));
+                else if (tokens.Count > 0) tokens[Math.Min(at, tokens.Count - 1)] = word;
+            }
+            var old = Sentences[which];
+            var @new = string.Concat(tokens);
+            var spans = TextDiff.Words(old, @new);
+            Assert.Equal(old, TextDiff.Old(spans));
+            Assert.Equal(@new, TextDiff.New(spans));
+            Assert.Equal(old == @new, spans.All(s => s.Op == DiffOp.Equal));
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void A_changed_number_is_a_word_level_replacement()
+    {
+        var spans = TextDiff.Words("revoke within 24 hours.", "revoke within 12 hours.");
+        Assert.Equal(
+            [new DiffSpan(DiffOp.Equal, "revoke within "), new DiffSpan(DiffOp.Deleted, "24"), new DiffSpan(DiffOp.Inserted, "12"), new DiffSpan(DiffOp.Equal, " hours.")],
+            spans);
+    }
+
+    [Theory]
+    [InlineData("The CA shall revoke.", "The CA shall revoke!", ChangeClass.Editorial)]
+    [InlineData("The CA shall revoke.", "The  CA  SHALL revoke.", ChangeClass.Editorial)]
+    [InlineData("The CA shall revoke.", "The CA may revoke.", ChangeClass.Normative)]
+    [InlineData("within 24 hours", "within 12 hours", ChangeClass.Normative)]
+    public void Whitespace_punctuation_and_casing_are_editorial(string a, string b, ChangeClass expected) =>
+        Assert.Equal(expected, BlockDiffer.Classify(a, b));
+}
