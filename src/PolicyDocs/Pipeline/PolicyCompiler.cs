@@ -25,6 +25,8 @@ public static class PolicyCompiler
         set = set.MapDocuments(doc => OutlineAlignment.Align(doc, diagnostics, options.Strict));
         foreach (var doc in set.Documents) SectionContentCheck.Check(doc, diagnostics);
         DataConsistencyCheck.Check(set, diagnostics);
+        TrustedRoleCheck.Check(set, diagnostics);
+        CeremonyCheck.Check(set, diagnostics);
         var xrefs = XrefResolver.Resolve(set, diagnostics);
         return new Compilation(set, xrefs, templates, diagnostics.ToSortedList(), null);
     }
