@@ -71,7 +71,7 @@ public static partial class CeremonyLoader
         var date = r.Date("planned_date", true);
         var location = r.Text("location", true);
         var roles = r.List("roles", ReadRole(d), required: true);
-        var witness = r.Id("witness", true);
+        var witness = r.Id("witness");
         var witnessSpan = r.SpanOf("witness");
         var materials = r.List("materials", ReadMaterial(d));
         var phases = r.List("phases", ReadPhase(d), required: true);
