@@ -99,8 +99,9 @@ public static partial class DataReaders
         var name = r.Text("name", true);
         var duties = r.Texts("duties");
         var incompatible = r.Texts("incompatible");
+        var incompatibleSpan = r.SpanOf("incompatible");
         var auditor = r.Bool("auditor");
-        return id is null || name is null ? null : new RoleRecord(id, name, duties, incompatible, auditor, r.Span);
+        return id is null || name is null ? null : new RoleRecord(id, name, duties, incompatible, auditor, r.Span) { IncompatibleSpan = incompatibleSpan };
     }
 
     private static TaskRecord? ReadTask(MapReader r)
@@ -112,8 +113,12 @@ public static partial class DataReaders
         var roles = r.Texts("roles", true);
         var required = r.Texts("required_roles");
         var description = r.Text("description");
+        var auditFunction = r.Bool("audit_function");
         return id is null || name is null || min is null ? null
-            : new TaskRecord(id, name, min.Value, roles, required, description, r.Span) { MinPersonsSpan = minSpan };
+            : new TaskRecord(id, name, min.Value, roles, required, description, r.Span)
+            {
+                MinPersonsSpan = minSpan, AuditFunction = auditFunction, RolesSpan = r.SpanOf("roles"),
+            };
     }
 
     private static GlossaryTerm? ReadTerm(MapReader r)

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using PolicyDocs.Model.Ceremonies;
 using PolicyDocs.Model.Data;
 
 namespace PolicyDocs.Model;
@@ -37,6 +38,8 @@ public sealed record PolicyData
     public ImmutableArray<GlossaryTerm> Glossary { get; init; } = [];
     /// <summary>Policy Authority decisions in file order.</summary>
     public ImmutableArray<ApprovalRecord> Approvals { get; init; } = [];
+    /// <summary>Key ceremony scripts (ceremonies/*.yaml) with their records, ordered by id.</summary>
+    public ImmutableArray<Ceremony> Ceremonies { get; init; } = [];
     /// <summary>Every data file by name (file name without .yaml), as read; what templates see.</summary>
     public ImmutableSortedDictionary<string, DataNode> Files { get; init; } = ImmutableSortedDictionary<string, DataNode>.Empty.WithComparers(StringComparer.Ordinal);
 }
@@ -68,6 +71,9 @@ public sealed class PolicySet
     public ImmutableArray<PolicyDocument> Documents { get; }
     /// <summary>The content folder (or the single file's folder) it was loaded from.</summary>
     public string Root { get; }
+
+    /// <summary>Key ceremony scripts, ordered by id.</summary>
+    public ImmutableArray<Ceremony> Ceremonies => Data.Ceremonies;
 
     /// <summary>The document with id <paramref name="id"/>, if any.</summary>
     public PolicyDocument? Find(string id) => _byId.GetValueOrDefault(id);

@@ -2,11 +2,14 @@ namespace PolicyDocs.Model;
 
 /// <summary>
 /// The catalogue of every rule PolicyDocs enforces. Codes are stable: never renumber or reuse one.
-/// PD00xx loading and data, PD01xx RFC 3647 structure, PD02xx cross-references.
+/// PD00xx loading and data, PD01xx RFC 3647 structure, PD02xx cross-references, PD05xx trusted roles and key ceremonies.
 /// </summary>
 public static class Rules
 {
     private const string Rfc3647 = "RFC 3647 §6; Mozilla Root Store Policy 3.3(5)";
+    private const string MultiParty = "RFC 3647 §4.5.2 (5.2.2 persons per task); multi-party control";
+    private const string Separation = "RFC 3647 §4.5.2 (5.2.4 separation of duties); auditors hold no other trusted role";
+    private const string CeremonyReq = "RFC 3647 §4.6.1; CA/B Forum BR 6.1.1.1 (witnessed, scripted key generation)";
 
     /// <summary>A YAML file that does not parse.</summary>
     public static readonly Rule YamlSyntax = new("PD0001", "yaml-syntax", Severity.Error,
@@ -117,6 +120,90 @@ public static class Rules
     public static readonly Rule UnresolvedAnchor = new("PD0203", "unresolved-anchor", Severity.Error,
         "Link with [[4.9.1]] instead of heading slugs; slugs break when titles change.");
 
+    /// <summary>A multi-party task with fewer than two persons.</summary>
+    public static readonly Rule TaskMinPersons = new("PD0501", "task-min-persons", Severity.Error,
+        "Set min_persons to 2 or more: a task under multi-party control needs at least two persons.", MultiParty);
+
+    /// <summary>A task that requires a role which is not among the roles that may take part in it.</summary>
+    public static readonly Rule RequiredRoleNotParticipant = new("PD0502", "required-role-not-participant", Severity.Error,
+        "Add the role to the task's roles, or remove it from required_roles.", MultiParty);
+
+    /// <summary>An auditor role that may be combined with another trusted role.</summary>
+    public static readonly Rule AuditorNotSeparated = new("PD0503", "auditor-not-separated", Severity.Error,
+        "List the roles as incompatible with each other: an auditor role must list every other role, and every role must list each auditor role.", Separation);
+
+    /// <summary>A task that can reach its minimum only by counting persons in auditor roles.</summary>
+    public static readonly Rule AuditorCounted = new("PD0504", "auditor-counted", Severity.Error,
+        "Add a non-auditor role to the task's roles, or mark it 'audit_function: true' if it is an audit function.", MultiParty);
+
+    /// <summary>A task that requires an auditor role but is not marked as an audit function.</summary>
+    public static readonly Rule AuditorRequired = new("PD0505", "auditor-required-not-audit-function", Severity.Warning,
+        "Mark the task 'audit_function: true' if it is an audit function; otherwise the auditor does not count toward min_persons.", MultiParty);
+
+    /// <summary>A CPS section 5.2.1, 5.2.2 or 5.2.4 that does not include the block generated from the data.</summary>
+    public static readonly Rule CpsBlockMissing = new("PD0506", "cps-roles-block-missing", Severity.Warning,
+        "Include the generated block ({{ include \"trusted-roles\" }}, \"persons-per-task\", \"separation-of-duties\") so the CPS agrees with data/roles.yaml and data/tasks.yaml.", "RFC 3647 §4.5.2");
+
+    /// <summary>A ceremony step actor or artifact custodian whose role is not present at the ceremony.</summary>
+    public static readonly Rule CeremonyRoleAbsent = new("PD0510", "ceremony-role-absent", Severity.Error,
+        "Add the role to the ceremony's roles, or give the step to a role that is present.", CeremonyReq);
+
+    /// <summary>A ceremony without a witness, or whose witness role is not present.</summary>
+    public static readonly Rule CeremonyWitnessMissing = new("PD0511", "ceremony-witness-missing", Severity.Error,
+        "Name the witness role ('witness: internal-auditor') and list it under roles.", CeremonyReq);
+
+    /// <summary>A step performing a task with fewer persons present than the task requires.</summary>
+    public static readonly Rule CeremonyTaskPersons = new("PD0512", "ceremony-task-persons", Severity.Error,
+        "Add persons in roles that may take part in the task (auditors count only for audit functions).", MultiParty);
+
+    /// <summary>A step performing a task whose required role is not present.</summary>
+    public static readonly Rule CeremonyTaskRoleMissing = new("PD0513", "ceremony-task-role-missing", Severity.Error,
+        "Add the required role to the ceremony's roles.", MultiParty);
+
+    /// <summary>A step performing a task by an actor whose role may not take part in that task.</summary>
+    public static readonly Rule CeremonyActorNotInTask = new("PD0514", "ceremony-actor-not-in-task", Severity.Error,
+        "Give the step to a role listed in the task's roles in data/tasks.yaml.", MultiParty);
+
+    /// <summary>A ceremony role whose names do not match its count.</summary>
+    public static readonly Rule CeremonyNamesCount = new("PD0515", "ceremony-names-count", Severity.Error,
+        "List exactly 'count' names, or leave names out.");
+
+    /// <summary>One person named in two roles that may not be combined.</summary>
+    public static readonly Rule CeremonyIncompatiblePerson = new("PD0516", "ceremony-incompatible-person", Severity.Error,
+        "Assign another person to one of the roles; see data/roles.yaml incompatible lists.", Separation);
+
+    /// <summary>A ceremony record without its script.</summary>
+    public static readonly Rule RecordWithoutScript = new("PD0520", "record-without-script", Severity.Error,
+        "Name the record after its script: ceremonies/<id>.record.yaml next to ceremonies/<id>.yaml.");
+
+    /// <summary>A record entry or deviation naming a step the script does not have.</summary>
+    public static readonly Rule RecordUnknownStep = new("PD0521", "record-unknown-step", Severity.Error,
+        "Use the id of a step of the script.");
+
+    /// <summary>A script step the record does not account for.</summary>
+    public static readonly Rule RecordStepMissing = new("PD0522", "record-step-missing", Severity.Error,
+        "Record every step of the script: its time and the operator's and witness's initials, or mark it deviated and explain.", CeremonyReq);
+
+    /// <summary>A step marked deviated without an explanation, or a deviation with no text.</summary>
+    public static readonly Rule RecordDeviationUnexplained = new("PD0523", "record-deviation-unexplained", Severity.Error,
+        "Add a deviations entry for the step with an explanation.", CeremonyReq);
+
+    /// <summary>Initials that belong to no participant, or to one not holding the role the step needs.</summary>
+    public static readonly Rule RecordInitials = new("PD0524", "record-initials", Severity.Error,
+        "Use the initials of a participant who holds the step's actor role (operator) or the witness role (witness).", CeremonyReq);
+
+    /// <summary>A participant in a role the script does not have present.</summary>
+    public static readonly Rule RecordParticipantRole = new("PD0525", "record-participant-role", Severity.Error,
+        "Record the participant under a role of the script, or record a deviation.");
+
+    /// <summary>A step performed without its time or initials.</summary>
+    public static readonly Rule RecordStepIncomplete = new("PD0526", "record-step-incomplete", Severity.Error,
+        "Give the step's time and the operator's and witness's initials, or mark it deviated and explain.", CeremonyReq);
+
+    /// <summary>A sealed bag whose serial the script's materials do not list.</summary>
+    public static readonly Rule RecordUnknownBag = new("PD0527", "record-unknown-bag", Severity.Warning,
+        "List the bag serial in the script's materials, or record a deviation.");
+
     /// <summary>All rules, for documentation and SARIF output.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -125,5 +212,10 @@ public static class Rules
         MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
         RevisionOrder, AnnualReview, VersionNotInHistory, MissingChangelogEntry, VersionNotIncremented,
         UnresolvedXref, DanglingMention, UnresolvedAnchor,
+        TaskMinPersons, RequiredRoleNotParticipant, AuditorNotSeparated, AuditorCounted, AuditorRequired, CpsBlockMissing,
+        CeremonyRoleAbsent, CeremonyWitnessMissing, CeremonyTaskPersons, CeremonyTaskRoleMissing, CeremonyActorNotInTask,
+        CeremonyNamesCount, CeremonyIncompatiblePerson,
+        RecordWithoutScript, RecordUnknownStep, RecordStepMissing, RecordDeviationUnexplained, RecordInitials,
+        RecordParticipantRole, RecordStepIncomplete, RecordUnknownBag,
     ];
 }

@@ -29,6 +29,8 @@ public static class PolicyCompiler
         foreach (var doc in set.Documents) SectionContentCheck.Check(doc, diagnostics);
         DataConsistencyCheck.Check(set, diagnostics);
         ChangelogCheck.Check(set, diagnostics);
+        TrustedRoleCheck.Check(set, diagnostics);
+        CeremonyCheck.Check(set, diagnostics);
         var xrefs = XrefResolver.Resolve(set, diagnostics);
         return new Compilation(set, xrefs, templates, diagnostics.ToSortedList(), null);
     }

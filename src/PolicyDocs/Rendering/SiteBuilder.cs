@@ -12,6 +12,8 @@ public static class SiteBuilder
     {
         var output = new OutputSet();
         new SiteRenderer(compilation).Render(output);
+        new RolesPageRenderer(compilation).Render(output);
+        new CeremonyPageRenderer(compilation).Render(output);
         return output;
     }
 }

@@ -8,7 +8,11 @@ public sealed record CaRecord(string Id, string Name, string Type, string? Paren
 
 /// <summary>A trusted role (data/roles.yaml).</summary>
 public sealed record RoleRecord(string Id, string Name, ImmutableArray<string> Duties, ImmutableArray<string> Incompatible,
-    bool Auditor, SourceSpan Span);
+    bool Auditor, SourceSpan Span)
+{
+    /// <summary>Span of the incompatible list (the record when absent), for checks that point at it.</summary>
+    public SourceSpan IncompatibleSpan { get; init; } = Span;
+}
 
 /// <summary>A task that needs multi-party control (data/tasks.yaml).</summary>
 public sealed record TaskRecord(string Id, string Name, int MinPersons, ImmutableArray<string> Roles,
@@ -16,6 +20,13 @@ public sealed record TaskRecord(string Id, string Name, int MinPersons, Immutabl
 {
     /// <summary>Span of the min_persons value, for checks that point at it.</summary>
     public SourceSpan MinPersonsSpan { get; init; } = Span;
+
+    /// <summary>True for an audit function (archiving or deleting audit logs, ...): the only tasks where
+    /// persons in auditor roles count towards <see cref="MinPersons"/>.</summary>
+    public bool AuditFunction { get; init; }
+
+    /// <summary>Span of the roles list, for checks that point at it.</summary>
+    public SourceSpan RolesSpan { get; init; } = Span;
 }
 
 /// <summary>A glossary entry (data/glossary.yaml): a defined term or an acronym.</summary>

@@ -1,0 +1,135 @@
+using System.Globalization;
+using PolicyDocs.Model;
+using PolicyDocs.Model.Ceremonies;
+using PolicyDocs.Output;
+using PolicyDocs.Pipeline;
+using Scriban;
+using Scriban.Runtime;
+
+namespace PolicyDocs.Rendering.Html;
+
+/// <summary>
+/// Renders site/ceremonies/&lt;id&gt;/index.html for each key ceremony: the printable script (one step per row with
+/// boxes for operator initials, witness initials and time, a page break between phases, a signature block for every
+/// participant) and, when the ceremony has a record, the signed audit-trail view of what was done.
+/// </summary>
+public sealed class CeremonyPageRenderer
+{
+    private const int Depth = 2;
+    private readonly PolicySet _set;
+    private readonly SitePageLayout _layout;
+    private readonly Template _page;
+
+    /// <summary>Prepares to render <paramref name="compilation"/>.</summary>
+    public CeremonyPageRenderer(Compilation compilation)
+    {
+        _set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
+        _layout = new SitePageLayout(_set, compilation.Templates);
+        _page = SitePageLayout.Parse(compilation.Templates, "site/ceremony.sbn");
+    }
+
+    /// <summary>Path of a ceremony's page from the site root.</summary>
+    public static string PagePath(string ceremonyId) => "ceremonies/" + ceremonyId + "/index.html";
+
+    private static ScriptObject Signatory(string role, string? name, string? initials, string? date, bool witness) => new()
+    {
+        ["role"] = role, ["name"] = name, ["initials"] = initials, ["date"] = date, ["witness"] = witness,
+    };
+
+    /// <summary>A date as the site writes it.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes one page per ceremony.</summary>
+    public void Render(OutputSet output)
+    {
+        foreach (var c in _set.Ceremonies)
+            output.AddText(PagePath(c.Id), _layout.Render(_page, "Key ceremony: " + c.Id, Depth, new ScriptObject { ["ceremony"] = Model(c) }));
+    }
+
+    private ScriptObject Model(Ceremony c)
+    {
+        var roles = _set.Data.Roles.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var tasks = _set.Data.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        string RoleName(string? id) => id is null ? "" : roles.TryGetValue(id, out var r) ? r.Name : id;
+        var record = c.Record;
+        var recorded = record?.Steps.GroupBy(s => s.Step, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)
+            ?? new Dictionary<string, RecordStep>(StringComparer.Ordinal);
+        var deviations = record?.Deviations.ToLookup(x => x.Step, StringComparer.Ordinal);
+        var rolesUrl = SiteLinks.Root(Depth) + RolesPageRenderer.PagePath;
+
+        var phases = new ScriptArray(c.Phases.Select((p, i) => new ScriptObject
+        {
+            ["number"] = i + 1,
+            ["name"] = p.Name,
+            ["steps"] = new ScriptArray(p.Steps.Select(s =>
+            {
+                var done = recorded.GetValueOrDefault(s.Id);
+                var task = s.Task is null ? null : tasks.GetValueOrDefault(s.Task);
+                return new ScriptObject
+                {
+                    ["id"] = s.Id,
+                    ["actor"] = RoleName(s.Actor),
+                    ["action"] = s.Action,
+                    ["expected"] = s.Expected,
+                    ["task"] = task is null ? s.Task : task.Name,
+                    ["task_persons"] = task?.MinPersons,
+                    ["task_url"] = s.Task is null ? null : rolesUrl + "#task-" + s.Task,
+                    ["time"] = done?.Time,
+                    ["operator"] = done?.Operator,
+                    ["witness"] = done?.Witness,
+                    ["deviated"] = done?.Deviated ?? false,
+                    ["deviations"] = new ScriptArray(deviations is null ? [] : deviations[s.Id].Select(x => x.Explanation ?? "")),
+                };
+            })),
+        }));
+
+        // Every participant signs: the recorded participants when the ceremony was performed, else one line per
+        // person the script has present (named when the script names them).
+        var signatories = new ScriptArray();
+        if (record is not null)
+            foreach (var p in record.Participants)
+                signatories.Add(Signatory(RoleName(p.Role), p.Name, p.Initials, Date(record.ActualDate), p.Role == c.Witness));
+        else
+            foreach (var r in c.Roles)
+                for (var i = 0; i < r.Count; i++)
+                    signatories.Add(Signatory(RoleName(r.Role), i < (r.Names.IsDefault ? 0 : r.Names.Length) ? r.Names[i] : null, null, null, r.Role == c.Witness));
+
+        return new ScriptObject
+        {
+            ["id"] = c.Id,
+            ["purpose"] = c.Purpose,
+            ["ca"] = _set.Data.Cas.FirstOrDefault(x => x.Id == c.Ca)?.Name ?? c.Ca,
+            ["planned_date"] = Date(c.PlannedDate),
+            ["location"] = c.Location,
+            ["witness"] = RoleName(c.Witness),
+            ["roles_url"] = rolesUrl,
+            ["roles"] = new ScriptArray(c.Roles.Select(r => new ScriptObject
+            {
+                ["name"] = RoleName(r.Role),
+                ["anchor"] = "role-" + r.Role,
+                ["count"] = r.Count,
+                ["names"] = new ScriptArray(r.Names.IsDefault ? [] : r.Names),
+            })),
+            ["materials"] = new ScriptArray(c.Materials.Select(m => new ScriptObject
+            {
+                ["item"] = m.Item, ["serial"] = m.Serial, ["inspect"] = m.InspectForTampering, ["bag"] = m.Bag,
+            })),
+            ["phases"] = phases,
+            ["artifacts"] = new ScriptArray(c.Artifacts.Select(a => new ScriptObject
+            {
+                ["item"] = a.Item, ["bag"] = a.Bag, ["custodian"] = RoleName(a.Custodian),
+            })),
+            ["signatories"] = signatories,
+            ["record"] = record is null ? null : new ScriptObject
+            {
+                ["actual_date"] = Date(record.ActualDate),
+                ["participants"] = new ScriptArray(record.Participants.Select(p => new ScriptObject
+                {
+                    ["name"] = p.Name, ["role"] = RoleName(p.Role), ["initials"] = p.Initials,
+                })),
+                ["bags"] = new ScriptArray(record.Bags.Select(b => new ScriptObject { ["serial"] = b.Serial, ["contents"] = b.Contents })),
+                ["deviations"] = new ScriptArray(record.Deviations.Select(x => new ScriptObject { ["step"] = x.Step, ["explanation"] = x.Explanation })),
+            },
+        };
+    }
+}
