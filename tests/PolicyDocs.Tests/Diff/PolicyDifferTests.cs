@@ -23,7 +23,7 @@ public sealed class PolicyDifferTests : IDisposable
             .Replace("revokes a certificate in the portal", "revokes a certificate in the self-service portal"));
         _new.Edit(Cps09, s => s.Replace("\n## 9.17 Other provisions\n", "\n### 9.16.6 Notices by e-mail\n\nNotices under this CPS may be sent by e-mail.\n\n## 9.17 Other provisions\n"));
         // A data change (a table row of 5.2.1 and a value used in prose).
-        _new.Edit("data/roles.yaml", s => s + "\n- id: compliance-officer\n  name: Compliance Officer\n  duties:\n    - Track audit findings\n");
+        _new.Edit("data/glossary.yaml", s => s + "\n- term: Zone\n  definition: A physically separated area of the CA facility.\n");
         _new.Edit("data/cas.yaml", s => s.Replace("validity_years: 5", "validity_years: 4"));
     }
 
@@ -78,12 +78,11 @@ public sealed class PolicyDifferTests : IDisposable
         var validity = c.Data.Single(d => d.File == "cas" && d.Path == "issuing.validity_years");
         Assert.Equal(("5", "4"), (validity.Old, validity.New));
         Assert.Contains("cps 1.3.1", validity.Sections);
-        var role = c.Data.Single(d => d.File == "roles" && d.Path == "compliance-officer");
-        Assert.Null(role.Old);
-        Assert.Contains("cps 5.2.1", role.Sections);
-        var table = Section(c, "cps", "5.2.1");
+        var term = c.Data.Single(d => d.File == "glossary" && d.Path.StartsWith("[", StringComparison.Ordinal) && d.Old is null);
+        Assert.Contains("cps 1.6", term.Sections);
+        var table = Section(c, "cps", "1.6");
         Assert.True(table.DataDriven);
-        Assert.Contains(table.Blocks, b => b.Op == DiffOp.Inserted && b.Kind == BlockKind.TableRow && b.New!.Cells[0] == "Compliance Officer");
+        Assert.Contains(table.Blocks, b => b.Op == DiffOp.Inserted && b.Kind == BlockKind.TableRow && b.New!.Cells[0] == "Zone");
     }
 
     [Fact]
