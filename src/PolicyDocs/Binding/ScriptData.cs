@@ -8,6 +8,17 @@ namespace PolicyDocs.Binding;
 /// <summary>Turns the model's data into the Scriban objects prose templates see.</summary>
 public static class ScriptData
 {
+    // Optional keys of the documented schemas: an absent key reads as null (not an undefined-member error),
+    // so templates can test `if ca.parent` under strict variables.
+    private static readonly IReadOnlyDictionary<string, string[]> SchemaKeys = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["cas"] = ["id", "name", "type", "parent", "subject", "operation", "key", "hash", "validity_years", "level", "description"],
+        ["roles"] = ["id", "name", "duties", "incompatible", "auditor"],
+        ["tasks"] = ["id", "name", "min_persons", "roles", "required_roles", "description"],
+        ["glossary"] = ["id", "term", "definition", "acronym"],
+        ["approvals"] = ["id", "date", "meeting", "decision", "members", "approves"],
+    };
+
     /// <summary>Globals shared by every document: policyset, each data file, and *_list arrays of id'd records.</summary>
     public static ScriptObject Globals(PolicySet set)
     {
@@ -40,6 +51,8 @@ public static class ScriptData
                 {
                     var obj = (ScriptObject)Convert(item)!;
                     if (name == "glossary" && !obj.ContainsKey("id") && obj["term"] is string term) obj["id"] = DataReaders.Slug(term);
+                    if (SchemaKeys.TryGetValue(name, out var keys))
+                        foreach (var key in keys) obj.TryAdd(key, null);
                     if (obj["id"] is string id) byId[id] = obj;
                     array.Add(obj);
                 }

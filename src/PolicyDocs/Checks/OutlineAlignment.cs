@@ -86,7 +86,9 @@ public static class OutlineAlignment
 
         ReportMissing(doc, outline, taken, diagnostics);
         ReportOrder(sections, match, diagnostics);
-        return doc.MapSections(s => match.TryGetValue(s, out var e) ? s with { Outline = e } : s);
+        // MapSections hands the map a copy (with mapped children), so look sections up by their heading's place.
+        var byHeading = match.ToDictionary(kv => kv.Key.Span, kv => kv.Value);
+        return doc.MapSections(s => byHeading.TryGetValue(s.Span, out var e) ? s with { Outline = e } : s);
 
         void Take(Section s, OutlineEntry e)
         {
