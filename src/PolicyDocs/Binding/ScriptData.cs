@@ -14,7 +14,7 @@ public static class ScriptData
         ["cas"] = [("parent", () => null), ("subject", () => null), ("key", () => null), ("hash", () => null),
                    ("validity_years", () => null), ("level", () => null), ("description", () => null)],
         ["roles"] = [("duties", () => new ScriptArray()), ("incompatible", () => new ScriptArray()), ("auditor", () => false)],
-        ["tasks"] = [("required_roles", () => new ScriptArray()), ("description", () => null)],
+        ["tasks"] = [("required_roles", () => new ScriptArray()), ("description", () => null), ("audit_function", () => false)],
         ["glossary"] = [("acronym", () => false)],
         ["approvals"] = [("members", () => new ScriptArray()), ("approves", () => new ScriptArray())],
     };

@@ -64,7 +64,8 @@ public static class OutlineAlignment
                 .OrderBy(e => SectionNumber.Parent(e.Id) == SectionNumber.Parent(s.Number) ? 0 : 1)
                 .ThenBy(e => Math.Abs(e.Index - (outline.Find(s.Number)?.Index ?? e.Index)))
                 .ToList();
-            if (candidates.Count > 0 && (outline.Find(s.Number) is not { } own || !TitleOwnedElsewhere(own, sections, s)))
+            if (candidates.Count > 0 && (outline.Find(s.Number) is not { } own || !TitleOwnedElsewhere(own, sections, s)
+                                         || IsShiftChain(candidates[0], sections, outline)))
             {
                 var entry = candidates[0];
                 Take(s, entry);
@@ -86,7 +87,9 @@ public static class OutlineAlignment
 
         ReportMissing(doc, outline, taken, diagnostics);
         ReportOrder(sections, match, diagnostics);
-        return doc.MapSections(s => match.TryGetValue(s, out var e) ? s with { Outline = e } : s);
+        // MapSections hands the map a copy (with mapped children), so look sections up by their heading's place.
+        var byHeading = match.ToDictionary(kv => kv.Key.Span, kv => kv.Value);
+        return doc.MapSections(s => byHeading.TryGetValue(s.Span, out var e) ? s with { Outline = e } : s);
 
         void Take(Section s, OutlineEntry e)
         {
@@ -94,6 +97,11 @@ public static class OutlineAlignment
             taken[e.Id] = s;
         }
     }
+
+    // The section holding the candidate's number carries yet another entry's title: a run of shifted sections.
+    private static bool IsShiftChain(OutlineEntry candidate, IEnumerable<Section> sections, Rfc3647Outline outline) =>
+        sections.Any(o => o.Number == candidate.Id && TitleKey.Normalize(o.Title) is var key && key != candidate.Key
+                          && outline.FindByKey(key).Count > 0);
 
     // A section's own number entry is still a better home when no other section carries that entry's title.
     private static bool TitleOwnedElsewhere(OutlineEntry own, IEnumerable<Section> sections, Section self) =>

@@ -96,7 +96,7 @@ internal static class FolderLoader
             var split = SectionSplitter.Split(display, body, 1, ref inAppendix);
             if (!string.IsNullOrWhiteSpace(StripComments(split.Leading)))
             {
-                var line = split.LeadingLine + CountLeadingBlankLines(split.Leading);
+                var line = split.LeadingLine + CountLeadingBlankLines(BlankComments(split.Leading));
                 d.Add(Rules.TextOutsideSection, new SourceSpan(display, line, 1),
                     $"Text before the first numbered heading of {Path.GetFileName(md)} belongs to no section.");
             }
@@ -111,6 +111,10 @@ internal static class FolderLoader
 
     internal static string StripComments(string text) =>
         System.Text.RegularExpressions.Regex.Replace(text, "<!--.*?-->", "", System.Text.RegularExpressions.RegexOptions.Singleline);
+
+    // Comments become blank lines (keeping line breaks), so the first line of real text can be found.
+    private static string BlankComments(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "<!--.*?-->", m => new string('\n', m.Value.Count(c => c == '\n')), System.Text.RegularExpressions.RegexOptions.Singleline);
 
     internal static int CountLeadingBlankLines(string text)
     {

@@ -1,0 +1,47 @@
+using PolicyDocs.Cli;
+using PolicyDocs.Model;
+using PolicyDocs.Pipeline;
+
+namespace PolicyDocs.Tests.Support;
+
+/// <summary>Runs the compiler or the CLI on a content tree.</summary>
+public static class Run
+{
+    /// <summary>Compiles <paramref name="path"/>.</summary>
+    public static Compilation Compile(string path, bool strict = false) => PolicyCompiler.Compile(path, new CompileOptions(strict));
+
+    /// <summary>Writes <paramref name="builder"/> to a temporary folder and compiles it.</summary>
+    public static Compilation Compile(PolicySetBuilder builder, bool strict = false)
+    {
+        using var tree = builder.Write();
+        return Compile(tree.Root, strict);
+    }
+
+    /// <summary>Runs the command line; returns the exit code and what it printed.</summary>
+    public static (int Code, string Out, string Err) Cli(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CliApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Diagnostics of rule <paramref name="code"/>.</summary>
+    public static List<Diagnostic> Of(this Compilation c, string code) => [.. c.Diagnostics.Where(d => d.Code == code)];
+
+    /// <summary>Every diagnostic as text, for assertion messages.</summary>
+    public static string Dump(this Compilation c) => string.Join("\n", c.Diagnostics);
+
+    /// <summary>Skips a site-building test when this build of PolicyDocs carries no site templates (templates/site/).</summary>
+    public static void RequireSiteTemplates() =>
+        Assert.SkipWhen(new PolicyDocs.Templates.TemplateStore(null).ReadText("site/layout.sbn") is null,
+            "this build has no templates/site/ to render a site with");
+
+    /// <summary>The folder holding PolicyDocs.sln, found by walking up from the test assembly.</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PolicyDocs.sln"))) return dir.FullName;
+        throw new InvalidOperationException("PolicyDocs.sln not found above " + AppContext.BaseDirectory);
+    }
+}
