@@ -1,6 +1,7 @@
 using PolicyDocs.Binding;
 using PolicyDocs.Checks;
 using PolicyDocs.Loading;
+using PolicyDocs.Matrix;
 using PolicyDocs.Model;
 using PolicyDocs.Templates;
 using PolicyDocs.Xrefs;
@@ -25,7 +26,14 @@ public static class PolicyCompiler
         set = set.MapDocuments(doc => OutlineAlignment.Align(doc, diagnostics, options.Strict));
         foreach (var doc in set.Documents) SectionContentCheck.Check(doc, diagnostics);
         DataConsistencyCheck.Check(set, diagnostics);
+        var matrix = RecommendationMatrix.Build(set);
+        CoverageCheck.Check(set, matrix, diagnostics);
+        GovernanceCheck.Check(set, diagnostics);
         var xrefs = XrefResolver.Resolve(set, diagnostics);
-        return new Compilation(set, xrefs, templates, diagnostics.ToSortedList(), null);
+        return new Compilation(set, xrefs, templates, diagnostics.ToSortedList(), null)
+        {
+            Matrix = matrix,
+            Recommendations = RecommendationIndex.Build(set),
+        };
     }
 }
