@@ -31,6 +31,7 @@ public static class CliApp
         };
         root.Subcommands.Add(BuildCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(MatrixCommand.Create(console));
         var result = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         if (result.Errors.Count > 0)
