@@ -33,7 +33,8 @@ public sealed record MatrixTable(ImmutableArray<string> Header, ImmutableArray<I
             for (var i = 0; i < matrix.Levels.Length; i++) cells.Add(rec.LevelRank <= i ? "yes" : "no");
             cells.AddRange(RecommendationRecord.StatusName(rec.Status), string.Join(" ", rec.Sections.Select(s => s.ToString())), rec.Owner ?? "",
                 rec.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", rec.Justification ?? "");
-            foreach (var cell in row.Cells) cells.AddRange(cell.Applies ? cell.Label : "not required", string.Join(" ", cell.Where.Select(s => s.ToString())));
+            foreach (var cell in row.Cells)
+                cells.AddRange(cell.Applies ? cell.Label : "not required", string.Join(" ", cell.Where.Select(s => s.ToString())));
             rows.Add(cells.ToImmutable());
         }
         return new MatrixTable(header.ToImmutable(), rows.ToImmutable());

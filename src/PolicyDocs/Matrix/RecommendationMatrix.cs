@@ -66,7 +66,7 @@ public sealed record RecommendationMatrix(ImmutableArray<string> Levels, Immutab
     private static CoverageCell Cell(PolicySet set, RecommendationRecord rec, MatrixCa ca)
     {
         ImmutableArray<SectionReference> where = [.. rec.Sections.Where(s => ca.Documents.Contains(s.DocumentId) && set.Find(s.DocumentId)?.Find(s.Number) is not null)];
-        if (ca.LevelRank < 0 || rec.LevelRank > ca.LevelRank) return new CoverageCell(ca.Id, CoverageState.NotRequired, where);
+        if (ca.LevelRank < 0 || rec.LevelRank > ca.LevelRank) return new CoverageCell(ca.Id, CoverageState.NotRequired, []);
         var state = rec.Status switch
         {
             RecommendationStatus.NotApplicable => CoverageState.NotApplicable,
