@@ -125,7 +125,22 @@ public static class ContentLoader
         var licence = r.Text("licence");
         var levels = r.Texts("impact_levels");
         order = r.TextsWithSpans("documents");
-        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Span = span };
+        var governance = ReadGovernance(r);
+        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Span = span };
         return levels.IsDefaultOrEmpty ? info : info with { ImpactLevels = levels };
+    }
+
+    private static Governance ReadGovernance(MapReader r)
+    {
+        var g = r.Map("governance", "the governance settings");
+        if (g is null || !g.IsValid) return new Governance(null);
+        var quorum = g.Int("quorum");
+        if (quorum is < 1)
+        {
+            r.Diagnostics.Add(Rules.BadValue, g.SpanOf("quorum"), $"The quorum must be at least 1, not {quorum}.");
+            quorum = null;
+        }
+        g.Finish();
+        return new Governance(quorum);
     }
 }

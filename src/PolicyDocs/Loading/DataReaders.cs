@@ -9,7 +9,11 @@ namespace PolicyDocs.Loading;
 public static partial class DataReaders
 {
     /// <summary>Reads the known data files among <paramref name="files"/> into typed records.</summary>
-    public static PolicyData Read(ImmutableSortedDictionary<string, DataNode> files, DiagnosticBag d)
+    public static PolicyData Read(ImmutableSortedDictionary<string, DataNode> files, DiagnosticBag d) =>
+        Read(files, d, PolicySetInfo.DefaultImpactLevels);
+
+    /// <summary>Reads the known data files; recommendation levels are checked against <paramref name="impactLevels"/>.</summary>
+    public static PolicyData Read(ImmutableSortedDictionary<string, DataNode> files, DiagnosticBag d, ImmutableArray<string> impactLevels)
     {
         return new PolicyData
         {
@@ -19,6 +23,7 @@ public static partial class DataReaders
             Tasks = Records(files, "tasks", "a task", d, ReadTask),
             Glossary = Records(files, "glossary", "a glossary entry", d, ReadTerm),
             Approvals = Records(files, "approvals", "an approval", d, ReadApproval),
+            Recommendations = Records(files, "recommendations", "a recommendation", d, r => RecommendationReader.Read(r, impactLevels)),
         };
     }
 
@@ -59,6 +64,7 @@ public static partial class DataReaders
         TaskRecord t => t.Id,
         GlossaryTerm g => g.Id,
         ApprovalRecord a => a.Id,
+        RecommendationRecord rec => rec.Id,
         _ => throw new InvalidOperationException("unknown record type"),
     };
 
@@ -137,6 +143,8 @@ public static partial class DataReaders
         var meeting = r.Text("meeting", true);
         var decision = r.Text("decision", true);
         var members = r.Texts("members");
+        var votes = ReadVotes(r);
+        var present = ReadMembersPresent(r);
         var approves = r.List<DataNode>("approves", item => item);
         var pairs = ImmutableArray.CreateBuilder<(string, string)>();
         foreach (var item in approves)
@@ -148,7 +156,39 @@ public static partial class DataReaders
             if (doc is not null && version is not null) pairs.Add((doc, version));
         }
         return id is null || date is null || meeting is null || decision is null ? null
-            : new ApprovalRecord(id, date.Value, meeting, decision, members, pairs.ToImmutable(), r.Span);
+            : new ApprovalRecord(id, date.Value, meeting, decision, members, pairs.ToImmutable(), r.Span) { Votes = votes, MembersPresent = present };
+    }
+
+    private static VoteCount? ReadVotes(MapReader r)
+    {
+        var v = r.Map("votes", "the votes of an approval");
+        if (v is null || !v.IsValid) return null;
+        var @for = v.Int("for", true);
+        var against = v.Int("against") ?? 0;
+        var abstain = v.Int("abstain") ?? 0;
+        v.Finish();
+        if (@for is null) return null;
+        if (@for < 0 || against < 0 || abstain < 0)
+        {
+            r.Diagnostics.Add(Rules.BadValue, r.SpanOf("votes"), "Vote counts cannot be negative.");
+            return null;
+        }
+        return new VoteCount(@for.Value, against, abstain);
+    }
+
+    private static int? ReadMembersPresent(MapReader r)
+    {
+        var node = r.Node("members_present");
+        switch (node)
+        {
+            case null or DataScalar { Value: null }: return null;
+            case DataList list: return list.Items.Length;
+            case DataScalar { Value: { } v, Quoted: false } when int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n):
+                return n;
+            default:
+                r.Diagnostics.Add(Rules.WrongType, node.Span, $"'members_present' in an approval must be a whole number or a list of names, not {node.KindName}.");
+                return null;
+        }
     }
 
     /// <summary>Lower-case, non-alphanumerics collapsed to hyphens: "Key Ceremony" → "key-ceremony".</summary>

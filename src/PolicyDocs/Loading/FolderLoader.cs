@@ -32,7 +32,7 @@ internal static class FolderLoader
                 if (node is not null) files[Path.GetFileNameWithoutExtension(file).Replace('-', '_')] = node;
             }
         }
-        var data = DataReaders.Read(files.ToImmutable(), d) with { Ceremonies = CeremonyLoader.Load(root, displayRoot, d) };
+        var data = DataReaders.Read(files.ToImmutable(), d, info.ImpactLevels) with { Ceremonies = CeremonyLoader.Load(root, displayRoot, d) };
 
         var documents = new List<PolicyDocument>();
         var docsDir = Path.Combine(root, "documents");

@@ -20,7 +20,11 @@ public sealed record PolicySetInfo
     /// <summary>Licence of the text.</summary>
     public string? Licence { get; init; }
     /// <summary>Ordered impact-level scale, lowest first.</summary>
-    public ImmutableArray<string> ImpactLevels { get; init; } = ["Medium", "High Internal", "High External"];
+    public ImmutableArray<string> ImpactLevels { get; init; } = DefaultImpactLevels;
+    /// <summary>The scale used when policyset.yaml declares none.</summary>
+    public static ImmutableArray<string> DefaultImpactLevels { get; } = ["Medium", "High Internal", "High External"];
+    /// <summary>How the Policy Authority decides (quorum).</summary>
+    public Governance Governance { get; init; } = new(null);
     /// <summary>Where it is written.</summary>
     public required SourceSpan Span { get; init; }
 }
@@ -36,6 +40,8 @@ public sealed record PolicyData
     public ImmutableArray<TaskRecord> Tasks { get; init; } = [];
     /// <summary>Glossary in file order.</summary>
     public ImmutableArray<GlossaryTerm> Glossary { get; init; } = [];
+    /// <summary>Security recommendations in file order.</summary>
+    public ImmutableArray<RecommendationRecord> Recommendations { get; init; } = [];
     /// <summary>Policy Authority decisions in file order.</summary>
     public ImmutableArray<ApprovalRecord> Approvals { get; init; } = [];
     /// <summary>Key ceremony scripts (ceremonies/*.yaml) with their records, ordered by id.</summary>

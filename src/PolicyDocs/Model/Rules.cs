@@ -2,7 +2,8 @@ namespace PolicyDocs.Model;
 
 /// <summary>
 /// The catalogue of every rule PolicyDocs enforces. Codes are stable: never renumber or reuse one.
-/// PD00xx loading and data, PD01xx RFC 3647 structure, PD02xx cross-references, PD05xx trusted roles and key ceremonies.
+/// PD00xx loading and data, PD01xx RFC 3647 structure, PD02xx cross-references, PD05xx trusted roles and key ceremonies,
+/// PD06xx recommendations coverage and governance.
 /// </summary>
 public static class Rules
 {
@@ -203,6 +204,38 @@ public static class Rules
     /// <summary>A sealed bag whose serial the script's materials do not list.</summary>
     public static readonly Rule RecordUnknownBag = new("PD0527", "record-unknown-bag", Severity.Warning,
         "List the bag serial in the script's materials, or record a deviation.");
+    /// <summary>A recommendation that applies to a CA at its impact level but is not addressed for it.</summary>
+    public static readonly Rule CoverageGap = new("PD0601", "recommendation-gap", Severity.Error,
+        "Map the recommendation to a section of a document that applies to the CA (sections: [cps:6.2.1]), or mark it not-applicable with a justification.");
+
+    /// <summary>A recommendation that names a document or section that does not exist.</summary>
+    public static readonly Rule UnknownSectionReference = new("PD0602", "unknown-section-reference", Severity.Error,
+        "Name an existing document id and section number, e.g. cps:6.2.1.");
+
+    /// <summary>A planned recommendation whose due date is before the effective date of the documents it maps to.</summary>
+    public static readonly Rule OverdueRecommendation = new("PD0603", "overdue-recommendation", Severity.Warning,
+        "Implement it and update its status, or agree a new due date with the Policy Authority.");
+
+    /// <summary>An approved document version that no Policy Authority decision approves.</summary>
+    public static readonly Rule MissingApproval = new("PD0604", "missing-approval", Severity.Error,
+        "Record the decision in data/approvals.yaml (approves: document and version) and cite it from the revision.",
+        "RFC 3647 §4.1.5 (policy administration); CP/CPS section 1.5.4");
+
+    /// <summary>A revision that cites an approval which does not approve that document version.</summary>
+    public static readonly Rule ApprovalMismatch = new("PD0605", "approval-mismatch", Severity.Error,
+        "Cite the decision that approved this version, or add the version to that decision's 'approves' list.");
+
+    /// <summary>A vote taken with fewer voting members present than the quorum.</summary>
+    public static readonly Rule NoQuorum = new("PD0606", "no-quorum", Severity.Error,
+        "Record the members present (members_present) and the votes; a decision without quorum cannot approve a document.");
+
+    /// <summary>A vote that did not carry (no more votes for than against), or counts that do not add up.</summary>
+    public static readonly Rule VoteNotCarried = new("PD0607", "vote-not-carried", Severity.Error,
+        "Check the vote counts: a decision needs more votes for than against, and no more votes than members present.");
+
+    /// <summary>A revision of an approved or superseded document that cites no approval.</summary>
+    public static readonly Rule RevisionWithoutApproval = new("PD0608", "revision-without-approval", Severity.Warning,
+        "Add 'approval: <id>' to the revision, naming the decision in data/approvals.yaml.");
 
     /// <summary>All rules, for documentation and SARIF output.</summary>
     public static IReadOnlyList<Rule> All { get; } =
@@ -217,5 +250,7 @@ public static class Rules
         CeremonyNamesCount, CeremonyIncompatiblePerson,
         RecordWithoutScript, RecordUnknownStep, RecordStepMissing, RecordDeviationUnexplained, RecordInitials,
         RecordParticipantRole, RecordStepIncomplete, RecordUnknownBag,
+        CoverageGap, UnknownSectionReference, OverdueRecommendation, MissingApproval, ApprovalMismatch, NoQuorum,
+        VoteNotCarried, RevisionWithoutApproval,
     ];
 }

@@ -1,3 +1,4 @@
+using PolicyDocs.Matrix;
 using PolicyDocs.Model;
 using PolicyDocs.Templates;
 using PolicyDocs.Xrefs;
@@ -19,6 +20,12 @@ public sealed record CompileOptions(bool Strict = false);
 /// <param name="Fatal">Why the input could not be read at all, if so.</param>
 public sealed record Compilation(PolicySet? Set, XrefIndex? Xrefs, TemplateStore Templates, IReadOnlyList<Diagnostic> Diagnostics, string? Fatal)
 {
+    /// <summary>Recommendations × levels × CAs; empty when the set has no recommendations.</summary>
+    public RecommendationMatrix? Matrix { get; init; }
+
+    /// <summary>Which recommendations each section addresses.</summary>
+    public RecommendationIndex Recommendations { get; init; } = RecommendationIndex.Empty;
+
     /// <summary>Errors in the diagnostics.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
 

@@ -1,6 +1,7 @@
 using PolicyDocs.Binding;
 using PolicyDocs.Checks;
 using PolicyDocs.Loading;
+using PolicyDocs.Matrix;
 using PolicyDocs.Model;
 using PolicyDocs.Templates;
 using PolicyDocs.Xrefs;
@@ -31,7 +32,14 @@ public static class PolicyCompiler
         ChangelogCheck.Check(set, diagnostics);
         TrustedRoleCheck.Check(set, diagnostics);
         CeremonyCheck.Check(set, diagnostics);
+        var matrix = RecommendationMatrix.Build(set);
+        CoverageCheck.Check(set, matrix, diagnostics);
+        GovernanceCheck.Check(set, diagnostics);
         var xrefs = XrefResolver.Resolve(set, diagnostics);
-        return new Compilation(set, xrefs, templates, diagnostics.ToSortedList(), null);
+        return new Compilation(set, xrefs, templates, diagnostics.ToSortedList(), null)
+        {
+            Matrix = matrix,
+            Recommendations = RecommendationIndex.Build(set),
+        };
     }
 }

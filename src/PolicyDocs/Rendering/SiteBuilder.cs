@@ -1,3 +1,4 @@
+using PolicyDocs.Matrix;
 using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
 using PolicyDocs.Rendering.Html;
@@ -14,6 +15,11 @@ public static class SiteBuilder
         new SiteRenderer(compilation).Render(output);
         new RolesPageRenderer(compilation).Render(output);
         new CeremonyPageRenderer(compilation).Render(output);
+        if (compilation.Matrix is { } matrix && compilation.Set is { Data.Recommendations.IsEmpty: false })
+        {
+            output.AddText("matrix/recommendations.csv", MatrixCsv.Write(MatrixTable.From(matrix)));
+            output.Add("matrix/recommendations.xlsx", MatrixXlsx.Write(matrix));
+        }
         return output;
     }
 }

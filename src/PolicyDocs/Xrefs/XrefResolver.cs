@@ -146,20 +146,15 @@ public static class XrefResolver
                 }
                 case XrefKind.Recommendation:
                 {
-                    var ids = RecommendationIds();
-                    if (!ids.Contains(x.Target))
-                        return Fail($"[[{x.Raw}]]: data/recommendations.yaml has no recommendation '{x.Target}'{Suggest(x.Target, ids)}.");
-                    return new XrefTarget(XrefKind.Recommendation, null, null, "rec-" + x.Target, x.CustomText ?? x.Target, null);
+                    var rec = set.Data.Recommendations.FirstOrDefault(r => r.Id == x.Target);
+                    if (rec is null)
+                        return Fail($"[[{x.Raw}]]: data/recommendations.yaml has no recommendation '{x.Target}'{Suggest(x.Target, set.Data.Recommendations.Select(r => r.Id))}.");
+                    return new XrefTarget(XrefKind.Recommendation, null, null, "rec-" + rec.Id, x.CustomText ?? rec.Id, rec.Text);
                 }
                 default:
                     return null;
             }
         }
-
-        private List<string> RecommendationIds() =>
-            set.Data.Files.TryGetValue("recommendations", out var node) && node is DataList list
-                ? [.. list.Items.OfType<DataMap>().Select(m => (m.Get("id") as DataScalar)?.Value).OfType<string>()]
-                : [];
 
         /// <summary>Terms, roles and CAs link to the block that defines them: in this document if it has it, else the first that does.</summary>
         private XrefTarget Anchored(PolicyDocument doc, XrefKind kind, string anchor, string text, string? title)

@@ -34,4 +34,10 @@ public sealed record GlossaryTerm(string Id, string Term, string Definition, boo
 
 /// <summary>A Policy Authority decision approving document versions (data/approvals.yaml).</summary>
 public sealed record ApprovalRecord(string Id, DateOnly Date, string Meeting, string Decision,
-    ImmutableArray<string> Members, ImmutableArray<(string Document, string Version)> Approves, SourceSpan Span);
+    ImmutableArray<string> Members, ImmutableArray<(string Document, string Version)> Approves, SourceSpan Span)
+{
+    /// <summary>The votes cast, when recorded.</summary>
+    public VoteCount? Votes { get; init; }
+    /// <summary>Voting members present, when recorded (a count, or the length of a list of names).</summary>
+    public int? MembersPresent { get; init; }
+}

@@ -26,7 +26,7 @@ public sealed class SiteRenderer
         _compilation = compilation;
         _set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
         _layout = Load("site/layout.sbn");
-        foreach (var name in (ReadOnlySpan<string>)["index", "document"]) _pages[name] = Load($"site/{name}.sbn");
+        foreach (var name in (ReadOnlySpan<string>)["index", "document", "matrix"]) _pages[name] = Load($"site/{name}.sbn");
     }
 
     private Template Load(string path)
@@ -45,6 +45,8 @@ public sealed class SiteRenderer
         output.AddText("index.html", Page("index", _set.Info.Name, 0, new ScriptObject { ["documents"] = DocumentList() }));
         Parallel.ForEach(_set.Documents, doc =>
             output.AddText(SiteLinks.DocumentPage(doc.Id), Page("document", doc.Info.Title, 1, new ScriptObject { ["doc"] = DocumentModel(doc, 1) })));
+        if (_compilation.Matrix is { } matrix && !_set.Data.Recommendations.IsEmpty)
+            output.AddText(Matrix.MatrixPageModel.PagePath, Page("matrix", "Recommendations by impact level", 1, Matrix.MatrixPageModel.Build(_set, matrix)));
     }
 
     private ScriptArray DocumentList() => new(_set.Documents.Select(d => new ScriptObject
@@ -103,9 +105,15 @@ public sealed class SiteRenderer
             ["effective_date"] = Date(doc.Info.EffectiveDate),
             ["status"] = doc.Info.Status.ToString().ToLowerInvariant(),
             ["oid"] = doc.Info.Oid,
-            ["revisions"] = new ScriptArray(doc.Info.Revisions.Select(r => new ScriptObject
+            ["revisions"] = new ScriptArray(doc.Info.Revisions.Select(r =>
             {
-                ["version"] = r.Version, ["date"] = Date(r.Date), ["summary"] = r.Summary, ["approval"] = r.Approval,
+                var approval = _set.Data.Approvals.FirstOrDefault(a => a.Id == r.Approval);
+                return new ScriptObject
+                {
+                    ["version"] = r.Version, ["date"] = Date(r.Date), ["summary"] = r.Summary, ["approval"] = r.Approval,
+                    ["approval_meeting"] = approval?.Meeting, ["approval_date"] = Date(approval?.Date),
+                    ["approval_members"] = new ScriptArray(approval?.Members ?? []),
+                };
             })),
             ["preamble"] = doc.Preamble is null ? "" : renderer.Render(Markdown.PolicyMarkdown.Parse(doc.Preamble), 1, "preamble"),
             ["body"] = body.ToString(),
@@ -120,6 +128,11 @@ public sealed class SiteRenderer
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{s.Anchor}\" class=\"section depth-{s.Depth}{cls}\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<h{level}><span class=\"section-number\">{Esc(s.IsAppendix ? "Appendix " + s.Number : s.Number)}</span> {Esc(s.Title)}<a class=\"permalink\" href=\"#{s.Anchor}\" aria-label=\"Link to section {Esc(s.Number)}\">#</a></h{level}>\n");
         if (s.Body is not null) html.Append(renderer.Render(s.Body, level, s.Anchor));
+        var recs = _compilation.Recommendations.For(doc.Id, s.Number);
+        if (!recs.IsEmpty)
+            html.Append("<p class=\"addresses-recommendations\">Addresses recommendations: ")
+                .AppendJoin(", ", recs.Select(r => $"<a href=\"../{Matrix.MatrixPageModel.PagePath}#rec-{Esc(r.Id)}\" title=\"{Esc(r.Text)}\">{Esc(r.Id)}</a>"))
+                .Append("</p>\n");
         var backlinks = _compilation.Xrefs!.BacklinksOf(doc.Id, s.Number);
         if (backlinks.Count > 0 && !s.IsAppendix)
         {
