@@ -126,7 +126,19 @@ public static class ContentLoader
         var levels = r.Texts("impact_levels");
         order = r.TextsWithSpans("documents");
         var governance = ReadGovernance(r);
-        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Span = span };
+        var releases = new ReleaseSettings(null);
+        if (r.Map("releases", "the release settings") is { IsValid: true } rel)
+        {
+            var pattern = rel.Text("tags", required: true);
+            if (pattern is not null && (pattern.StartsWith('-') || pattern.Any(char.IsWhiteSpace)))
+            {
+                r.Diagnostics.Add(Rules.BadValue, rel.SpanOf("tags"), $"'{pattern}' is not a git tag pattern such as \"v*\".");
+                pattern = null;
+            }
+            rel.Finish();
+            releases = new ReleaseSettings(pattern);
+        }
+        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Releases = releases, Span = span };
         return levels.IsDefaultOrEmpty ? info : info with { ImpactLevels = levels };
     }
 

@@ -8,6 +8,10 @@ namespace PolicyDocs.Model;
 /// <summary>The Policy Authority that publishes the set, and where to reach it.</summary>
 public sealed record Publisher(string Name, string? Email, string? Url, string? Address, string? ProblemReports);
 
+/// <summary>Which versions of the policy set are published, e.g. every git tag matching "v*".</summary>
+/// <param name="TagPattern">A git tag glob; null publishes only the current content.</param>
+public sealed record ReleaseSettings(string? TagPattern);
+
 /// <summary>Identity of a policy set (policyset.yaml).</summary>
 public sealed record PolicySetInfo
 {
@@ -25,6 +29,8 @@ public sealed record PolicySetInfo
     public static ImmutableArray<string> DefaultImpactLevels { get; } = ["Medium", "High Internal", "High External"];
     /// <summary>How the Policy Authority decides (quorum).</summary>
     public Governance Governance { get; init; } = new(null);
+    /// <summary>Which versions are published as the release history.</summary>
+    public ReleaseSettings Releases { get; init; } = new(null);
     /// <summary>Where it is written.</summary>
     public required SourceSpan Span { get; init; }
 }

@@ -109,6 +109,10 @@ public static class Rules
     public static readonly Rule VersionNotIncremented = new("PD0154", "version-not-incremented", Severity.Error,
         "Increment the version for every published change.", "TLS BRs §2.3; Mozilla Root Store Policy 3.3(4), 3.3.6");
 
+    /// <summary>A declared release that cannot be read or compiled.</summary>
+    public static readonly Rule ReleaseUnavailable = new("PD0155", "release-unavailable", Severity.Warning,
+        "Check releases.tags in policyset.yaml and that the tagged content compiles.", "Mozilla Root Store Policy 3.3(7)");
+
     /// <summary>A [[...]] or xref: reference whose target does not exist.</summary>
     public static readonly Rule UnresolvedXref = new("PD0201", "unresolved-reference", Severity.Error,
         "Point the reference at an existing section, term, role, CA or document ([[4.9.1]], [[cp:1.3]], [[term:HSM]]).");
@@ -243,7 +247,7 @@ public static class Rules
         YamlSyntax, UnknownKey, WrongType, MissingKey, DuplicateId, DuplicateSection, Unreadable, BadValue,
         TextOutsideSection, UnknownRecord, TemplateError, EmptyDocument,
         MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
-        RevisionOrder, AnnualReview, VersionNotInHistory, MissingChangelogEntry, VersionNotIncremented,
+        RevisionOrder, AnnualReview, VersionNotInHistory, MissingChangelogEntry, VersionNotIncremented, ReleaseUnavailable,
         UnresolvedXref, DanglingMention, UnresolvedAnchor,
         TaskMinPersons, RequiredRoleNotParticipant, AuditorNotSeparated, AuditorCounted, AuditorRequired, CpsBlockMissing,
         CeremonyRoleAbsent, CeremonyWitnessMissing, CeremonyTaskPersons, CeremonyTaskRoleMissing, CeremonyActorNotInTask,

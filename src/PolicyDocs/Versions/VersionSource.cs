@@ -46,14 +46,10 @@ public static class VersionSource
         if (Directory.Exists(spec) || File.Exists(spec))
             return new VersionResult(new MaterializedVersion(Label(spec), spec, spec, null), null);
         var contentFull = Path.GetFullPath(contentPath);
-        var probe = Directory.Exists(contentFull) ? contentFull : Path.GetDirectoryName(contentFull);
-        while (probe is not null && !Directory.Exists(probe)) probe = Path.GetDirectoryName(probe);
-        if (probe is null) return new VersionResult(null, $"'{spec}' is not a path, and {contentPath} is in no git repository to read it as a ref from.");
-        var top = Git(probe, null, "rev-parse", "--show-toplevel");
-        if (top.Code != 0)
+        var repo = RepositoryOf(contentFull);
+        if (repo is null)
             return new VersionResult(null, $"'{spec}' is not a folder or file, and {contentPath} is not in a git repository, so it cannot be read as a git ref.");
-        var repo = top.Stdout.Trim();
-        var commit = Git(repo, null, "rev-parse", "--verify", "--quiet", spec + "^{commit}");
+        var commit = Git(repo, "rev-parse", "--verify", "--quiet", spec + "^{commit}");
         if (commit.Code != 0)
             return new VersionResult(null, $"'{spec}' is neither a path nor a git ref (tag, branch or commit) of the repository at {repo}.");
         var relative = Path.GetRelativePath(repo, contentFull).Replace('\\', '/');
@@ -83,7 +79,25 @@ public static class VersionSource
         return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
     }
 
-    private static (int Code, string Stdout) Git(string dir, string? input, params string[] args)
+    /// <summary>The top folder of the git repository holding <paramref name="path"/>, or null.</summary>
+    public static string? RepositoryOf(string path)
+    {
+        var probe = Path.GetFullPath(path);
+        if (!Directory.Exists(probe)) probe = Path.GetDirectoryName(probe);
+        while (probe is not null && !Directory.Exists(probe)) probe = Path.GetDirectoryName(probe);
+        if (probe is null) return null;
+        var top = Git(probe, "rev-parse", "--show-toplevel");
+        return top.Code == 0 ? top.Stdout.Trim() : null;
+    }
+
+    /// <summary>Tags of <paramref name="repository"/> matching a glob, in version order (v1.9 before v1.10).</summary>
+    public static IReadOnlyList<string> Tags(string repository, string pattern)
+    {
+        var r = Git(repository, "tag", "--list", pattern, "--sort=v:refname");
+        return r.Code != 0 ? [] : [.. r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
+
+    private static (int Code, string Stdout) Git(string dir, params string[] args)
     {
         var r = GitBytes(dir, args);
         return (r.Code, System.Text.Encoding.UTF8.GetString(r.Bytes));
