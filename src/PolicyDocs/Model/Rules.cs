@@ -2,7 +2,7 @@ namespace PolicyDocs.Model;
 
 /// <summary>
 /// The catalogue of every rule PolicyDocs enforces. Codes are stable: never renumber or reuse one.
-/// PD00xx loading and data, PD01xx RFC 3647 structure, PD02xx cross-references.
+/// PD00xx loading and data, PD01xx RFC 3647 structure, PD02xx cross-references, PD04xx the website.
 /// </summary>
 public static class Rules
 {
@@ -96,6 +96,10 @@ public static class Rules
     public static readonly Rule UnresolvedAnchor = new("PD0203", "unresolved-anchor", Severity.Error,
         "Link with [[4.9.1]] instead of heading slugs; slugs break when titles change.");
 
+    /// <summary>A link in the generated site to a page or #anchor the build does not produce.</summary>
+    public static readonly Rule DanglingLink = new("PD0401", "dangling-link", Severity.Error,
+        "Fix the template or the link in the prose so it points at a page and anchor the site has.");
+
     /// <summary>All rules, for documentation and SARIF output.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -103,5 +107,6 @@ public static class Rules
         TextOutsideSection, UnknownRecord, TemplateError, EmptyDocument,
         MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
         UnresolvedXref, DanglingMention, UnresolvedAnchor,
+        DanglingLink,
     ];
 }
