@@ -26,6 +26,7 @@ public static class CliApp
                                    "from YAML data and Markdown prose into a website, Word documents and redlines.");
         root.Subcommands.Add(BuildCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
         var result = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         if (result.Errors.Count > 0)

@@ -80,7 +80,7 @@ public sealed class DocumentHtml
             html.Append("<details class=\"nostip-details\"><summary>This document makes no stipulation here</summary>\n").Append(body).Append("</details>\n");
         else html.Append(body);
         Backlinks(s, html);
-        if (!_print) Neighbours(s, html);
+        if (!_print && !noStip) Neighbours(s, html);
         foreach (var c in s.Children) Section(c, html, onSection);
         html.Append("</section>\n");
     }
