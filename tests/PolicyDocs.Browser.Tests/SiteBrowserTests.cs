@@ -148,14 +148,18 @@ public sealed partial class SiteBrowserTests(BrowserFixture fx) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("index.html", null)]
-    [InlineData("cp/index.html", null)]
-    [InlineData("cps/versions/index.html", null)]
-    [InlineData("index.html", "revocation")]
-    public async Task Axe_finds_no_violations(string page, string? search)
+    [InlineData("index.html", null, false)]
+    [InlineData("cp/index.html", null, false)]
+    [InlineData("cps/index.html", null, true)]
+    [InlineData("cps/versions/index.html", null, false)]
+    [InlineData("cp/print/index.html", null, false)]
+    [InlineData("index.html", "revocation", false)]
+    [InlineData("cp/index.html", "revocation", true)]
+    public async Task Axe_finds_no_violations(string page, string? search, bool dark)
     {
         fx.RequireBrowser();
         if (fx.Axe is null) Assert.Skip("axe-core is not installed: npm install --prefix tests/PolicyDocs.Browser.Tests/node axe-core@4");
+        if (dark) await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         await OpenAsync(page);
         if (search is not null)
         {

@@ -54,6 +54,7 @@ public sealed partial class SiteRendererTests(SiteFixture site) : IClassFixture<
                 Assert.True(string.IsNullOrWhiteSpace(script.TextContent), $"inline script on {path}");
             }
             Assert.Empty(doc.QuerySelectorAll("[style]"));
+            if (path == "cp/index.html") Assert.NotNull(doc.QuerySelector("#section-7\\.1 td.align-right"));
             foreach (var el in doc.QuerySelectorAll("script[src], link[href][rel=stylesheet], img[src]"))
                 Assert.DoesNotContain("//", el.GetAttribute("src") ?? el.GetAttribute("href"));
         }

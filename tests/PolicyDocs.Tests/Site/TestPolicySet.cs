@@ -14,6 +14,7 @@ public static class TestPolicySet
         ["4.9"] = "Certificates are revoked as described in the subsections below.",
         ["4.9.1"] = "The Issuing CA revokes a certificate within 24 hours when its private key is compromised or the [[term:HSM]] holding the CA key fails. Revocation requests from the [[term:Subscriber]] are accepted at any time.",
         ["4.9.2"] = "The Subscriber, the RA and the Policy Authority may request revocation under [[4.9.1]].",
+        ["7.1"] = "| Field | Value |\n|:---|---:|\n| Version | 3 |",
         ["6.2.1"] = "CA keys are generated and held in an [[term:HSM]] validated to FIPS 140-3 level 3.",
     };
 

@@ -43,6 +43,13 @@ public sealed class HtmlBodyRenderer
         _renderer.Render(body);
         _writer.Flush();
         var html = _writer.ToString();
+        if (html.Contains(" style=\"text-align: ", StringComparison.Ordinal))
+        {
+            // Table column alignment as classes, so a Content-Security-Policy without inline styles holds.
+            html = html.Replace(" style=\"text-align: left;\"", " class=\"align-left\"", StringComparison.Ordinal)
+                       .Replace(" style=\"text-align: center;\"", " class=\"align-center\"", StringComparison.Ordinal)
+                       .Replace(" style=\"text-align: right;\"", " class=\"align-right\"", StringComparison.Ordinal);
+        }
         return html.Contains("fn:", StringComparison.Ordinal)
             ? html.Replace("id=\"fn:", $"id=\"{idPrefix}-fn:", StringComparison.Ordinal)
                   .Replace("href=\"#fn:", $"href=\"#{idPrefix}-fn:", StringComparison.Ordinal)
