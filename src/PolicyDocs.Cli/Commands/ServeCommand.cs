@@ -37,7 +37,7 @@ internal static class ServeCommand
                 console.Error.WriteLine($"Serving {server.Address} (Ctrl+C to stop); watching {path} for changes.");
                 try
                 {
-                    stop.Token.WaitHandle.WaitOne();
+                    WaitHandle.WaitAny([stop.Token.WaitHandle, server.Stopping.WaitHandle]);
                 }
                 finally
                 {

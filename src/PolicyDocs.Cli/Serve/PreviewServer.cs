@@ -44,6 +44,9 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <summary>The address served, e.g. http://127.0.0.1:5000/.</summary>
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>Signalled when the host is asked to stop (SIGTERM, or Ctrl+C seen by the host).</summary>
+    public CancellationToken Stopping => _app?.Lifetime.ApplicationStopping ?? _stopping.Token;
+
     /// <summary>The current state.</summary>
     public PreviewState State => _state;
 
