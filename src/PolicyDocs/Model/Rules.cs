@@ -100,6 +100,10 @@ public static class Rules
     public static readonly Rule DanglingLink = new("PD0401", "dangling-link", Severity.Error,
         "Fix the template or the link in the prose so it points at a page and anchor the site has.");
 
+    /// <summary>A site template (templates/site/) that does not parse or fails while rendering a page.</summary>
+    public static readonly Rule SiteTemplateError = new("PD0402", "site-template-error", Severity.Error,
+        "Fix the template at the position shown; the values pages can use are listed in docs/site.md.");
+
     /// <summary>All rules, for documentation and SARIF output.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -107,6 +111,6 @@ public static class Rules
         TextOutsideSection, UnknownRecord, TemplateError, EmptyDocument,
         MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
         UnresolvedXref, DanglingMention, UnresolvedAnchor,
-        DanglingLink,
+        DanglingLink, SiteTemplateError,
     ];
 }

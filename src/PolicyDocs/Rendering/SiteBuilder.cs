@@ -27,7 +27,11 @@ public static class SiteBuilder
         var output = new OutputSet();
         var set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
         Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(doc)));
-        new SiteRenderer(compilation).Render(output);
-        return new SiteBuild(output, LinkChecker.Check(output, SiteLinks.AbsoluteRoot(set.Info.BaseUrl)));
+        var site = new SiteRenderer(compilation);
+        site.Render(output);
+        // Link checking a site whose templates failed would only repeat the same problem page by page.
+        return site.Diagnostics.Count > 0
+            ? new SiteBuild(output, site.Diagnostics)
+            : new SiteBuild(output, LinkChecker.Check(output, SiteLinks.AbsoluteRoot(set.Info.BaseUrl)));
     }
 }

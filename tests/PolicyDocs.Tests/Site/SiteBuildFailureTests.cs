@@ -32,6 +32,29 @@ public sealed class SiteBuildFailureTests
         }
     }
 
+    [Theory]
+    [InlineData("index.sbn", "<main id=\"main\">{{ if }}</main>", "templates/site/index.sbn:1:")]
+    [InlineData("partials/footer.sbn", "<footer>{{ site.no_such_value }}</footer>", "templates/site/partials/footer.sbn:1:")]
+    public void A_broken_site_template_is_a_diagnostic_not_a_crash(string file, string text, string where)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "policydocs-badtemplate-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var content = TestPolicySet.Write(Path.Combine(dir, "content"));
+            var path = Path.Combine(content, "templates", "site", file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+            var build = PolicyDocs.Rendering.SiteBuilder.Build(PolicyDocs.Pipeline.PolicyCompiler.Compile(content, new PolicyDocs.Pipeline.CompileOptions()));
+            Assert.True(build.HasErrors);
+            Assert.All(build.Diagnostics, d => Assert.Equal("PD0402", d.Code));
+            Assert.StartsWith(where, build.Diagnostics[0].Span.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
     [Fact]
     public void Version_ranges_follow_the_revision_dates()
     {

@@ -168,6 +168,8 @@ public sealed partial class SiteRendererTests(SiteFixture site) : IClassFixture<
         var home = Page("index.html");
         Assert.Equal("https://pki.example.test/", home.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Equal("https://pki.example.test/cp/", Page("cp/index.html").QuerySelector("meta[property='og:url']")!.GetAttribute("content"));
+        Assert.Equal("https://pki.example.test/cp/", Page("cp/print/index.html").QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Null(Page("404.html").QuerySelector("link[rel=canonical]"));
         var sitemap = site.Text("sitemap.xml");
         Assert.Contains("<loc>https://pki.example.test/cp/</loc><lastmod>2026-03-01</lastmod>", sitemap);
         var feed = System.Xml.Linq.XDocument.Parse(site.Text("feed.xml"));

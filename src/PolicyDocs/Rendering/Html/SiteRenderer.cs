@@ -24,7 +24,8 @@ public sealed class SiteRenderer
 
     private readonly Compilation _compilation;
     private readonly PolicySet _set;
-    private readonly Template _layout;
+    private readonly Template? _layout;
+    private readonly System.Collections.Concurrent.ConcurrentBag<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, Template> _pages = new(StringComparer.Ordinal);
     private readonly SiteTemplateLoader _loader;
 
@@ -35,22 +36,38 @@ public sealed class SiteRenderer
         _set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
         _loader = new SiteTemplateLoader(compilation.Templates);
         _layout = Load("site/layout.sbn");
-        foreach (var name in PageTemplates) _pages[name] = Load($"site/{name}.sbn");
+        foreach (var name in PageTemplates)
+            if (Load($"site/{name}.sbn") is { } t) _pages[name] = t;
     }
 
-    private Template Load(string path)
+    /// <summary>Template problems found while parsing and rendering (PD0402), in a stable order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics =>
+        [.. _diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Message, StringComparer.Ordinal)];
+
+    private Template? Load(string path)
     {
-        var text = _compilation.Templates.ReadText(path) ?? throw new InvalidOperationException($"template {path} missing");
+        var text = _compilation.Templates.ReadText(path);
+        if (text is null)
+        {
+            _diagnostics.Add(Rules.SiteTemplateError.At(SourceSpan.File(Templates.TemplateStore.Display(path)), $"The site template {path} is missing."));
+            return null;
+        }
         var t = Template.Parse(text, path);
-        if (t.HasErrors) throw new InvalidOperationException($"{path}: {string.Join("; ", t.Messages)}");
-        return t;
+        if (!t.HasErrors) return t;
+        foreach (var m in t.Messages)
+            _diagnostics.Add(Rules.SiteTemplateError.At(Where(m.Span, path), m.Message));
+        return null;
     }
+
+    private static SourceSpan Where(Scriban.Parsing.SourceSpan span, string fallback) =>
+        new(Templates.TemplateStore.Display(string.IsNullOrEmpty(span.FileName) ? fallback : span.FileName), span.Start.Line + 1, span.Start.Column + 1);
 
     private sealed record RenderedDocument(PolicyDocument Doc, string Body, string Toc, string Preamble, string PrintBody, List<(Section Section, string Text)> Sections);
 
     /// <summary>Renders every page into <paramref name="output"/>.</summary>
     public void Render(OutputSet output)
     {
+        if (_layout is null || _pages.Count < PageTemplates.Length) return;
         var assets = SiteAssets.Publish(_compilation.Templates, output);
         var rendered = new RenderedDocument[_set.Documents.Length];
         Parallel.For(0, rendered.Length, i => rendered[i] = RenderDocument(_set.Documents[i]));
@@ -141,13 +158,23 @@ public sealed class SiteRenderer
             ["path"] = path,
             ["kind"] = name,
             ["chrome"] = chrome,
-            ["canonical"] = info.BaseUrl is null || name == "404" ? null : SiteFeeds.Url(info.BaseUrl, path),
+            // The print view is the document again: search engines should index the document page.
+            ["canonical"] = info.BaseUrl is null || name == "404" ? null
+                : SiteFeeds.Url(info.BaseUrl, name == "print" ? path.Replace("print/index.html", "index.html", StringComparison.Ordinal) : path),
             ["description"] = $"{title}: published by {info.Publisher.Name}.",
         };
         var scope = new ScriptObject { ["site"] = site, ["page"] = page, ["assets"] = assets };
         foreach (var (k, v) in model) scope[k] = v;
-        scope["content"] = _pages[name].Render(NewContext(scope));
-        return _layout.Render(NewContext(scope));
+        try
+        {
+            scope["content"] = _pages[name].Render(NewContext(scope));
+            return _layout!.Render(NewContext(scope));
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException ex)
+        {
+            _diagnostics.Add(Rules.SiteTemplateError.At(Where(ex.Span, $"site/{name}.sbn"), $"{ex.OriginalMessage} (rendering {path})"));
+            return "";
+        }
     }
 
     private static string? ProblemReportsHref(string? value) =>
