@@ -118,6 +118,11 @@ public sealed class PreviewServer : IAsyncDisposable
             {
                 errors.Add(ex.Message);
             }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A bug, not a content mistake: report it and keep serving the last good build.
+                errors.Add($"internal error: {ex}");
+            }
             var previous = _state;
             _state = new PreviewState(previous.Generation + 1, output ?? previous.Output, errors);
             _log.WriteLine(errors.Count == 0
