@@ -34,6 +34,7 @@ public static class CliApp
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(NewCommand.Create(console));
         root.Subcommands.Add(MatrixCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
         var result = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         if (result.Errors.Count > 0)

@@ -37,7 +37,15 @@ internal static class BuildCommand
                 console.Error.WriteLine($"build failed: {CliConsole.Counts(compilation)}; nothing was written.");
                 return code;
             }
-            var files = SiteBuilder.Build(compilation);
+            var build = SiteBuilder.Build(compilation);
+            if (build.Diagnostics.Count > 0) console.Report(build.Diagnostics, "text");
+            if (build.HasErrors)
+            {
+                var n = build.Diagnostics.Count(d => d.Severity == PolicyDocs.Model.Severity.Error);
+                console.Error.WriteLine($"build failed: {n} error{(n == 1 ? "" : "s")} in the generated site; nothing was written.");
+                return CliApp.Findings;
+            }
+            var files = build.Output;
             var target = parse.GetValue(output)!;
             OutputWriter.Write(files, target);
             console.Error.WriteLine($"Built {files.Files.Count} files into {target}/ ({CliConsole.Counts(compilation)}) in {clock.ElapsedMilliseconds} ms.");

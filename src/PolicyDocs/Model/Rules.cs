@@ -2,8 +2,8 @@ namespace PolicyDocs.Model;
 
 /// <summary>
 /// The catalogue of every rule PolicyDocs enforces. Codes are stable: never renumber or reuse one.
-/// PD00xx loading and data, PD01xx RFC 3647 structure, PD02xx cross-references, PD05xx trusted roles and key ceremonies,
-/// PD06xx recommendations coverage and governance.
+/// PD00xx loading and data, PD01xx RFC 3647 structure and changelog, PD02xx cross-references, PD04xx the website,
+/// PD05xx trusted roles and key ceremonies, PD06xx recommendations coverage and governance.
 /// </summary>
 public static class Rules
 {
@@ -240,6 +240,13 @@ public static class Rules
     /// <summary>A revision of an approved or superseded document that cites no approval.</summary>
     public static readonly Rule RevisionWithoutApproval = new("PD0608", "revision-without-approval", Severity.Warning,
         "Add 'approval: <id>' to the revision, naming the decision in data/approvals.yaml.");
+    /// <summary>A link in the generated site to a page or #anchor the build does not produce.</summary>
+    public static readonly Rule DanglingLink = new("PD0401", "dangling-link", Severity.Error,
+        "Fix the template or the link in the prose so it points at a page and anchor the site has.");
+
+    /// <summary>A site template (templates/site/) that does not parse or fails while rendering a page.</summary>
+    public static readonly Rule SiteTemplateError = new("PD0402", "site-template-error", Severity.Error,
+        "Fix the template at the position shown; the values pages can use are listed in docs/site.md.");
 
     /// <summary>All rules, for documentation and SARIF output.</summary>
     public static IReadOnlyList<Rule> All { get; } =
@@ -256,5 +263,6 @@ public static class Rules
         RecordParticipantRole, RecordStepIncomplete, RecordUnknownBag,
         CoverageGap, UnknownSectionReference, OverdueRecommendation, MissingApproval, ApprovalMismatch, NoQuorum,
         VoteNotCarried, RevisionWithoutApproval,
+        DanglingLink, SiteTemplateError,
     ];
 }

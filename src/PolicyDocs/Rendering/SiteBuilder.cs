@@ -1,25 +1,48 @@
 using PolicyDocs.Matrix;
+using PolicyDocs.Model;
 using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
 using PolicyDocs.Rendering.Html;
+using PolicyDocs.Rendering.Markdown;
 
 namespace PolicyDocs.Rendering;
 
-/// <summary>Renders everything a build publishes from a compilation into one <see cref="OutputSet"/>.</summary>
+/// <summary>What a build produced: the files, and the problems found in them (dangling links).</summary>
+/// <param name="Output">Every published file.</param>
+/// <param name="Diagnostics">Errors found while rendering; a build with any must not be published.</param>
+public sealed record SiteBuild(OutputSet Output, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>True when rendering found errors.</summary>
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>
+/// Renders everything a build publishes from a compilation into one <see cref="OutputSet"/>: downloads first,
+/// the website last (its pages link only downloads that exist), then checks every internal link of the site.
+/// </summary>
 public static class SiteBuilder
 {
-    /// <summary>Renders the site of <paramref name="compilation"/>.</summary>
-    public static OutputSet Build(Compilation compilation)
+    /// <summary>Renders the site of <paramref name="compilation"/> and checks its links.</summary>
+    public static SiteBuild Build(Compilation compilation)
     {
         var output = new OutputSet();
-        new SiteRenderer(compilation).Render(output);
-        new RolesPageRenderer(compilation).Render(output);
-        new CeremonyPageRenderer(compilation).Render(output);
-        if (compilation.Matrix is { } matrix && compilation.Set is { Data.Recommendations.IsEmpty: false })
+        var set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
+        Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(doc)));
+        var pages = new List<SitePage>();
+        pages.AddRange(new RolesPageRenderer(compilation).Pages());
+        pages.AddRange(new CeremonyPageRenderer(compilation).Pages());
+        if (compilation.Matrix is { } matrix && set is { Data.Recommendations.IsEmpty: false })
         {
             output.AddText("matrix/recommendations.csv", MatrixCsv.Write(MatrixTable.From(matrix)));
             output.Add("matrix/recommendations.xlsx", MatrixXlsx.Write(matrix));
+            pages.Add(new SitePage("matrix", MatrixPageModel.PagePath, "Recommendations by impact level", 1, MatrixPageModel.Build(set, matrix)));
         }
-        return output;
+        // The site pages come last: the home page links only the downloads that exist.
+        var site = new SiteRenderer(compilation);
+        site.Render(output, pages);
+        // Link checking a site whose templates failed would only repeat the same problem page by page.
+        return site.Diagnostics.Count > 0
+            ? new SiteBuild(output, site.Diagnostics)
+            : new SiteBuild(output, LinkChecker.Check(output, SiteLinks.AbsoluteRoot(set.Info.BaseUrl)));
     }
 }

@@ -112,14 +112,14 @@ public sealed class OutputTests
     {
         using var t = new TestPolicySet();
         var c = Compile(t);
-        var output = SiteBuilder.Build(c);
+        var output = SiteBuilder.Build(c).Output;
         Assert.True(output.Contains("matrix/recommendations.csv"));
         Assert.True(output.Contains("matrix/recommendations.xlsx"));
-        Assert.True(output.Contains("assets/matrix.js"));
+        Assert.Contains(output.Files, f => System.Text.RegularExpressions.Regex.IsMatch(f.Key, @"^assets/matrix\.[0-9a-f]{8}\.js$"));
         var parser = new HtmlParser();
         var page = parser.ParseDocument(Encoding.UTF8.GetString(output.Get("matrix/index.html")!));
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
-        Assert.Equal("../assets/matrix.js", page.QuerySelector("script[src]")!.GetAttribute("src"));
+        Assert.Contains(page.QuerySelectorAll("script[src]"), e => System.Text.RegularExpressions.Regex.IsMatch(e.GetAttribute("src")!, @"^\.\./assets/matrix\.[0-9a-f]{8}\.js$"));
         var row = page.GetElementById("rec-KEY-01")!;
         Assert.Equal("0", row.GetAttribute("data-level"));
         Assert.Equal("root internal", row.GetAttribute("data-cas"));
@@ -139,8 +139,8 @@ public sealed class OutputTests
         Assert.Equal("../matrix/index.html#rec-KEY-01", line.QuerySelector("a")!.GetAttribute("href"));
         Assert.Null(cps.QuerySelector("#section-6\\.2\\.2 > p.addresses-recommendations"));
         var revision = cps.QuerySelector("table.revisions tbody tr")!;
-        Assert.Contains("PA meeting 1, 2026-01-10", revision.TextContent);
-        Assert.Contains("Members: Alice, Bob, Carol", revision.TextContent);
+        Assert.Contains("PA meeting 1 (2026-01-10)", revision.TextContent);
+        Assert.Contains("members: Alice, Bob, Carol", revision.TextContent);
     }
 
     [Fact]

@@ -1,9 +1,7 @@
 using System.Globalization;
 using PolicyDocs.Model;
 using PolicyDocs.Model.Ceremonies;
-using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
-using Scriban;
 using Scriban.Runtime;
 
 namespace PolicyDocs.Rendering.Html;
@@ -17,16 +15,10 @@ public sealed class CeremonyPageRenderer
 {
     private const int Depth = 2;
     private readonly PolicySet _set;
-    private readonly SitePageLayout _layout;
-    private readonly Template _page;
 
     /// <summary>Prepares to render <paramref name="compilation"/>.</summary>
-    public CeremonyPageRenderer(Compilation compilation)
-    {
+    public CeremonyPageRenderer(Compilation compilation) =>
         _set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
-        _layout = new SitePageLayout(_set, compilation.Templates);
-        _page = SitePageLayout.Parse(compilation.Templates, "site/ceremony.sbn");
-    }
 
     /// <summary>Path of a ceremony's page from the site root.</summary>
     public static string PagePath(string ceremonyId) => "ceremonies/" + ceremonyId + "/index.html";
@@ -39,12 +31,9 @@ public sealed class CeremonyPageRenderer
     /// <summary>A date as the site writes it.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Writes one page per ceremony.</summary>
-    public void Render(OutputSet output)
-    {
-        foreach (var c in _set.Ceremonies)
-            output.AddText(PagePath(c.Id), _layout.Render(_page, "Key ceremony: " + c.Id, Depth, new ScriptObject { ["ceremony"] = Model(c) }));
-    }
+    /// <summary>One page per ceremony.</summary>
+    public IEnumerable<SitePage> Pages() =>
+        _set.Ceremonies.Select(c => new SitePage("ceremony", PagePath(c.Id), "Key ceremony: " + c.Id, Depth, new ScriptObject { ["ceremony"] = Model(c) }));
 
     private ScriptObject Model(Ceremony c)
     {

@@ -38,9 +38,18 @@ public sealed class HtmlBodyRenderer
     {
         _writer.GetStringBuilder().Clear();
         _context.HeadingLevel = headingLevel;
+        _context.IdPrefix = idPrefix;
+        _context.TipCount = 0;
         _renderer.Render(body);
         _writer.Flush();
         var html = _writer.ToString();
+        if (html.Contains(" style=\"text-align: ", StringComparison.Ordinal))
+        {
+            // Table column alignment as classes, so a Content-Security-Policy without inline styles holds.
+            html = html.Replace(" style=\"text-align: left;\"", " class=\"align-left\"", StringComparison.Ordinal)
+                       .Replace(" style=\"text-align: center;\"", " class=\"align-center\"", StringComparison.Ordinal)
+                       .Replace(" style=\"text-align: right;\"", " class=\"align-right\"", StringComparison.Ordinal);
+        }
         return html.Contains("fn:", StringComparison.Ordinal)
             ? html.Replace("id=\"fn:", $"id=\"{idPrefix}-fn:", StringComparison.Ordinal)
                   .Replace("href=\"#fn:", $"href=\"#{idPrefix}-fn:", StringComparison.Ordinal)
@@ -54,6 +63,8 @@ public sealed class HtmlBodyRenderer
         public string? DocumentId { get; set; }
         public int Depth { get; set; }
         public int HeadingLevel { get; set; }
+        public string IdPrefix { get; set; } = "";
+        public int TipCount { get; set; }
     }
 
     private sealed class XrefHtmlRenderer(XrefIndex xrefs, Context context) : HtmlObjectRenderer<XrefInline>
@@ -73,6 +84,17 @@ public sealed class HtmlBodyRenderer
             }
             var href = SiteLinks.Href(target, context.DocumentId, context.Depth);
             var cls = "xref xref-" + target.Kind.ToString().ToLowerInvariant();
+            if (target.Kind == XrefKind.Term && !string.IsNullOrEmpty(target.Title))
+            {
+                // A glossary term: the definition is a real tooltip shown on hover and keyboard focus.
+                var tip = $"{context.IdPrefix}-tip-{++context.TipCount}";
+                renderer.Write("<span class=\"term\">");
+                renderer.Write(href is null ? "<span tabindex=\"0\" class=\"" : "<a class=\"").Write(cls).Write("\"");
+                if (href is not null) renderer.Write(" href=\"").WriteEscapeUrl(href).Write("\"");
+                renderer.Write(" aria-describedby=\"").Write(tip).Write("\">").WriteEscape(target.Text).Write(href is null ? "</span>" : "</a>");
+                renderer.Write("<span class=\"term-tip\" role=\"tooltip\" id=\"").Write(tip).Write("\">").WriteEscape(target.Title).Write("</span></span>");
+                return;
+            }
             if (href is null)
             {
                 renderer.Write("<span class=\"").Write(cls).Write("\"");

@@ -1,8 +1,6 @@
 using PolicyDocs.Markdown;
 using PolicyDocs.Model;
-using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
-using Scriban;
 using Scriban.Runtime;
 
 namespace PolicyDocs.Rendering.Html;
@@ -19,23 +17,17 @@ public sealed class RolesPageRenderer
 
     private const int Depth = 1;
     private readonly PolicySet _set;
-    private readonly SitePageLayout _layout;
-    private readonly Template _page;
 
     /// <summary>Prepares to render <paramref name="compilation"/>.</summary>
-    public RolesPageRenderer(Compilation compilation)
-    {
+    public RolesPageRenderer(Compilation compilation) =>
         _set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
-        _layout = new SitePageLayout(_set, compilation.Templates);
-        _page = SitePageLayout.Parse(compilation.Templates, "site/roles.sbn");
-    }
 
-    /// <summary>Writes the page, when the set has roles or tasks.</summary>
-    public void Render(OutputSet output)
+    /// <summary>The page, when the set has roles or tasks.</summary>
+    public IEnumerable<SitePage> Pages()
     {
         var data = _set.Data;
-        if (data.Roles.IsEmpty && data.Tasks.IsEmpty) return;
-        output.AddText(PagePath, _layout.Render(_page, "Trusted roles and multi-party control", Depth, Model()));
+        if (data.Roles.IsEmpty && data.Tasks.IsEmpty) yield break;
+        yield return new SitePage("roles", PagePath, "Trusted roles and multi-party control", Depth, Model());
     }
 
     private ScriptObject Model()

@@ -9,6 +9,14 @@ public static class SiteLinks
     /// <summary>"../" repeated for a page <paramref name="depth"/> folders below the site root.</summary>
     public static string Root(int depth) => string.Concat(Enumerable.Repeat("../", depth));
 
+    /// <summary>The path of the site root on its server ("/" or "/policies/"), from the base URL; "/" when unknown.</summary>
+    public static string AbsoluteRoot(string? baseUrl)
+    {
+        if (baseUrl is null || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)) return "/";
+        var p = uri.AbsolutePath;
+        return p.EndsWith('/') ? p : p + "/";
+    }
+
     /// <summary>Path of a document's page from the site root.</summary>
     public static string DocumentPage(string documentId) => documentId + "/index.html";
 

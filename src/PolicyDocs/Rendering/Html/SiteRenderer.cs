@@ -1,166 +1,322 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using PolicyDocs.Model;
+using PolicyDocs.Model.Data;
 using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
+using PolicyDocs.Rendering.Markdown;
 using Scriban;
 using Scriban.Runtime;
 
 namespace PolicyDocs.Rendering.Html;
 
 /// <summary>
-/// Renders the website: the home page, one page per document with every section anchored by number, and the
-/// assets, using the Scriban layouts of templates/site/. Documents render in parallel.
+/// Renders the website relying parties read, with the Scriban layouts and partials of templates/site/: the home
+/// page, one page per document, its version archive and print view, the search index, 404, sitemap, feed and
+/// robots.txt. Assets are published under fingerprinted names. Render it after every other output, so the pages
+/// link only downloads that exist. Documents render in parallel; the output is deterministic.
 /// </summary>
 public sealed class SiteRenderer
 {
+    private static readonly string[] PageTemplates = ["index", "document", "versions", "print", "404"];
+
     private readonly Compilation _compilation;
     private readonly PolicySet _set;
-    private readonly Template _layout;
+    private readonly Template? _layout;
+    private readonly System.Collections.Concurrent.ConcurrentBag<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, Template> _pages = new(StringComparer.Ordinal);
+    private readonly SiteTemplateLoader _loader;
 
     /// <summary>Prepares to render <paramref name="compilation"/>, parsing its site templates once.</summary>
     public SiteRenderer(Compilation compilation)
     {
         _compilation = compilation;
         _set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
+        _loader = new SiteTemplateLoader(compilation.Templates);
         _layout = Load("site/layout.sbn");
-        foreach (var name in (ReadOnlySpan<string>)["index", "document", "matrix"]) _pages[name] = Load($"site/{name}.sbn");
+        foreach (var name in PageTemplates)
+            if (Load($"site/{name}.sbn") is { } t) _pages[name] = t;
     }
 
-    private Template Load(string path)
+    /// <summary>Template problems found while parsing and rendering (PD0402), in a stable order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics =>
+        [.. _diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Message, StringComparer.Ordinal)];
+
+    private Template? Load(string path)
     {
-        var text = _compilation.Templates.ReadText(path) ?? throw new InvalidOperationException($"template {path} missing");
+        var text = _compilation.Templates.ReadText(path);
+        if (text is null)
+        {
+            _diagnostics.Add(Rules.SiteTemplateError.At(SourceSpan.File(Templates.TemplateStore.Display(path)), $"The site template {path} is missing."));
+            return null;
+        }
         var t = Template.Parse(text, path);
-        if (t.HasErrors) throw new InvalidOperationException($"{path}: {string.Join("; ", t.Messages)}");
-        return t;
+        if (!t.HasErrors) return t;
+        foreach (var m in t.Messages)
+            _diagnostics.Add(Rules.SiteTemplateError.At(Where(m.Span, path), m.Message));
+        return null;
     }
 
-    /// <summary>Renders every page into <paramref name="output"/>.</summary>
-    public void Render(OutputSet output)
+    private static SourceSpan Where(Scriban.Parsing.SourceSpan span, string fallback) =>
+        new(Templates.TemplateStore.Display(string.IsNullOrEmpty(span.FileName) ? fallback : span.FileName), span.Start.Line + 1, span.Start.Column + 1);
+
+    private sealed record RenderedDocument(PolicyDocument Doc, string Body, string Toc, string Preamble, string PrintBody, List<(Section Section, string Text)> Sections);
+
+    /// <summary>Renders every page into <paramref name="output"/>, including the <paramref name="extraPages"/> other features contribute.</summary>
+    public void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages = null)
     {
-        foreach (var asset in _compilation.Templates.List("site/assets/"))
-            output.Add(asset["site/".Length..], _compilation.Templates.ReadBytes(asset)!);
-        output.AddText("index.html", Page("index", _set.Info.Name, 0, new ScriptObject { ["documents"] = DocumentList() }));
-        Parallel.ForEach(_set.Documents, doc =>
-            output.AddText(SiteLinks.DocumentPage(doc.Id), Page("document", doc.Info.Title, 1, new ScriptObject { ["doc"] = DocumentModel(doc, 1) })));
-        if (_compilation.Matrix is { } matrix && !_set.Data.Recommendations.IsEmpty)
-            output.AddText(Matrix.MatrixPageModel.PagePath, Page("matrix", "Recommendations by impact level", 1, Matrix.MatrixPageModel.Build(_set, matrix)));
+        if (_layout is null || _pages.Count < PageTemplates.Length) return;
+        var assets = SiteAssets.Publish(_compilation.Templates, output);
+        var rendered = new RenderedDocument[_set.Documents.Length];
+        Parallel.For(0, rendered.Length, i => rendered[i] = RenderDocument(_set.Documents[i]));
+
+        var index = new SearchIndex();
+        foreach (var r in rendered)
+        {
+            var d = index.AddDocument(r.Doc.Id, r.Doc.Info.ShortTitle, SiteLinks.DocumentPage(r.Doc.Id));
+            foreach (var (s, text) in r.Sections)
+                index.AddSection(d, s.IsAppendix ? "Appendix " + s.Number : s.Number, s.Title, s.Anchor, text);
+        }
+        var indexBytes = new UTF8Encoding(false).GetBytes(index.ToScript());
+        var indexPath = "assets/" + SiteAssets.Fingerprint("search-index.js", indexBytes);
+        output.Add(indexPath, indexBytes);
+
+        var assetPaths = new ScriptObject();
+        foreach (var (name, path) in assets.All) assetPaths[AssetKey(name)] = path;
+        assetPaths["search_index"] = indexPath;
+
+        output.AddText("index.html", Page("index", "index.html", _set.Info.Name, 0, assetPaths, HomeModel(output)));
+        Parallel.ForEach(rendered, r =>
+        {
+            var doc = r.Doc;
+            var page = SiteLinks.DocumentPage(doc.Id);
+            output.AddText(page, Page("document", page, doc.Info.Title, 1, assetPaths, new ScriptObject { ["doc"] = DocumentModel(r, 1, output) }));
+            var versions = doc.Id + "/versions/index.html";
+            output.AddText(versions, Page("versions", versions, $"{doc.Info.ShortTitle} versions", 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(r, 2, output) }));
+            var print = doc.Id + "/print/index.html";
+            output.AddText(print, Page("print", print, doc.Info.Title, 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(r, 2, output) }, chrome: false));
+        });
+        output.AddText("404.html", Page("404", "404.html", "Page not found", 0, assetPaths, [], absoluteRoot: true));
+        foreach (var extra in extraPages ?? [])
+        {
+            if (!_pages.ContainsKey(extra.Template) && Load($"site/{extra.Template}.sbn") is { } t) _pages[extra.Template] = t;
+            if (_pages.ContainsKey(extra.Template))
+                output.AddText(extra.Path, Page(extra.Template, extra.Path, extra.Title, extra.Depth, assetPaths, extra.Model));
+        }
+
+        output.AddText("feed.xml", SiteFeeds.Atom(_set));
+        output.AddText("robots.txt", SiteFeeds.Robots(_set.Info.BaseUrl));
+        if (_set.Info.BaseUrl is { } baseUrl)
+        {
+            var pages = new List<(string, DateOnly?)> { ("index.html", _set.Documents.Select(d => d.Info.EffectiveDate).Max()) };
+            foreach (var d in _set.Documents)
+            {
+                pages.Add((SiteLinks.DocumentPage(d.Id), d.Info.EffectiveDate));
+                pages.Add((d.Id + "/versions/index.html", d.Info.Revisions.Select(r => (DateOnly?)r.Date).Max() ?? d.Info.EffectiveDate));
+            }
+            output.AddText("sitemap.xml", SiteFeeds.Sitemap(baseUrl, pages));
+        }
     }
 
-    private ScriptArray DocumentList() => new(_set.Documents.Select(d => new ScriptObject
-    {
-        ["id"] = d.Id,
-        ["title"] = d.Info.Title,
-        ["short_title"] = d.Info.ShortTitle,
-        ["kind"] = d.Info.KindLabel,
-        ["version"] = d.Info.Version,
-        ["effective_date"] = Date(d.Info.EffectiveDate),
-        ["status"] = d.Info.Status.ToString().ToLowerInvariant(),
-        ["oid"] = d.Info.Oid,
-        ["cas"] = new ScriptArray(d.Info.Cas.Select(id => _set.Data.Cas.FirstOrDefault(c => c.Id == id)?.Name ?? id)),
-        ["url"] = SiteLinks.DocumentPage(d.Id),
-    }));
+    private static string AssetKey(string name) =>
+        new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
 
-    private string Page(string name, string title, int depth, ScriptObject model)
+    private RenderedDocument RenderDocument(PolicyDocument doc)
     {
+        var html = new DocumentHtml(_set, _compilation.Xrefs!, doc, 1, print: false, _compilation.Recommendations);
+        var sections = new List<(Section, string)>();
+        var body = html.Body((s, b) => sections.Add((s, PlainText.Of(b))));
+        var printHtml = new DocumentHtml(_set, _compilation.Xrefs!, doc, 2, print: true, _compilation.Recommendations);
+        return new RenderedDocument(doc, body, html.Toc(), html.Preamble(), printHtml.Body(), sections);
+    }
+
+    private string Page(string name, string path, string title, int depth, ScriptObject assets, ScriptObject model, bool chrome = true, bool absoluteRoot = false)
+    {
+        var info = _set.Info;
+        var publisher = new ScriptObject
+        {
+            ["name"] = info.Publisher.Name,
+            ["email"] = info.Publisher.Email,
+            ["url"] = info.Publisher.Url,
+            ["address"] = info.Publisher.Address,
+            ["problem_reports"] = info.Publisher.ProblemReports,
+            ["problem_reports_href"] = ProblemReportsHref(info.Publisher.ProblemReports),
+        };
         var site = new ScriptObject
         {
-            ["name"] = _set.Info.Name,
-            ["publisher"] = _set.Info.Publisher.Name,
-            ["licence"] = _set.Info.Licence,
-            ["base_url"] = _set.Info.BaseUrl,
+            ["name"] = info.Name,
+            ["publisher"] = publisher,
+            ["licence"] = info.Licence,
+            ["base_url"] = info.BaseUrl,
+            ["documents"] = new ScriptArray(_set.Documents.Select(d => new ScriptObject
+            {
+                ["id"] = d.Id, ["short_title"] = d.Info.ShortTitle, ["kind"] = d.Info.KindLabel, ["url"] = SiteLinks.DocumentPage(d.Id),
+            })),
         };
-        var page = new ScriptObject { ["title"] = title == _set.Info.Name ? title : $"{title} · {_set.Info.Name}", ["root"] = SiteLinks.Root(depth) };
-        var scope = new ScriptObject { ["site"] = site, ["page"] = page };
+        var root = absoluteRoot ? SiteLinks.AbsoluteRoot(info.BaseUrl) : SiteLinks.Root(depth);
+        var page = new ScriptObject
+        {
+            ["title"] = title == info.Name ? title : $"{title} · {info.Name}",
+            ["heading"] = title,
+            ["root"] = root,
+            ["path"] = path,
+            ["kind"] = name,
+            ["chrome"] = chrome,
+            // The print view is the document again: search engines should index the document page.
+            ["canonical"] = info.BaseUrl is null || name == "404" ? null
+                : SiteFeeds.Url(info.BaseUrl, name == "print" ? path.Replace("print/index.html", "index.html", StringComparison.Ordinal) : path),
+            ["description"] = $"{title}: published by {info.Publisher.Name}.",
+        };
+        var scope = new ScriptObject { ["site"] = site, ["page"] = page, ["assets"] = assets };
         foreach (var (k, v) in model) scope[k] = v;
-        var context = NewContext(scope);
-        scope["content"] = _pages[name].Render(context);
-        return _layout.Render(NewContext(scope));
+        try
+        {
+            scope["content"] = _pages[name].Render(NewContext(scope));
+            return _layout!.Render(NewContext(scope));
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException ex)
+        {
+            _diagnostics.Add(Rules.SiteTemplateError.At(Where(ex.Span, $"site/{name}.sbn"), $"{ex.OriginalMessage} (rendering {path})"));
+            return "";
+        }
     }
 
-    private static TemplateContext NewContext(ScriptObject scope)
+    private static string? ProblemReportsHref(string? value) =>
+        value is null ? null
+        : value.Contains('@', StringComparison.Ordinal) && !value.Contains("://", StringComparison.Ordinal) ? "mailto:" + value
+        : value;
+
+    private TemplateContext NewContext(ScriptObject scope)
     {
-        var context = new TemplateContext { StrictVariables = true, LoopLimit = 100_000, EnableRelaxedMemberAccess = false };
+        var context = new TemplateContext
+        {
+            StrictVariables = true, LoopLimit = 100_000, RecursiveLimit = 64, EnableRelaxedMemberAccess = false, TemplateLoader = _loader,
+        };
         context.PushGlobal(scope);
         return context;
     }
 
-    private ScriptObject DocumentModel(PolicyDocument doc, int depth)
+    private ScriptObject HomeModel(OutputSet output)
     {
-        var renderer = new HtmlBodyRenderer(_compilation.Xrefs!, doc.Id, depth);
-        var body = new StringBuilder();
-        foreach (var s in doc.Sections) RenderSection(s, doc, renderer, body);
-        foreach (var a in doc.Appendices) RenderSection(a, doc, renderer, body);
-        var toc = new StringBuilder();
-        Toc(doc.Sections.Concat(doc.Appendices), toc);
+        var changes = _set.Documents
+            .SelectMany(d => d.Info.Revisions.Select(r => (Doc: d, Rev: r)))
+            .OrderByDescending(e => e.Rev.Date).ThenBy(e => e.Doc.Id, StringComparer.Ordinal)
+            .Take(10)
+            .Select(e => new ScriptObject
+            {
+                ["date"] = Date(e.Rev.Date), ["document"] = e.Doc.Info.ShortTitle, ["kind"] = e.Doc.Info.KindLabel,
+                ["version"] = e.Rev.Version, ["summary"] = e.Rev.Summary, ["url"] = e.Doc.Id + "/versions/index.html",
+            });
         return new ScriptObject
         {
-            ["id"] = doc.Id,
-            ["title"] = doc.Info.Title,
-            ["short_title"] = doc.Info.ShortTitle,
-            ["kind"] = doc.Info.KindLabel,
-            ["version"] = doc.Info.Version,
-            ["effective_date"] = Date(doc.Info.EffectiveDate),
-            ["status"] = doc.Info.Status.ToString().ToLowerInvariant(),
-            ["oid"] = doc.Info.Oid,
-            ["revisions"] = new ScriptArray(doc.Info.Revisions.Select(r =>
-            {
-                var approval = _set.Data.Approvals.FirstOrDefault(a => a.Id == r.Approval);
-                return new ScriptObject
-                {
-                    ["version"] = r.Version, ["date"] = Date(r.Date), ["summary"] = r.Summary, ["approval"] = r.Approval,
-                    ["approval_meeting"] = approval?.Meeting, ["approval_date"] = Date(approval?.Date),
-                    ["approval_members"] = new ScriptArray(approval?.Members ?? []),
-                };
-            })),
-            ["preamble"] = doc.Preamble is null ? "" : renderer.Render(Markdown.PolicyMarkdown.Parse(doc.Preamble), 1, "preamble"),
-            ["body"] = body.ToString(),
-            ["toc"] = toc.ToString(),
+            ["documents"] = new ScriptArray(_set.Documents.Select(d => DocumentSummary(d, 0, output))),
+            ["ca_tree"] = CaTree(),
+            ["changes"] = new ScriptArray(changes),
         };
     }
 
-    private void RenderSection(Section s, PolicyDocument doc, HtmlBodyRenderer renderer, StringBuilder html)
+    private ScriptObject DocumentSummary(PolicyDocument d, int depth, OutputSet output)
     {
-        var level = Math.Min(6, s.Depth + 1);
-        var cls = s.IsNoStipulation ? " no-stipulation" : "";
-        html.Append(CultureInfo.InvariantCulture, $"<section id=\"{s.Anchor}\" class=\"section depth-{s.Depth}{cls}\">\n");
-        html.Append(CultureInfo.InvariantCulture, $"<h{level}><span class=\"section-number\">{Esc(s.IsAppendix ? "Appendix " + s.Number : s.Number)}</span> {Esc(s.Title)}<a class=\"permalink\" href=\"#{s.Anchor}\" aria-label=\"Link to section {Esc(s.Number)}\">#</a></h{level}>\n");
-        if (s.Body is not null) html.Append(renderer.Render(s.Body, level, s.Anchor));
-        var recs = _compilation.Recommendations.For(doc.Id, s.Number);
-        if (!recs.IsEmpty)
-            html.Append("<p class=\"addresses-recommendations\">Addresses recommendations: ")
-                .AppendJoin(", ", recs.Select(r => $"<a href=\"../{Matrix.MatrixPageModel.PagePath}#rec-{Esc(r.Id)}\" title=\"{Esc(r.Text)}\">{Esc(r.Id)}</a>"))
-                .Append("</p>\n");
-        var backlinks = _compilation.Xrefs!.BacklinksOf(doc.Id, s.Number);
-        if (backlinks.Count > 0 && !s.IsAppendix)
+        var root = SiteLinks.Root(depth);
+        var downloads = new ScriptArray();
+        foreach (var (label, path) in new[] { ("Word (DOCX)", $"downloads/{d.Id}-{d.Info.Version}.docx"), ("Markdown", CombinedMarkdown.PathOf(d.Info)) })
         {
-            html.Append("<p class=\"backlinks\">Referenced by: ");
-            for (var i = 0; i < backlinks.Count; i++)
+            var bytes = output.Get(path);
+            if (bytes is null) continue;
+            downloads.Add(new ScriptObject
             {
-                var b = backlinks[i];
-                if (i > 0) html.Append(", ");
-                var href = b.DocumentId == doc.Id ? "#" : "../" + SiteLinks.DocumentPage(b.DocumentId) + "#";
-                var label = b.DocumentId == doc.Id ? b.SectionNumber : $"{_set.Find(b.DocumentId)?.Info.KindLabel} {b.SectionNumber}";
-                html.Append(CultureInfo.InvariantCulture, $"<a href=\"{href}{Markdown.SectionAnchor.Of(b.SectionNumber)}\" title=\"{Esc(b.Title)}\">{Esc(label)}</a>");
-            }
-            html.Append("</p>\n");
+                ["label"] = label, ["url"] = root + path, ["name"] = path["downloads/".Length..],
+                ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)), ["size"] = Size(bytes.Length),
+            });
         }
-        foreach (var c in s.Children) RenderSection(c, doc, renderer, html);
-        html.Append("</section>\n");
+        return new ScriptObject
+        {
+            ["id"] = d.Id,
+            ["title"] = d.Info.Title,
+            ["short_title"] = d.Info.ShortTitle,
+            ["kind"] = d.Info.KindLabel,
+            ["version"] = d.Info.Version,
+            ["effective_date"] = Date(d.Info.EffectiveDate),
+            ["status"] = d.Info.Status.ToString().ToLowerInvariant(),
+            ["oid"] = d.Info.Oid,
+            ["cas"] = new ScriptArray(d.Info.Cas.Select(id => new ScriptObject
+            {
+                ["id"] = id, ["name"] = _set.Data.Cas.FirstOrDefault(c => c.Id == id)?.Name ?? id, ["url"] = root + "index.html#ca-" + id,
+            })),
+            ["implements"] = new ScriptArray(d.Info.Implements.Select(id => new ScriptObject
+            {
+                ["id"] = id, ["title"] = _set.Find(id)?.Info.ShortTitle ?? id, ["url"] = root + SiteLinks.DocumentPage(id),
+            })),
+            ["url"] = root + SiteLinks.DocumentPage(d.Id),
+            ["versions_url"] = root + d.Id + "/versions/index.html",
+            ["print_url"] = root + d.Id + "/print/index.html",
+            ["downloads"] = downloads,
+        };
     }
 
-    private static void Toc(IEnumerable<Section> sections, StringBuilder html)
+    private static string Size(int bytes) => bytes < 1024
+        ? bytes.ToString(CultureInfo.InvariantCulture) + " B"
+        : (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
+
+    private string CaTree()
     {
-        html.Append("<ul>");
-        foreach (var s in sections)
+        var cas = _set.Data.Cas;
+        if (cas.IsEmpty) return "";
+        var ids = cas.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var byParent = cas.Where(c => c.Parent is not null && ids.Contains(c.Parent) && c.Parent != c.Id)
+            .GroupBy(c => c.Parent!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var html = new StringBuilder();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Level(IEnumerable<CaRecord> level)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#{s.Anchor}\">{Esc(s.DisplayTitle)}</a>");
-            if (!s.Children.IsEmpty) Toc(s.Children, html);
-            html.Append("</li>");
+            html.Append("<ul class=\"ca-tree\">");
+            foreach (var c in level)
+            {
+                if (!seen.Add(c.Id)) continue;
+                html.Append(CultureInfo.InvariantCulture, $"<li id=\"ca-{Esc(c.Id)}\"><div class=\"ca-node\"><strong>{Esc(c.Name)}</strong> <span class=\"badge\">{Esc(c.Type)}</span> <span class=\"badge badge-muted\">{Esc(c.Operation)}</span>");
+                if (c.Subject is not null) html.Append(CultureInfo.InvariantCulture, $"<div class=\"ca-subject\"><code>{Esc(c.Subject)}</code></div>");
+                var key = string.Join(" ", new[] { c.KeyAlgorithm, c.KeySize, c.Hash is null ? null : "with " + c.Hash }.Where(x => x is not null));
+                if (key.Length > 0) html.Append(CultureInfo.InvariantCulture, $"<div class=\"ca-key\">{Esc(key)}{(c.ValidityYears is { } y ? $", valid {y} years" : "")}</div>");
+                html.Append("</div>");
+                if (byParent.TryGetValue(c.Id, out var children)) Level(children);
+                html.Append("</li>");
+            }
+            html.Append("</ul>");
         }
-        html.Append("</ul>\n");
+        Level(cas.Where(c => c.Parent is null || !ids.Contains(c.Parent) || c.Parent == c.Id));
+        var orphans = cas.Where(c => !seen.Contains(c.Id)).ToList();
+        if (orphans.Count > 0) Level(orphans);
+        return html.ToString();
+    }
+
+    private ScriptObject DocumentModel(RenderedDocument r, int depth, OutputSet output)
+    {
+        var doc = r.Doc;
+        var model = DocumentSummary(doc, depth, output);
+        var approvals = _set.Data.Approvals.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        model["revisions"] = new ScriptArray(doc.Info.Revisions.Select(rev => new ScriptObject
+        {
+            ["version"] = rev.Version, ["date"] = Date(rev.Date), ["summary"] = rev.Summary, ["approval"] = rev.Approval,
+            ["approval_text"] = rev.Approval is not null && approvals.TryGetValue(rev.Approval, out var a)
+                ? $"{a.Meeting} ({Date(a.Date)})" + (a.Members.IsEmpty ? "" : "; members: " + string.Join(", ", a.Members))
+                : rev.Approval,
+            ["current"] = rev.Version == doc.Info.Version,
+        }));
+        model["versions"] = new ScriptArray(VersionHistory.Of(doc.Info).Select(v => new ScriptObject
+        {
+            ["version"] = v.Version, ["from"] = Date(v.From), ["until"] = Date(v.Until),
+            ["until_inclusive"] = Date(v.Until?.AddDays(-1)),
+            ["summary"] = v.Summary, ["current"] = v.IsCurrent, ["in_effect"] = v.InEffect,
+            ["url"] = v.IsCurrent ? SiteLinks.Root(depth) + SiteLinks.DocumentPage(doc.Id)
+                : output.Contains($"{doc.Id}/{v.Version}/index.html") ? SiteLinks.Root(depth) + $"{doc.Id}/{v.Version}/index.html" : null,
+        }));
+        model["preamble"] = depth == 1 ? r.Preamble : "";
+        model["body"] = depth == 1 ? r.Body : r.PrintBody;
+        model["toc"] = r.Toc;
+        model["section_count"] = r.Sections.Count;
+        return model;
     }
 
     private static string Esc(string s) => WebUtility.HtmlEncode(s);

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using PolicyDocs.Cli.Serve;
+
+namespace PolicyDocs.Cli.Commands;
+
+/// <summary><c>policydocs serve</c>: live preview on 127.0.0.1 that rebuilds and reloads on save.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var content = CommonOptions.Content();
+        var port = new Option<int>("--port", "-p")
+        {
+            Description = "Port to listen on (127.0.0.1 only).",
+            DefaultValueFactory = _ => 5000,
+        };
+        port.Validators.Add(r =>
+        {
+            var p = r.GetValueOrDefault<int>();
+            if (p is < 0 or > 65535) r.AddError("--port must be between 0 and 65535.");
+        });
+        var command = new Command("serve", "Preview the website with live reload: rebuilds when content or templates change.") { content, port };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(content)!;
+            if (!Directory.Exists(path) && !File.Exists(path))
+            {
+                console.Error.WriteLine($"policydocs: {path}: no such file or folder");
+                return CliApp.Usage;
+            }
+            using var stop = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                var server = PreviewServer.StartAsync(path, parse.GetValue(port), console.Out).GetAwaiter().GetResult();
+                console.Error.WriteLine($"Serving {server.Address} (Ctrl+C to stop); watching {path} for changes.");
+                try
+                {
+                    WaitHandle.WaitAny([stop.Token.WaitHandle, server.Stopping.WaitHandle]);
+                }
+                finally
+                {
+                    server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
+                return CliApp.Ok;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        });
+        return command;
+    }
+}

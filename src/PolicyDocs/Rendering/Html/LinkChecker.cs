@@ -1,0 +1,193 @@
+using System.Text;
+using PolicyDocs.Model;
+using PolicyDocs.Output;
+
+namespace PolicyDocs.Rendering.Html;
+
+/// <summary>
+/// Verifies every internal <c>href</c>/<c>src</c> and <c>#fragment</c> across the generated HTML pages: the target
+/// file must be in the output and the fragment must be an id on the target page. External URLs are not followed.
+/// A focused scanner over attributes, linear in the size of the site.
+/// </summary>
+public static class LinkChecker
+{
+    /// <summary>One dangling link: the page it is on, its 1-based line and column there, and the href.</summary>
+    public sealed record DanglingLink(string Page, int Line, int Column, string Href, string Reason);
+
+    /// <summary>Diagnostics (PD0401) for every dangling internal link in <paramref name="output"/>.</summary>
+    public static IReadOnlyList<Diagnostic> Check(OutputSet output, string rootPath = "/") =>
+        [.. Find(output, rootPath).Select(d => Rules.DanglingLink.At(new SourceSpan("site/" + d.Page, d.Line, d.Column),
+            $"Link '{d.Href}' on {d.Page} {d.Reason}."))];
+
+    /// <summary>Every dangling internal link in <paramref name="output"/>, by page then position.</summary>
+    /// <remarks>Links starting with <paramref name="rootPath"/> (the site's path on its server) are taken from the site root.</remarks>
+    public static IReadOnlyList<DanglingLink> Find(OutputSet output, string rootPath = "/")
+    {
+        var pages = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, bytes) in output.Files)
+            if (path.EndsWith(".html", StringComparison.Ordinal)) pages[path] = Encoding.UTF8.GetString(bytes);
+        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        HashSet<string> IdsOf(string page)
+        {
+            if (!ids.TryGetValue(page, out var set))
+            {
+                set = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var a in Attributes(pages[page]))
+                    if (a.Name is "id" or "name") set.Add(a.Value);
+                ids[page] = set;
+            }
+            return set;
+        }
+        var result = new List<DanglingLink>();
+        foreach (var (page, html) in pages.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var a in Attributes(html))
+            {
+                if (a.Name is not ("href" or "src")) continue;
+                var href = a.Value;
+                if (IsExternal(href)) continue;
+                var hash = href.IndexOf('#', StringComparison.Ordinal);
+                var pathPart = hash < 0 ? href : href[..hash];
+                var fragment = hash < 0 ? null : Uri.UnescapeDataString(href[(hash + 1)..]);
+                var query = pathPart.IndexOf('?', StringComparison.Ordinal);
+                if (query >= 0) pathPart = pathPart[..query];
+                string target;
+                if (pathPart.Length == 0) target = page;
+                else
+                {
+                    var unescaped = Uri.UnescapeDataString(pathPart);
+                    if (unescaped.StartsWith('/'))
+                        unescaped = unescaped.StartsWith(rootPath, StringComparison.Ordinal) ? "/" + unescaped[rootPath.Length..] : "/../" + unescaped;
+                    var resolved = Resolve(page, unescaped);
+                    if (resolved is null)
+                    {
+                        result.Add(Dangle(page, html, a, "leaves the site"));
+                        continue;
+                    }
+                    target = resolved;
+                    if (!output.Contains(target) && output.Contains(target + "/index.html")) target += "/index.html";
+                    if (!output.Contains(target))
+                    {
+                        result.Add(Dangle(page, html, a, $"points to {target}, which the build does not produce"));
+                        continue;
+                    }
+                }
+                if (string.IsNullOrEmpty(fragment) || !pages.ContainsKey(target)) continue;
+                if (!IdsOf(target).Contains(fragment))
+                    result.Add(Dangle(page, html, a, $"points to #{fragment}, which {(target == page ? "this page" : target)} does not have"));
+            }
+        }
+        return result;
+    }
+
+    private static DanglingLink Dangle(string page, string html, Attr a, string reason)
+    {
+        int line = 1, col = 1;
+        for (var i = 0; i < a.Offset && i < html.Length; i++)
+        {
+            if (html[i] == '\n') { line++; col = 1; }
+            else col++;
+        }
+        return new DanglingLink(page, line, col, a.Value, reason);
+    }
+
+    private static bool IsExternal(string href)
+    {
+        if (href.StartsWith("//", StringComparison.Ordinal)) return true;
+        for (var i = 0; i < href.Length; i++)
+        {
+            var c = href[i];
+            if (c == ':') return i > 0;
+            if (c is '/' or '#' or '?' or '.') return false;
+        }
+        return false;
+    }
+
+    /// <summary>Resolves <paramref name="href"/> relative to <paramref name="page"/>; null if it climbs above the root.</summary>
+    public static string? Resolve(string page, string href)
+    {
+        var parts = new List<string>();
+        if (!href.StartsWith('/'))
+        {
+            var slash = page.LastIndexOf('/');
+            if (slash >= 0) parts.AddRange(page[..slash].Split('/'));
+        }
+        foreach (var p in href.Split('/'))
+        {
+            if (p is "" or ".") continue;
+            if (p == "..")
+            {
+                if (parts.Count == 0) return null;
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else parts.Add(p);
+        }
+        var path = string.Join('/', parts);
+        return href.EndsWith('/') || path.Length == 0 ? (path.Length == 0 ? "index.html" : path + "/index.html") : path;
+    }
+
+    private readonly record struct Attr(string Name, string Value, int Offset);
+
+    /// <summary>Attributes of every start tag, skipping comments, scripts and styles. Values are HTML-decoded.</summary>
+    private static IEnumerable<Attr> Attributes(string html)
+    {
+        var i = 0;
+        while (true)
+        {
+            var lt = html.IndexOf('<', i);
+            if (lt < 0 || lt + 1 >= html.Length) yield break;
+            if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
+            {
+                var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                if (end < 0) yield break;
+                i = end + 3;
+                continue;
+            }
+            if (!char.IsAsciiLetter(html[lt + 1]))
+            {
+                i = lt + 1;
+                continue;
+            }
+            var p = lt + 1;
+            while (p < html.Length && (char.IsAsciiLetterOrDigit(html[p]) || html[p] == '-')) p++;
+            var tag = html[(lt + 1)..p].ToLowerInvariant();
+            while (p < html.Length && html[p] != '>')
+            {
+                while (p < html.Length && (char.IsWhiteSpace(html[p]) || html[p] == '/')) p++;
+                var nameStart = p;
+                while (p < html.Length && !char.IsWhiteSpace(html[p]) && html[p] is not ('=' or '>' or '/')) p++;
+                if (p == nameStart) break;
+                var name = html[nameStart..p].ToLowerInvariant();
+                while (p < html.Length && char.IsWhiteSpace(html[p])) p++;
+                if (p < html.Length && html[p] == '=')
+                {
+                    p++;
+                    while (p < html.Length && char.IsWhiteSpace(html[p])) p++;
+                    int valueStart, valueEnd;
+                    if (p < html.Length && html[p] is '"' or '\'')
+                    {
+                        var q = html[p];
+                        valueStart = p + 1;
+                        valueEnd = html.IndexOf(q, valueStart);
+                        if (valueEnd < 0) yield break;
+                        p = valueEnd + 1;
+                    }
+                    else
+                    {
+                        valueStart = p;
+                        while (p < html.Length && !char.IsWhiteSpace(html[p]) && html[p] != '>') p++;
+                        valueEnd = p;
+                    }
+                    yield return new Attr(name, System.Net.WebUtility.HtmlDecode(html[valueStart..valueEnd]), nameStart);
+                }
+            }
+            i = p;
+            if (tag is "script" or "style")
+            {
+                var close = html.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase);
+                if (close < 0) yield break;
+                i = close;
+            }
+        }
+    }
+}
