@@ -18,7 +18,9 @@ internal sealed class DocxContext
     private readonly Dictionary<string, string> _sectionBookmarks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _anchorBookmarks;
     private readonly HashSet<string> _claimedAnchors = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _relationships = new(StringComparer.Ordinal);
+    private readonly Dictionary<(OpenXmlPart, string), string> _relationships = [];
+    private readonly Dictionary<OpenXmlPart, int> _relationshipCounts = [];
+    private OpenXmlPart _linkPart;
     private readonly Dictionary<MdFootnote, int> _footnoteIds = [];
     private int _nextBookmarkId;
 
@@ -29,6 +31,7 @@ internal sealed class DocxContext
         Xrefs = xrefs;
         Reference = reference;
         Main = main;
+        _linkPart = main;
         foreach (var s in document.AllSections.Concat(document.Appendices.SelectMany(Flatten)))
             _sectionBookmarks.TryAdd(s.Number, DocxNames.SectionBookmark(s));
         _anchorBookmarks = [.. document.AllSections.Concat(document.Appendices.SelectMany(Flatten))
@@ -43,6 +46,9 @@ internal sealed class DocxContext
     public MainDocumentPart Main { get; }
     public DocxNumbering Numbering { get; } = new();
     public List<OpenXmlElement> FootnoteBodies { get; } = [];
+
+    /// <summary>The footnotes part, created before rendering when the document has footnotes.</summary>
+    public FootnotesPart? FootnotesPart { get; set; }
 
     public static IEnumerable<Section> Flatten(Section s) => [s, .. s.Children.SelectMany(Flatten)];
 
@@ -76,11 +82,13 @@ internal sealed class DocxContext
     /// <summary>The relationship id of an external or relative link target, created on first use ("rIdLink1"...).</summary>
     public string? Relationship(string url)
     {
-        if (_relationships.TryGetValue(url, out var id)) return id;
+        if (_relationships.TryGetValue((_linkPart, url), out var id)) return id;
         if (!Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out var uri)) return null;
-        id = "rIdLink" + (_relationships.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Main.AddHyperlinkRelationship(uri, true, id);
-        _relationships[url] = id;
+        var n = _relationshipCounts.GetValueOrDefault(_linkPart) + 1;
+        _relationshipCounts[_linkPart] = n;
+        id = "rIdLink" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _linkPart.AddHyperlinkRelationship(uri, true, id);
+        _relationships[(_linkPart, url)] = id;
         return id;
     }
 
@@ -91,7 +99,10 @@ internal sealed class DocxContext
         id = _footnoteIds.Count + 1;
         _footnoteIds[footnote] = id;
         var blocks = new List<OpenXmlElement>();
+        var outer = _linkPart;
+        _linkPart = (OpenXmlPart?)FootnotesPart ?? Main;
         writer.WriteBlocks(footnote, blocks);
+        _linkPart = outer;
         if (blocks.Count == 0 || blocks[^1] is not Paragraph) blocks.Add(new Paragraph());
         var first = blocks.OfType<Paragraph>().First();
         first.ParagraphProperties ??= new ParagraphProperties();

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Markdig.Syntax;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
@@ -41,6 +42,9 @@ public static class DocxRenderer
             var main = package.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
             DocxProperties.Add(package, document.Info, set.Info);
             var context = new DocxContext(set, document, xrefs, reference, main);
+            var sectionsWithNotes = document.AllSections.Concat(document.Appendices.SelectMany(DocxContext.Flatten));
+            if (sectionsWithNotes.Any(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.FootnoteLink>().Any() == true))
+                context.FootnotesPart = main.AddNewPart<FootnotesPart>("rIdFootnotes");
             var body = new Body();
             var sections = document.Sections.SelectMany(DocxContext.Flatten).Concat(document.Appendices.SelectMany(DocxContext.Flatten)).ToList();
             var pages = EstimatePages(document, sections);
@@ -58,10 +62,10 @@ public static class DocxRenderer
 
             main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = (Styles)reference.Styles.CloneNode(true);
             main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering").Numbering = context.Numbering.Build();
-            main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = Settings(context.FootnoteBodies.Count > 0);
+            main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = Settings(context.FootnotesPart is not null);
             if (reference.Fonts is not null) main.AddNewPart<FontTablePart>("rIdFontTable").Fonts = (Fonts)reference.Fonts.CloneNode(true);
-            if (context.FootnoteBodies.Count > 0)
-                main.AddNewPart<FootnotesPart>("rIdFootnotes").Footnotes = Footnotes(context.FootnoteBodies);
+            if (context.FootnotesPart is not null)
+                context.FootnotesPart.Footnotes = Footnotes(context.FootnoteBodies);
             var header = main.AddNewPart<HeaderPart>("rIdHeader1");
             header.Header = DocxHeaderFooter.Header(document.Info);
             var footer = main.AddNewPart<FooterPart>("rIdFooter1");
