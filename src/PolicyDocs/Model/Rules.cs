@@ -2,7 +2,7 @@ namespace PolicyDocs.Model;
 
 /// <summary>
 /// The catalogue of every rule PolicyDocs enforces. Codes are stable: never renumber or reuse one.
-/// PD00xx loading and data, PD01xx RFC 3647 structure, PD02xx cross-references.
+/// PD00xx loading and data, PD01xx RFC 3647 structure, PD02xx cross-references, PD03xx Markdown content.
 /// </summary>
 public static class Rules
 {
@@ -96,6 +96,18 @@ public static class Rules
     public static readonly Rule UnresolvedAnchor = new("PD0203", "unresolved-anchor", Severity.Error,
         "Link with [[4.9.1]] instead of heading slugs; slugs break when titles change.");
 
+    /// <summary>A Markdown table row with fewer or more cells than the header.</summary>
+    public static readonly Rule RaggedTable = new("PD0301", "ragged-table", Severity.Warning,
+        "Give every row as many cells as the header row; missing cells are rendered empty.");
+
+    /// <summary>An image whose file does not exist.</summary>
+    public static readonly Rule MissingImage = new("PD0302", "missing-image", Severity.Error,
+        "Correct the image path (relative to the Markdown file) or add the file.");
+
+    /// <summary>Raw HTML in prose, which the Word output cannot render.</summary>
+    public static readonly Rule RawHtml = new("PD0303", "raw-html", Severity.Warning,
+        "Use Markdown instead of HTML; the Word document shows the HTML as text.");
+
     /// <summary>All rules, for documentation and SARIF output.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -103,5 +115,6 @@ public static class Rules
         TextOutsideSection, UnknownRecord, TemplateError, EmptyDocument,
         MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
         UnresolvedXref, DanglingMention, UnresolvedAnchor,
+        RaggedTable, MissingImage, RawHtml,
     ];
 }

@@ -24,6 +24,7 @@ public static class PolicyCompiler
         var set = Binder.Bind(loaded.Set, templates, diagnostics);
         set = set.MapDocuments(doc => OutlineAlignment.Align(doc, diagnostics, options.Strict));
         foreach (var doc in set.Documents) SectionContentCheck.Check(doc, diagnostics);
+        foreach (var doc in set.Documents) MarkdownContentCheck.Check(doc, diagnostics);
         DataConsistencyCheck.Check(set, diagnostics);
         var xrefs = XrefResolver.Resolve(set, diagnostics);
         return new Compilation(set, xrefs, templates, diagnostics.ToSortedList(), null);
