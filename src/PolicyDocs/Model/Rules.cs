@@ -2,8 +2,8 @@ namespace PolicyDocs.Model;
 
 /// <summary>
 /// The catalogue of every rule PolicyDocs enforces. Codes are stable: never renumber or reuse one.
-/// PD00xx loading and data, PD01xx RFC 3647 structure and changelog, PD02xx cross-references, PD04xx the website,
-/// PD05xx trusted roles and key ceremonies, PD06xx recommendations coverage and governance.
+/// PD00xx loading and data, PD01xx RFC 3647 structure and changelog, PD02xx cross-references, PD03xx Markdown content,
+/// PD04xx the website, PD05xx trusted roles and key ceremonies, PD06xx recommendations coverage and governance.
 /// </summary>
 public static class Rules
 {
@@ -247,6 +247,17 @@ public static class Rules
     /// <summary>A site template (templates/site/) that does not parse or fails while rendering a page.</summary>
     public static readonly Rule SiteTemplateError = new("PD0402", "site-template-error", Severity.Error,
         "Fix the template at the position shown; the values pages can use are listed in docs/site.md.");
+    /// <summary>A Markdown table row with fewer or more cells than the header.</summary>
+    public static readonly Rule RaggedTable = new("PD0301", "ragged-table", Severity.Warning,
+        "Give every row as many cells as the header row; missing cells are rendered empty.");
+
+    /// <summary>An image whose file does not exist.</summary>
+    public static readonly Rule MissingImage = new("PD0302", "missing-image", Severity.Error,
+        "Correct the image path (relative to the Markdown file) or add the file.");
+
+    /// <summary>Raw HTML in prose, which the Word output cannot render.</summary>
+    public static readonly Rule RawHtml = new("PD0303", "raw-html", Severity.Warning,
+        "Use Markdown instead of HTML; the Word document shows the HTML as text.");
 
     /// <summary>All rules, for documentation and SARIF output.</summary>
     public static IReadOnlyList<Rule> All { get; } =
@@ -264,5 +275,6 @@ public static class Rules
         CoverageGap, UnknownSectionReference, OverdueRecommendation, MissingApproval, ApprovalMismatch, NoQuorum,
         VoteNotCarried, RevisionWithoutApproval,
         DanglingLink, SiteTemplateError,
+        RaggedTable, MissingImage, RawHtml,
     ];
 }

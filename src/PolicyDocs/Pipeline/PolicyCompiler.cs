@@ -28,6 +28,7 @@ public static class PolicyCompiler
         var set = Binder.Bind(loaded.Set, templates, diagnostics);
         set = set.MapDocuments(doc => OutlineAlignment.Align(doc, diagnostics, options.Strict));
         foreach (var doc in set.Documents) SectionContentCheck.Check(doc, diagnostics);
+        foreach (var doc in set.Documents) MarkdownContentCheck.Check(doc, diagnostics);
         DataConsistencyCheck.Check(set, diagnostics);
         ChangelogCheck.Check(set, diagnostics);
         TrustedRoleCheck.Check(set, diagnostics);

@@ -2,6 +2,7 @@ using PolicyDocs.Matrix;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
+using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Rendering.Html;
 using PolicyDocs.Rendering.Markdown;
 
@@ -22,12 +23,13 @@ public sealed record SiteBuild(OutputSet Output, IReadOnlyList<Diagnostic> Diagn
 /// </summary>
 public static class SiteBuilder
 {
-    /// <summary>Renders the site of <paramref name="compilation"/> and checks its links.</summary>
+    /// <summary>Renders the site, the Word and Markdown downloads of <paramref name="compilation"/>, and checks its links.</summary>
     public static SiteBuild Build(Compilation compilation)
     {
         var output = new OutputSet();
         var set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
         Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(doc)));
+        DocxRenderer.RenderAll(compilation, output);
         var pages = new List<SitePage>();
         pages.AddRange(new RolesPageRenderer(compilation).Pages());
         pages.AddRange(new CeremonyPageRenderer(compilation).Pages());

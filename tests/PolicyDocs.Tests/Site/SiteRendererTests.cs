@@ -81,7 +81,7 @@ public sealed partial class SiteRendererTests(SiteFixture site) : IClassFixture<
         Assert.NotNull(md);
         var hash = Convert.ToHexStringLower(SHA256.HashData(site.Output.Get("downloads/cp-1.1.md")!));
         Assert.Contains(hash, home.QuerySelector(".downloads")!.TextContent);
-        Assert.Null(home.QuerySelector("a[href$='.docx']"));
+        Assert.NotNull(home.QuerySelector("a[href='downloads/cp-1.1.docx']"));
     }
 
     [Fact]

@@ -221,7 +221,7 @@ public sealed class SiteRenderer
     {
         var root = SiteLinks.Root(depth);
         var downloads = new ScriptArray();
-        foreach (var (label, path) in new[] { ("Word (DOCX)", $"downloads/{d.Id}-{d.Info.Version}.docx"), ("Markdown", CombinedMarkdown.PathOf(d.Info)) })
+        foreach (var (label, path) in new[] { ("Word (DOCX)", Docx.DocxNames.DownloadPath(d.Info)), ("Markdown", CombinedMarkdown.PathOf(d.Info)) })
         {
             var bytes = output.Get(path);
             if (bytes is null) continue;

@@ -1,0 +1,89 @@
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PolicyDocs.Model;
+using PolicyDocs.Xrefs;
+
+namespace PolicyDocs.Checks;
+
+/// <summary>
+/// Markdown the renderers cannot carry faithfully: ragged table rows (PD0301), images whose file is missing (PD0302)
+/// and raw HTML (PD0303). Reported once here so every renderer can rely on the model.
+/// </summary>
+public static class MarkdownContentCheck
+{
+    /// <summary>Checks every section body of <paramref name="doc"/>.</summary>
+    public static void Check(PolicyDocument doc, DiagnosticBag diagnostics)
+    {
+        foreach (var section in doc.AllSections.Concat(doc.Appendices.SelectMany(Flatten)))
+        {
+            if (section.Body is null) continue;
+            foreach (var node in section.Body.Descendants())
+            {
+                switch (node)
+                {
+                    case Table table:
+                        CheckTable(section, table, diagnostics);
+                        break;
+                    case LinkInline { IsImage: true, Url: { } url } image when IsLocal(url):
+                        var folder = Path.GetDirectoryName(Path.GetFullPath(section.Span.Path)) ?? ".";
+                        var file = Uri.UnescapeDataString(url.Split('#', '?')[0]);
+                        if (!File.Exists(Path.Combine(folder, file)))
+                            diagnostics.Add(Rules.MissingImage, SourceLocator.Locate(section, image, url),
+                                $"Image '{url}' does not exist (looked for {Path.Combine(folder, file)}).");
+                        break;
+                    case HtmlBlock { Type: not HtmlBlockType.Comment } block:
+                        diagnostics.Add(Rules.RawHtml, SourceLocator.Locate(section, block, FirstLine(block)),
+                            $"Raw HTML block in section {section.Number}: {Shorten(FirstLine(block))}");
+                        break;
+                    case HtmlInline html when !html.Tag.StartsWith("<!--", StringComparison.Ordinal):
+                        diagnostics.Add(Rules.RawHtml, SourceLocator.Locate(section, html, html.Tag),
+                            $"Raw HTML in section {section.Number}: {Shorten(html.Tag)}");
+                        break;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Section> Flatten(Section s) => [s, .. s.Children.SelectMany(Flatten)];
+
+    private static void CheckTable(Section section, Table table, DiagnosticBag diagnostics)
+    {
+        var rows = table.OfType<TableRow>().ToList();
+        if (rows.Count == 0) return;
+        // Markdig pads short rows and drops extra cells, so count the cells as written in the row's source line.
+        var lines = (section.BoundSource ?? section.Source).Split('\n');
+        int Written(TableRow row) => row.Line >= 0 && row.Line < lines.Length ? CellsIn(lines[row.Line]) : row.Count;
+        var expected = Written(rows[0]);
+        foreach (var row in rows.Skip(1))
+        {
+            var count = Written(row);
+            if (count != expected)
+                diagnostics.Add(Rules.RaggedTable, SourceLocator.Locate(section, row, lines[row.Line].Trim()),
+                    $"Table row has {count} cell{(count == 1 ? "" : "s")} but the header has {expected}.");
+        }
+    }
+
+    /// <summary>Cells in one pipe-table line: unescaped pipes outside code spans separate cells; outer pipes are optional.</summary>
+    internal static int CellsIn(string line)
+    {
+        var text = line.Trim();
+        var separators = 0;
+        var inCode = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (ch == '\\') { i++; continue; }
+            if (ch == '`') inCode = !inCode;
+            else if (ch == '|' && !inCode && i > 0 && i < text.Length - 1) separators++;
+        }
+        return separators + 1;
+    }
+
+    private static bool IsLocal(string url) =>
+        url.Length > 0 && !url.Contains("://", StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal);
+
+    private static string FirstLine(LeafBlock block) => block.Lines.Count > 0 ? block.Lines.Lines[0].Slice.ToString() : "";
+
+    private static string Shorten(string s) => s.Length <= 60 ? s : s[..60] + "…";
+}

@@ -1,0 +1,275 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Markdig.Syntax;
+using PolicyDocs.Model;
+using PolicyDocs.Output;
+using PolicyDocs.Pipeline;
+
+namespace PolicyDocs.Rendering.Docx;
+
+/// <summary>
+/// Writes each policy document as a Word document from the resolved model: cover, document history, a table of
+/// contents with cached entries, numbered headings with section bookmarks, the section bodies, headers and
+/// footers. The package is deterministic: fixed part and relationship ids, dates from the content, normalised zip.
+/// </summary>
+public static class DocxRenderer
+{
+    private const int CharsPerPage = 3000;
+    private const int TocEntriesPerPage = 38;
+
+    /// <summary>Adds <c>downloads/&lt;id&gt;-&lt;version&gt;.docx</c> for every document of <paramref name="compilation"/>.</summary>
+    public static void RenderAll(Compilation compilation, OutputSet output)
+    {
+        if (compilation.Set is null || compilation.Xrefs is null) return;
+        var reference = ReferenceDocument.Load(compilation.Templates);
+        Parallel.ForEach(compilation.Set.Documents, doc =>
+            output.Add(DocxNames.DownloadPath(doc.Info), Render(compilation, doc, reference)));
+    }
+
+    /// <summary>Renders one document to the bytes of a .docx file.</summary>
+    public static byte[] Render(Compilation compilation, PolicyDocument document) =>
+        Render(compilation, document, ReferenceDocument.Load(compilation.Templates));
+
+    private static byte[] Render(Compilation compilation, PolicyDocument document, ReferenceDocument reference)
+    {
+        var set = compilation.Set ?? throw new ArgumentException("The compilation has no policy set.", nameof(compilation));
+        var xrefs = compilation.Xrefs ?? throw new ArgumentException("The compilation has no cross-reference index.", nameof(compilation));
+        using var stream = new MemoryStream();
+        using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = package.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
+            DocxProperties.Add(package, document.Info, set.Info);
+            var context = new DocxContext(set, document, xrefs, reference, main);
+            var sectionsWithNotes = document.AllSections.Concat(document.Appendices.SelectMany(DocxContext.Flatten));
+            if (sectionsWithNotes.Any(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.FootnoteLink>().Any() == true))
+                context.FootnotesPart = main.AddNewPart<FootnotesPart>("rIdFootnotes");
+            var body = new Body();
+            var sections = document.Sections.SelectMany(DocxContext.Flatten).Concat(document.Appendices.SelectMany(DocxContext.Flatten)).ToList();
+            var pages = EstimatePages(document, sections);
+
+            Cover(body, document.Info, set.Info);
+            History(body, document.Info, set, reference);
+            Toc(body, sections, pages, context);
+            var writer = new DocxBodyWriter(context);
+            foreach (var section in sections)
+            {
+                var blocks = new List<OpenXmlElement> { Heading(section, context) };
+                if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
+                body.Append(blocks);
+            }
+
+            main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = (Styles)reference.Styles.CloneNode(true);
+            main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering").Numbering = context.Numbering.Build();
+            main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = Settings(context.FootnotesPart is not null);
+            if (reference.Fonts is not null) main.AddNewPart<FontTablePart>("rIdFontTable").Fonts = (Fonts)reference.Fonts.CloneNode(true);
+            if (context.FootnotesPart is not null)
+                context.FootnotesPart.Footnotes = Footnotes(context.FootnoteBodies);
+            var header = main.AddNewPart<HeaderPart>("rIdHeader1");
+            header.Header = DocxHeaderFooter.Header(document.Info);
+            var footer = main.AddNewPart<FooterPart>("rIdFooter1");
+            footer.Footer = DocxHeaderFooter.Footer(pages.Total);
+
+            body.Append(new SectionProperties(
+                new HeaderReference { Type = HeaderFooterValues.Default, Id = "rIdHeader1" },
+                new FooterReference { Type = HeaderFooterValues.Default, Id = "rIdFooter1" },
+                reference.PageSize.CloneNode(true),
+                reference.PageMargin.CloneNode(true),
+                new Columns { Space = "708" },
+                new DocGrid { LinePitch = 360 }));
+            main.Document = new Document(body);
+        }
+        return PackageNormalizer.Normalize(stream.ToArray());
+    }
+
+    private sealed record PageEstimate(Dictionary<Section, int> Pages, int Total);
+
+    /// <summary>Cached page numbers for the TOC: Word and LibreOffice recompute them, other readers show these.</summary>
+    private static PageEstimate EstimatePages(PolicyDocument document, List<Section> sections)
+    {
+        var tocEntries = sections.Count(s => s.Depth <= 3);
+        var page = 2 + (document.Info.Revisions.Length * 3 + tocEntries + TocEntriesPerPage - 1) / TocEntriesPerPage + 1;
+        var chars = 0L;
+        var result = new Dictionary<Section, int>();
+        foreach (var s in sections)
+        {
+            result[s] = page + (int)(chars / CharsPerPage);
+            chars += 250 + (s.BoundSource ?? s.Source).Length;
+        }
+        return new PageEstimate(result, page + (int)(chars / CharsPerPage));
+    }
+
+    private static Paragraph Styled(string style, string text, JustificationValues? justification = null)
+    {
+        var p = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = style } });
+        if (justification is { } j) p.ParagraphProperties!.Justification = new Justification { Val = j };
+        DocxBodyWriter.AppendText(p, text, default);
+        return p;
+    }
+
+    private static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
+
+    private static void Cover(Body body, DocumentInfo info, PolicySetInfo set)
+    {
+        body.Append(new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { Before = "2400" } }));
+        body.Append(Styled("Title", info.Title));
+        body.Append(Styled("Subtitle", $"{set.Name} \u2014 {KindName(info.Kind)}"));
+        var rows = new List<(string, string)>
+        {
+            ("Document", $"{info.ShortTitle} ({info.KindLabel})"),
+            ("Policy OID", info.Oid ?? "Not assigned"),
+            ("Version", info.Version),
+            ("Effective date", info.EffectiveDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not yet determined"),
+            ("Status", StatusName(info.Status)),
+            ("Policy Authority", set.Publisher.Name),
+        };
+        if (set.Publisher.Email is { } email) rows.Add(("Contact", email));
+        body.Append(SimpleTable(null, rows.Select(r => new[] { r.Item1, r.Item2 }).ToList(), boldFirstColumn: true));
+        body.Append(PageBreak());
+    }
+
+    private static string KindName(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Cp => "Certificate Policy",
+        DocumentKind.Cps => "Certification Practice Statement",
+        _ => "Certificate Policy and Certification Practice Statement",
+    };
+
+    private static string StatusName(DocumentStatus status) => status switch
+    {
+        DocumentStatus.Draft => "Draft",
+        DocumentStatus.Approved => "Approved",
+        _ => "Superseded",
+    };
+
+    private static void History(Body body, DocumentInfo info, PolicySet set, ReferenceDocument reference)
+    {
+        body.Append(Styled("TOCHeading", "Document history"));
+        var rows = info.Revisions.IsEmpty
+            ? [[info.Version, info.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", "This version.", ""]]
+            : info.Revisions.Select(r => new[]
+            {
+                r.Version, r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Summary,
+                r.Approval is null ? "" : set.Data.Approvals.FirstOrDefault(a => a.Id == r.Approval) is { } a ? $"{a.Meeting} ({a.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : r.Approval,
+            }).ToList();
+        body.Append(SimpleTable(["Version", "Date", "Summary of changes", "Approval"], rows, false, [12, 16, 50, 22], reference.TextWidth));
+        body.Append(new Paragraph());
+    }
+
+    private static Table SimpleTable(string[]? header, List<string[]> rows, bool boldFirstColumn, int[]? percents = null, int textWidth = 9000)
+    {
+        var columns = header?.Length ?? rows.Max(r => r.Length);
+        percents ??= columns == 2 ? [30, 70] : [.. Enumerable.Repeat(100 / columns, columns)];
+        var grid = new TableGrid(percents.Select(p => new GridColumn { Width = (textWidth * p / 100).ToString(CultureInfo.InvariantCulture) }));
+        var table = new Table(new TableProperties(
+            new TableStyle { Val = "TableGrid" },
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableLook { Val = "04A0", FirstRow = header is not null, LastRow = false, FirstColumn = boldFirstColumn, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true }),
+            grid);
+        TableRow Row(string[] cells, bool isHeader)
+        {
+            var tr = new TableRow();
+            if (isHeader) tr.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
+            for (var i = 0; i < columns; i++)
+            {
+                var p = new Paragraph();
+                DocxBodyWriter.AppendText(p, i < cells.Length ? cells[i] : "", new DocxBodyWriter.Format(isHeader || (boldFirstColumn && i == 0), false, false, false, false));
+                tr.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = (textWidth * percents[i] / 100).ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }), p));
+            }
+            return tr;
+        }
+        if (header is not null) table.Append(Row(header, true));
+        foreach (var r in rows) table.Append(Row(r, false));
+        return table;
+    }
+
+    private static void Toc(Body body, List<Section> sections, PageEstimate pages, DocxContext context)
+    {
+        var content = new SdtContentBlock(Styled("TOCHeading", "Contents"));
+        var entries = sections.Where(s => s.Depth <= 3).ToList();
+        var tab = (context.Reference.TextWidth - 10).ToString(CultureInfo.InvariantCulture);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var s = entries[i];
+            var bookmark = DocxNames.SectionBookmark(s);
+            var p = new Paragraph(new ParagraphProperties
+            {
+                ParagraphStyleId = new ParagraphStyleId { Val = "TOC" + Math.Min(s.IsAppendix ? 1 : s.Depth, 3).ToString(CultureInfo.InvariantCulture) },
+                Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = int.Parse(tab, CultureInfo.InvariantCulture) }),
+            });
+            if (i == 0)
+            {
+                p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }));
+                p.Append(new Run(new FieldCode(" TOC \\o \"1-3\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }));
+                p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
+            }
+            var link = new Hyperlink { Anchor = bookmark, History = true };
+            DocxBodyWriter.AppendText(link, s.DisplayTitle, default);
+            link.Append(new Run(new TabChar()));
+            link.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }));
+            link.Append(new Run(new FieldCode($" PAGEREF {bookmark} \\h ") { Space = SpaceProcessingModeValues.Preserve }));
+            link.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
+            link.Append(new Run(new Text(pages.Pages[s].ToString(CultureInfo.InvariantCulture))));
+            link.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+            p.Append(link);
+            if (i == entries.Count - 1) p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+            content.Append(p);
+        }
+        if (entries.Count == 0)
+            content.Append(new Paragraph(
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
+                new Run(new FieldCode(" TOC \\o \"1-3\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                new Run(new Text("No sections.")),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
+        body.Append(new SdtBlock(
+            new SdtProperties(new SdtContentDocPartObject(new DocPartGallery { Val = "Table of Contents" }, new DocPartUnique())),
+            content));
+        body.Append(PageBreak());
+    }
+
+    private static Paragraph Heading(Section section, DocxContext context)
+    {
+        var level = Math.Min(section.Depth, 9);
+        var p = new Paragraph(new ParagraphProperties
+        {
+            ParagraphStyleId = new ParagraphStyleId { Val = "Heading" + level.ToString(CultureInfo.InvariantCulture) },
+            OutlineLevel = new OutlineLevel { Val = level - 1 },
+        });
+        var id = context.NextBookmarkId().ToString(CultureInfo.InvariantCulture);
+        p.Append(new BookmarkStart { Name = DocxNames.SectionBookmark(section), Id = id });
+        DocxBodyWriter.AppendText(p, section.DisplayTitle, default);
+        p.Append(new BookmarkEnd { Id = id });
+        return p;
+    }
+
+    private static Settings Settings(bool footnotes)
+    {
+        var settings = new Settings(
+            new Zoom { Percent = "100" },
+            new DefaultTabStop { Val = 720 },
+            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
+            new UpdateFieldsOnOpen { Val = true });
+        if (footnotes)
+            settings.Append(new FootnoteDocumentWideProperties(new FootnoteSpecialReference { Id = -1 }, new FootnoteSpecialReference { Id = 0 }));
+        settings.Append(new Compatibility(new CompatibilitySetting
+        {
+            Name = CompatSettingNameValues.CompatibilityMode,
+            Uri = "http://schemas.microsoft.com/office/word",
+            Val = "15",
+        }));
+        return settings;
+    }
+
+    private static Footnotes Footnotes(List<OpenXmlElement> bodies)
+    {
+        var footnotes = new Footnotes(
+            new Footnote(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }), new Run(new SeparatorMark())))
+            { Type = FootnoteEndnoteValues.Separator, Id = -1 },
+            new Footnote(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }), new Run(new ContinuationSeparatorMark())))
+            { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 });
+        footnotes.Append(bodies);
+        return footnotes;
+    }
+}

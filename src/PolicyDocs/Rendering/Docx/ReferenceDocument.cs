@@ -1,0 +1,75 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using PolicyDocs.Templates;
+
+namespace PolicyDocs.Rendering.Docx;
+
+/// <summary>
+/// What every output takes from <c>templates/docx/reference.docx</c>: styles, page size and margins, font table.
+/// Styles the writer needs that an overriding reference lacks are taken from the built-in reference.
+/// </summary>
+internal sealed class ReferenceDocument
+{
+    /// <summary>Style ids the writer emits.</summary>
+    public static readonly string[] RequiredStyles =
+    [
+        "Normal", "Title", "Subtitle", "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Heading7",
+        "Heading8", "Heading9", "TOC1", "TOC2", "TOC3", "TOCHeading", "Hyperlink", "TableGrid", "SourceCode", "VerbatimChar",
+        "Quote", "FootnoteText", "FootnoteReference", "Header", "Footer", "NoStipulation", "Subheading", "ListParagraph",
+    ];
+
+    private const string Path = "docx/reference.docx";
+
+    private ReferenceDocument(Styles styles, PageSize pageSize, PageMargin pageMargin, Fonts? fonts)
+    {
+        Styles = styles;
+        PageSize = pageSize;
+        PageMargin = pageMargin;
+        Fonts = fonts;
+    }
+
+    public Styles Styles { get; }
+    public PageSize PageSize { get; }
+    public PageMargin PageMargin { get; }
+    public Fonts? Fonts { get; }
+
+    /// <summary>Page width minus margins, in twentieths of a point.</summary>
+    public int TextWidth => (int)((PageSize.Width?.Value ?? 11906) - (PageMargin.Left?.Value ?? 1440) - (PageMargin.Right?.Value ?? 1440));
+
+    public static ReferenceDocument Load(TemplateStore templates)
+    {
+        var own = Read(templates.ReadBytes(Path));
+        var builtIn = Read(new TemplateStore(null).ReadBytes(Path));
+        var reference = own ?? builtIn ?? throw new InvalidOperationException("The built-in templates/docx/reference.docx is missing.");
+        if (builtIn is not null && !ReferenceEquals(reference, builtIn))
+        {
+            var have = reference.Styles.Elements<Style>().Select(s => s.StyleId?.Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var style in builtIn.Styles.Elements<Style>())
+                if (style.StyleId?.Value is { } id && !have.Contains(id) && RequiredStyles.Contains(id))
+                    reference.Styles.Append(style.CloneNode(true));
+        }
+        return reference;
+    }
+
+    private static ReferenceDocument? Read(byte[]? bytes)
+    {
+        if (bytes is null) return null;
+        try
+        {
+            using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+            var main = doc.MainDocumentPart;
+            if (main?.StyleDefinitionsPart?.Styles is not { } styles) return null;
+            var sectPr = main.Document?.Body?.Elements<SectionProperties>().LastOrDefault();
+            var size = sectPr?.GetFirstChild<PageSize>()?.CloneNode(true) as PageSize
+                       ?? new PageSize { Width = 11906, Height = 16838 };
+            var margin = sectPr?.GetFirstChild<PageMargin>()?.CloneNode(true) as PageMargin
+                         ?? new PageMargin { Top = 1440, Right = 1247, Bottom = 1440, Left = 1247, Header = 709, Footer = 709, Gutter = 0 };
+            var fonts = main.FontTablePart?.Fonts?.CloneNode(true) as Fonts;
+            return new ReferenceDocument((Styles)styles.CloneNode(true), size, margin, fonts);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Running;
+using PolicyDocs.Benchmarks;
+
+if (args.Length == 2 && args[0] == "generate")
+{
+    // Writes the synthetic CP/CPS used for whole-process timings.
+    File.WriteAllText(args[1], SyntheticPolicySet.Generate());
+    return 0;
+}
+if (args.Length == 2 && args[0] == "stages")
+{
+    // Quick per-stage wall times of one file (first call includes JIT; the second shows steady state).
+    for (var round = 0; round < 2; round++)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var c = PolicyDocs.Pipeline.PolicyCompiler.Compile(args[1]);
+        var compile = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        PolicyDocs.Rendering.Docx.DocxRenderer.Render(c, c.Set!.Documents[0]);
+        Console.WriteLine($"round {round}: compile {compile:F0} ms, docx {sw.Elapsed.TotalMilliseconds:F0} ms");
+    }
+    return 0;
+}
+BenchmarkSwitcher.FromAssembly(typeof(CompileAndRenderBenchmarks).Assembly).Run(args);
+return 0;
