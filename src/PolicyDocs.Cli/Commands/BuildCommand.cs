@@ -3,6 +3,8 @@ using System.Diagnostics;
 using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
 using PolicyDocs.Rendering;
+using PolicyDocs.Rendering.History;
+using PolicyDocs.Versions;
 
 namespace PolicyDocs.Cli.Commands;
 
@@ -37,7 +39,18 @@ internal static class BuildCommand
                 console.Error.WriteLine($"build failed: {CliConsole.Counts(compilation)}; nothing was written.");
                 return code;
             }
-            var build = SiteBuilder.Build(compilation);
+            // Declared releases (releases.tags in policyset.yaml): superseded versions, redlines and changelog rules.
+            var releaseDiagnostics = new PolicyDocs.Model.DiagnosticBag();
+            var releases = ReleaseHistory.Load(compilation, path, releaseDiagnostics);
+            var history = SiteHistory.From(releases);
+            var historyDiagnostics = releaseDiagnostics.ToSortedList().Concat(history.Diagnostics).ToList();
+            if (historyDiagnostics.Count > 0) console.Report(historyDiagnostics, "text");
+            if (historyDiagnostics.Any(d => d.Severity == PolicyDocs.Model.Severity.Error || isStrict))
+            {
+                console.Error.WriteLine("build failed: the release history breaks the changelog rules; nothing was written.");
+                return CliApp.Findings;
+            }
+            var build = SiteBuilder.Build(compilation, history);
             if (build.Diagnostics.Count > 0) console.Report(build.Diagnostics, "text");
             if (build.HasErrors)
             {

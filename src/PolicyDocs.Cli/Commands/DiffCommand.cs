@@ -112,8 +112,8 @@ internal static class DiffCommand
         foreach (var d in changes.Documents.Where(d => d.Kind is not null))
             output.AddText($"{d.DocumentId}/index.html", RedlineHtmlRenderer.Page(changes, d, "../"));
         var store = new Templates.TemplateStore(null);
-        output.Add("redline.css", store.ReadBytes("redline/redline.css")!);
-        output.Add("redline.js", store.ReadBytes("redline/redline.js")!);
+        output.Add("redline.css", store.ReadBytes("site/assets/redline.css")!);
+        output.Add("redline.js", store.ReadBytes("site/assets/redline.js")!);
         foreach (var (path, bytes) in output.Files)
         {
             var full = Path.Combine(dir, path);

@@ -23,13 +23,20 @@ public sealed record SiteBuild(OutputSet Output, IReadOnlyList<Diagnostic> Diagn
 /// </summary>
 public static class SiteBuilder
 {
-    /// <summary>Renders the site, the Word and Markdown downloads of <paramref name="compilation"/>, and checks its links.</summary>
-    public static SiteBuild Build(Compilation compilation)
+    /// <summary>Renders the site, the Word and Markdown downloads of <paramref name="compilation"/> and of the superseded
+    /// versions and changes in <paramref name="history"/>, and checks its links.</summary>
+    public static SiteBuild Build(Compilation compilation, History.SiteHistory? history = null)
     {
+        history ??= History.SiteHistory.Empty;
         var output = new OutputSet();
         var set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
         Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(doc)));
         DocxRenderer.RenderAll(compilation, output);
+        Parallel.ForEach(history.Archived, a =>
+        {
+            output.Add(DocxNames.DownloadPath(a.Document.Info), DocxRenderer.Render(a.Compilation, a.Document));
+            output.AddText(CombinedMarkdown.PathOf(a.Document.Info), CombinedMarkdown.Render(a.Document));
+        });
         var pages = new List<SitePage>();
         pages.AddRange(new RolesPageRenderer(compilation).Pages());
         pages.AddRange(new CeremonyPageRenderer(compilation).Pages());
@@ -39,9 +46,10 @@ public static class SiteBuilder
             output.Add("matrix/recommendations.xlsx", MatrixXlsx.Write(matrix));
             pages.Add(new SitePage("matrix", MatrixPageModel.PagePath, "Recommendations by impact level", 1, MatrixPageModel.Build(set, matrix)));
         }
+        pages.AddRange(History.ChangePages.For(set, history, output));
         // The site pages come last: the home page links only the downloads that exist.
         var site = new SiteRenderer(compilation);
-        site.Render(output, pages);
+        site.Render(output, pages, history);
         // Link checking a site whose templates failed would only repeat the same problem page by page.
         return site.Diagnostics.Count > 0
             ? new SiteBuild(output, site.Diagnostics)

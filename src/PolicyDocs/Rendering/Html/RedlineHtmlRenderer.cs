@@ -42,7 +42,7 @@ public static class RedlineHtmlRenderer
     public static string Page(ChangeSet changes, DocumentChange doc, string assetRoot) =>
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
         $"<title>Changes to {Esc(doc.Title)}: {Esc(doc.FromVersion ?? "")} to {Esc(doc.ToVersion ?? "")}</title>\n" +
-        $"<link rel=\"stylesheet\" href=\"{assetRoot}redline.css\">\n</head>\n<body>\n<main id=\"main\">\n" + Body(changes, doc) +
+        $"<link rel=\"stylesheet\" href=\"{assetRoot}redline.css\">\n</head>\n<body class=\"standalone\">\n<main id=\"main\">\n" + Body(changes, doc) +
         $"</main>\n<script src=\"{assetRoot}redline.js\"></script>\n</body>\n</html>\n";
 
     private static string Kind(SectionChange s) => s.Kind switch

@@ -64,13 +64,15 @@ public sealed class SiteRenderer
 
     private sealed record RenderedDocument(PolicyDocument Doc, string Body, string Toc, string Preamble, string PrintBody, List<(Section Section, string Text)> Sections);
 
-    /// <summary>Renders every page into <paramref name="output"/>, including the <paramref name="extraPages"/> other features contribute.</summary>
-    public void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages = null)
+    /// <summary>Renders every page into <paramref name="output"/>, including the <paramref name="extraPages"/> other features
+    /// contribute and the superseded versions and changes of <paramref name="history"/>.</summary>
+    public void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages = null, History.SiteHistory? history = null)
     {
         if (_layout is null || _pages.Count < PageTemplates.Length) return;
+        history ??= History.SiteHistory.Empty;
         var assets = SiteAssets.Publish(_compilation.Templates, output);
         var rendered = new RenderedDocument[_set.Documents.Length];
-        Parallel.For(0, rendered.Length, i => rendered[i] = RenderDocument(_set.Documents[i]));
+        Parallel.For(0, rendered.Length, i => rendered[i] = RenderDocument(_compilation, _set.Documents[i], 1));
 
         var index = new SearchIndex();
         foreach (var r in rendered)
@@ -87,16 +89,27 @@ public sealed class SiteRenderer
         foreach (var (name, path) in assets.All) assetPaths[AssetKey(name)] = path;
         assetPaths["search_index"] = indexPath;
 
+        // Superseded versions first, so the version archive links only the pages that exist.
+        Parallel.ForEach(history.Archived, a =>
+        {
+            var doc = a.Document;
+            var r = RenderDocument(a.Compilation, doc, 2);
+            var model = DocumentModel(a.Compilation.Set!, r, 2, output, history);
+            model["archived"] = true;
+            model["current_url"] = SiteLinks.Root(2) + SiteLinks.DocumentPage(doc.Id);
+            model["current_version"] = _set.Find(doc.Id)?.Info.Version;
+            output.AddText(a.PagePath, Page("document", a.PagePath, $"{doc.Info.Title}, version {doc.Info.Version}", 2, assetPaths, new ScriptObject { ["doc"] = model }));
+        });
         output.AddText("index.html", Page("index", "index.html", _set.Info.Name, 0, assetPaths, HomeModel(output)));
         Parallel.ForEach(rendered, r =>
         {
             var doc = r.Doc;
             var page = SiteLinks.DocumentPage(doc.Id);
-            output.AddText(page, Page("document", page, doc.Info.Title, 1, assetPaths, new ScriptObject { ["doc"] = DocumentModel(r, 1, output) }));
+            output.AddText(page, Page("document", page, doc.Info.Title, 1, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 1, output, history) }));
             var versions = doc.Id + "/versions/index.html";
-            output.AddText(versions, Page("versions", versions, $"{doc.Info.ShortTitle} versions", 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(r, 2, output) }));
+            output.AddText(versions, Page("versions", versions, $"{doc.Info.ShortTitle} versions", 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 2, output, history) }));
             var print = doc.Id + "/print/index.html";
-            output.AddText(print, Page("print", print, doc.Info.Title, 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(r, 2, output) }, chrome: false));
+            output.AddText(print, Page("print", print, doc.Info.Title, 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 2, output, history) }, chrome: false));
         });
         output.AddText("404.html", Page("404", "404.html", "Page not found", 0, assetPaths, [], absoluteRoot: true));
         foreach (var extra in extraPages ?? [])
@@ -123,12 +136,13 @@ public sealed class SiteRenderer
     private static string AssetKey(string name) =>
         new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
 
-    private RenderedDocument RenderDocument(PolicyDocument doc)
+    private static RenderedDocument RenderDocument(Compilation compilation, PolicyDocument doc, int depth)
     {
-        var html = new DocumentHtml(_set, _compilation.Xrefs!, doc, 1, print: false, _compilation.Recommendations);
+        var set = compilation.Set!;
+        var html = new DocumentHtml(set, compilation.Xrefs!, doc, depth, print: false, compilation.Recommendations);
         var sections = new List<(Section, string)>();
         var body = html.Body((s, b) => sections.Add((s, PlainText.Of(b))));
-        var printHtml = new DocumentHtml(_set, _compilation.Xrefs!, doc, 2, print: true, _compilation.Recommendations);
+        var printHtml = new DocumentHtml(set, compilation.Xrefs!, doc, 2, print: true, compilation.Recommendations);
         return new RenderedDocument(doc, body, html.Toc(), html.Preamble(), printHtml.Body(), sections);
     }
 
@@ -211,13 +225,13 @@ public sealed class SiteRenderer
             });
         return new ScriptObject
         {
-            ["documents"] = new ScriptArray(_set.Documents.Select(d => DocumentSummary(d, 0, output))),
+            ["documents"] = new ScriptArray(_set.Documents.Select(d => DocumentSummary(_set, d, 0, output))),
             ["ca_tree"] = CaTree(),
             ["changes"] = new ScriptArray(changes),
         };
     }
 
-    private ScriptObject DocumentSummary(PolicyDocument d, int depth, OutputSet output)
+    private static ScriptObject DocumentSummary(PolicySet set, PolicyDocument d, int depth, OutputSet output)
     {
         var root = SiteLinks.Root(depth);
         var downloads = new ScriptArray();
@@ -243,11 +257,11 @@ public sealed class SiteRenderer
             ["oid"] = d.Info.Oid,
             ["cas"] = new ScriptArray(d.Info.Cas.Select(id => new ScriptObject
             {
-                ["id"] = id, ["name"] = _set.Data.Cas.FirstOrDefault(c => c.Id == id)?.Name ?? id, ["url"] = root + "index.html#ca-" + id,
+                ["id"] = id, ["name"] = set.Data.Cas.FirstOrDefault(c => c.Id == id)?.Name ?? id, ["url"] = root + "index.html#ca-" + id,
             })),
             ["implements"] = new ScriptArray(d.Info.Implements.Select(id => new ScriptObject
             {
-                ["id"] = id, ["title"] = _set.Find(id)?.Info.ShortTitle ?? id, ["url"] = root + SiteLinks.DocumentPage(id),
+                ["id"] = id, ["title"] = set.Find(id)?.Info.ShortTitle ?? id, ["url"] = root + SiteLinks.DocumentPage(id),
             })),
             ["url"] = root + SiteLinks.DocumentPage(d.Id),
             ["versions_url"] = root + d.Id + "/versions/index.html",
@@ -291,11 +305,11 @@ public sealed class SiteRenderer
         return html.ToString();
     }
 
-    private ScriptObject DocumentModel(RenderedDocument r, int depth, OutputSet output)
+    private static ScriptObject DocumentModel(PolicySet set, RenderedDocument r, int depth, OutputSet output, History.SiteHistory history)
     {
         var doc = r.Doc;
-        var model = DocumentSummary(doc, depth, output);
-        var approvals = _set.Data.Approvals.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var model = DocumentSummary(set, doc, depth, output);
+        var approvals = set.Data.Approvals.ToDictionary(a => a.Id, StringComparer.Ordinal);
         model["revisions"] = new ScriptArray(doc.Info.Revisions.Select(rev => new ScriptObject
         {
             ["version"] = rev.Version, ["date"] = Date(rev.Date), ["summary"] = rev.Summary, ["approval"] = rev.Approval,
@@ -312,8 +326,19 @@ public sealed class SiteRenderer
             ["url"] = v.IsCurrent ? SiteLinks.Root(depth) + SiteLinks.DocumentPage(doc.Id)
                 : output.Contains($"{doc.Id}/{v.Version}/index.html") ? SiteLinks.Root(depth) + $"{doc.Id}/{v.Version}/index.html" : null,
         }));
-        model["preamble"] = depth == 1 ? r.Preamble : "";
-        model["body"] = depth == 1 ? r.Body : r.PrintBody;
+        model["changes"] = new ScriptArray(history.Changes.Where(c => c.DocumentId == doc.Id).Select(c => new ScriptObject
+        {
+            ["from"] = c.FromVersion, ["to"] = c.ToVersion, ["date"] = Date(c.Date),
+            ["sections"] = c.Change.Sections.Count, ["normative"] = c.Change.Sections.Count(x => x.Class == Diff.ChangeClass.Normative),
+            ["url"] = SiteLinks.Root(depth) + c.HtmlPath,
+            ["docx_url"] = output.Contains(c.DocxPath) ? SiteLinks.Root(depth) + c.DocxPath : null,
+        }));
+        model["archived"] = false;
+        model["current_url"] = null;
+        model["current_version"] = null;
+        model["preamble"] = r.Preamble;
+        model["body"] = r.Body;
+        model["print_body"] = r.PrintBody;
         model["toc"] = r.Toc;
         model["section_count"] = r.Sections.Count;
         return model;

@@ -1,0 +1,62 @@
+using System.Globalization;
+using PolicyDocs.Diff;
+using PolicyDocs.Model;
+using PolicyDocs.Output;
+using PolicyDocs.Rendering.Html;
+using Scriban.Runtime;
+
+namespace PolicyDocs.Rendering.History;
+
+/// <summary>The release-history pages: an HTML redline per change between consecutive versions, and a changes page per document.</summary>
+public static class ChangePages
+{
+    /// <summary>Where a document's changes page is written.</summary>
+    public static string IndexPath(string documentId) => $"changes/{documentId}/index.html";
+
+    /// <summary>The pages for <paramref name="history"/>; links to Word redlines only where <paramref name="output"/> has them.</summary>
+    public static IEnumerable<SitePage> For(PolicySet current, SiteHistory history, OutputSet output)
+    {
+        foreach (var group in history.Changes.GroupBy(c => c.DocumentId))
+        {
+            var doc = current.Find(group.Key);
+            var title = doc?.Info.Title ?? group.Last().Change.Title;
+            var shortTitle = doc?.Info.ShortTitle ?? title;
+            foreach (var c in group)
+            {
+                var model = new ScriptObject
+                {
+                    ["body"] = RedlineHtmlRenderer.Body(c.Changes, c.Change),
+                    ["from"] = c.FromVersion,
+                    ["to"] = c.ToVersion,
+                    ["short_title"] = shortTitle,
+                    ["document_url"] = SiteLinks.DocumentPage(c.DocumentId),
+                    ["changes_url"] = IndexPath(c.DocumentId),
+                    ["old_url"] = VersionPage(current, c.DocumentId, c.FromVersion),
+                    ["new_url"] = VersionPage(current, c.DocumentId, c.ToVersion),
+                    ["docx_url"] = output.Contains(c.DocxPath) ? c.DocxPath : null,
+                };
+                yield return new SitePage("redline", c.HtmlPath, $"{shortTitle}: changes from {c.FromVersion} to {c.ToVersion}", 3, new ScriptObject { ["redline"] = model });
+            }
+            var items = new ScriptArray(group.Reverse().Select(c => new ScriptObject
+            {
+                ["from"] = c.FromVersion,
+                ["to"] = c.ToVersion,
+                ["date"] = c.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["sections"] = c.Change.Sections.Count,
+                ["normative"] = c.Change.Sections.Count(s => s.Class == ChangeClass.Normative),
+                ["url"] = c.HtmlPath,
+                ["docx_url"] = output.Contains(c.DocxPath) ? c.DocxPath : null,
+            }));
+            yield return new SitePage("changes", IndexPath(group.Key), $"{shortTitle}: changes", 2, new ScriptObject
+            {
+                ["changes"] = new ScriptObject
+                {
+                    ["title"] = title, ["short_title"] = shortTitle, ["document_url"] = SiteLinks.DocumentPage(group.Key), ["items"] = items,
+                },
+            });
+        }
+    }
+
+    private static string VersionPage(PolicySet current, string documentId, string version) =>
+        current.Find(documentId)?.Info.Version == version ? SiteLinks.DocumentPage(documentId) : $"{documentId}/{version}/index.html";
+}

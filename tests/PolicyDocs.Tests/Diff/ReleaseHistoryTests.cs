@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using PolicyDocs.Cli;
+
+namespace PolicyDocs.Tests.Diff;
+
+/// <summary>Declared releases (git tags) are published with their redlines, and held to the changelog rules.</summary>
+public sealed class ReleaseHistoryTests : IDisposable
+{
+    private const string Cps04 = "documents/cps/04-certificate-life-cycle-operational-requirements.md";
+    private readonly SampleCopy _repo = new();
+
+    public ReleaseHistoryTests()
+    {
+        _repo.Edit("policyset.yaml", s => s + "\nreleases:\n  tags: \"v*\"\n");
+        Git("init", "-q");
+        Git("add", "-A");
+        Git("commit", "-q", "-m", "1.1");
+        Git("tag", "v1.1");
+    }
+
+    private void Release12()
+    {
+        _repo.Edit(Cps04, s => s.Replace("revokes a certificate in the portal", "revokes a certificate in the self-service portal"));
+        _repo.Edit("documents/cps/document.yaml", s => System.Text.RegularExpressions.Regex.Replace(s, "^version: \"1.1\"", "version: \"1.2\"", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Replace("effective_date: 2026-04-01", "effective_date: 2026-10-01")
+            .TrimEnd() + "\n  - version: \"1.2\"\n    date: 2026-10-01\n    summary: Portal wording.\n    approval: pa-2026-09\n");
+        _repo.Edit("data/approvals.yaml", s => s.TrimEnd() + "\n\n- id: pa-2026-09\n  date: 2026-09-15\n  meeting: PA 2026-09\n  decision: Approved CPS 1.2.\n  members_present: 3\n  votes: { for: 3, against: 0, abstain: 0 }\n  approves:\n    - document: cps\n      version: \"1.2\"\n");
+        Git("commit", "-q", "-am", "1.2");
+        Git("tag", "v1.2");
+    }
+
+    private void Git(params string[] args)
+    {
+        var psi = new ProcessStartInfo("git") { WorkingDirectory = _repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-c", "user.name=Test", "-c", "user.email=test@example.invalid", .. args]) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+    }
+
+    private (int Code, string Out, string Site) Build()
+    {
+        var site = Path.Combine(_repo.Root, "site");
+        var o = new StringWriter();
+        var code = CliApp.Run(["build", "--content", _repo.Content, "--output", site], o, new StringWriter());
+        return (code, o.ToString(), site);
+    }
+
+    [Fact]
+    public void Every_released_version_and_its_redline_are_published()
+    {
+        Release12();
+        var (code, output, site) = Build();
+        Assert.True(code == 0, output);
+        Assert.True(File.Exists(Path.Combine(site, "cps", "1.1", "index.html")));
+        Assert.Contains("superseded version", File.ReadAllText(Path.Combine(site, "cps", "1.1", "index.html")));
+        Assert.True(File.Exists(Path.Combine(site, "downloads", "cps-1.1.docx")));
+        var redline = File.ReadAllText(Path.Combine(site, "changes", "cps", "1.1..1.2", "index.html"));
+        Assert.Contains("<ins>self-service </ins>", redline);
+        var versions = File.ReadAllText(Path.Combine(site, "cps", "versions", "index.html"));
+        Assert.Contains("href=\"../../cps/1.1/index.html\"", versions);
+        Assert.Contains("href=\"../../changes/cps/1.1..1.2/index.html\"", versions);
+        Assert.True(File.Exists(Path.Combine(site, "changes", "cps", "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(site, "cp", "1.1")));
+    }
+
+    [Fact]
+    public void A_release_that_changes_text_without_a_new_version_fails_the_build()
+    {
+        _repo.Edit(Cps04, s => s.Replace("revokes a certificate in the portal", "revokes a certificate in the self-service portal"));
+        Git("commit", "-q", "-am", "untracked change");
+        Git("tag", "v1.1.1");
+        var (code, output, site) = Build();
+        Assert.Equal(1, code);
+        Assert.Contains("error PD0154", output);
+        Assert.Contains("error PD0153", output);
+        Assert.False(Directory.Exists(site));
+    }
+
+    [Fact]
+    public void Unreleased_edits_without_a_new_version_are_only_warnings()
+    {
+        _repo.Edit(Cps04, s => s.Replace("revokes a certificate in the portal", "revokes a certificate in the self-service portal"));
+        var (code, output, _) = Build();
+        Assert.Equal(0, code);
+        Assert.Contains("warning PD0153", output);
+        Assert.Contains("(not yet released)", output);
+    }
+
+    public void Dispose() => _repo.Dispose();
+}
