@@ -22,8 +22,9 @@ public static class SiteFeeds
     }
 
     /// <summary>An Atom feed with one entry per document version (from the revision histories), newest first.</summary>
-    public static string Atom(PolicySet set)
+    public static string Atom(PolicySet set, History.SiteHistory? history = null)
     {
+        var redlines = (history ?? History.SiteHistory.Empty).Changes.ToDictionary(c => (c.DocumentId, c.ToVersion), c => c.HtmlPath);
         var baseUrl = set.Info.BaseUrl;
         var entries = set.Documents
             .SelectMany(d => d.Info.Revisions.Select(r => (Doc: d, Rev: r)))
@@ -44,10 +45,11 @@ public static class SiteFeeds
         }
         foreach (var (doc, rev) in entries)
         {
-            var page = doc.Id + "/versions/";
+            // A version with a published redline links it: subscribers see what changed; others link the version archive.
+            var page = redlines.TryGetValue((doc.Id, rev.Version), out var redline) ? redline.Replace("index.html", "", StringComparison.Ordinal) : doc.Id + "/versions/";
             sb.Append("  <entry>\n");
             sb.Append("    <title>").Append(X($"{doc.Info.ShortTitle} version {rev.Version}")).Append("</title>\n");
-            sb.Append("    <id>").Append(X(baseUrl is null ? $"urn:policydocs:{doc.Id}:{rev.Version}" : Url(baseUrl, page) + "#v" + rev.Version)).Append("</id>\n");
+            sb.Append("    <id>").Append(X(baseUrl is null ? $"urn:policydocs:{doc.Id}:{rev.Version}" : Url(baseUrl, doc.Id + "/versions/") + "#v" + rev.Version)).Append("</id>\n");
             sb.Append("    <updated>").Append(Day(rev.Date)).Append("T00:00:00Z</updated>\n");
             sb.Append("    <link rel=\"alternate\" href=\"").Append(X(baseUrl is null ? page + "index.html" : Url(baseUrl, page))).Append("\"/>\n");
             sb.Append("    <summary>").Append(X(rev.Summary)).Append("</summary>\n");

@@ -119,7 +119,7 @@ public sealed class SiteRenderer
                 output.AddText(extra.Path, Page(extra.Template, extra.Path, extra.Title, extra.Depth, assetPaths, extra.Model));
         }
 
-        output.AddText("feed.xml", SiteFeeds.Atom(_set));
+        output.AddText("feed.xml", SiteFeeds.Atom(_set, history));
         output.AddText("robots.txt", SiteFeeds.Robots(_set.Info.BaseUrl));
         if (_set.Info.BaseUrl is { } baseUrl)
         {
