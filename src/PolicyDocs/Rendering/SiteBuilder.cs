@@ -44,7 +44,7 @@ public static class SiteBuilder
         {
             output.AddText("matrix/recommendations.csv", MatrixCsv.Write(MatrixTable.From(matrix)));
             output.Add("matrix/recommendations.xlsx", MatrixXlsx.Write(matrix));
-            pages.Add(new SitePage("matrix", MatrixPageModel.PagePath, "Recommendations by impact level", 1, MatrixPageModel.Build(set, matrix)));
+            pages.Add(new SitePage("matrix", MatrixPageModel.PagePath, "Recommendations by impact level", 1, MatrixPageModel.Build(set, matrix), Nav: "Recommendations"));
         }
         pages.AddRange(History.ChangePages.For(set, history, output));
         // The site pages come last: the home page links only the downloads that exist.

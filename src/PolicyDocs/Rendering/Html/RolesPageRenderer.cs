@@ -27,7 +27,7 @@ public sealed class RolesPageRenderer
     {
         var data = _set.Data;
         if (data.Roles.IsEmpty && data.Tasks.IsEmpty) yield break;
-        yield return new SitePage("roles", PagePath, "Trusted roles and multi-party control", Depth, Model());
+        yield return new SitePage("roles", PagePath, "Trusted roles and multi-party control", Depth, Model(), Nav: "Roles");
     }
 
     private ScriptObject Model()

@@ -9,4 +9,5 @@ namespace PolicyDocs.Rendering.Html;
 /// <param name="Title">Page title.</param>
 /// <param name="Depth">Folders below the site root, for relative links.</param>
 /// <param name="Model">Variables for the body template.</param>
-public sealed record SitePage(string Template, string Path, string Title, int Depth, ScriptObject Model);
+/// <param name="Nav">Label of the page in the site header navigation; null to leave it out.</param>
+public sealed record SitePage(string Template, string Path, string Title, int Depth, ScriptObject Model, string? Nav = null);

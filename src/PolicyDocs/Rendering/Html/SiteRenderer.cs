@@ -28,6 +28,7 @@ public sealed class SiteRenderer
     private readonly System.Collections.Concurrent.ConcurrentBag<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, Template> _pages = new(StringComparer.Ordinal);
     private readonly SiteTemplateLoader _loader;
+    private IReadOnlyList<(string Label, string Path)> _nav = [];
 
     /// <summary>Prepares to render <paramref name="compilation"/>, parsing its site templates once.</summary>
     public SiteRenderer(Compilation compilation)
@@ -70,6 +71,7 @@ public sealed class SiteRenderer
     {
         if (_layout is null || _pages.Count < PageTemplates.Length) return;
         history ??= History.SiteHistory.Empty;
+        _nav = [.. (extraPages ?? []).Where(p => p.Nav is not null).Select(p => (p.Nav!, p.Path))];
         var assets = SiteAssets.Publish(_compilation.Templates, output);
         var rendered = new RenderedDocument[_set.Documents.Length];
         Parallel.For(0, rendered.Length, i => rendered[i] = RenderDocument(_compilation, _set.Documents[i], 1));
@@ -168,6 +170,7 @@ public sealed class SiteRenderer
             {
                 ["id"] = d.Id, ["short_title"] = d.Info.ShortTitle, ["kind"] = d.Info.KindLabel, ["url"] = SiteLinks.DocumentPage(d.Id),
             })),
+            ["nav"] = new ScriptArray(_nav.Select(n => new ScriptObject { ["label"] = n.Label, ["url"] = n.Path })),
         };
         var root = absoluteRoot ? SiteLinks.AbsoluteRoot(info.BaseUrl) : SiteLinks.Root(depth);
         var page = new ScriptObject
