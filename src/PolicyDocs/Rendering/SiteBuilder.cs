@@ -50,6 +50,7 @@ public static class SiteBuilder
         // The site pages come last: the home page links only the downloads that exist.
         var site = new SiteRenderer(compilation);
         site.Render(output, pages, history);
+        output.AddText(Checksums.Path, Checksums.Of(output));
         // Link checking a site whose templates failed would only repeat the same problem page by page.
         return site.Diagnostics.Count > 0
             ? new SiteBuild(output, site.Diagnostics)
