@@ -39,6 +39,15 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
         }
     }
 
+    /// <summary>Compiles <paramref name="path"/>; false (with the reason printed) when the input cannot be read at all, for exit code 2.</summary>
+    public bool TryCompile(string path, bool strict, out Compilation compilation)
+    {
+        compilation = PolicyCompiler.Compile(path, new CompileOptions(strict));
+        if (compilation.Fatal is null) return true;
+        Error.WriteLine($"policydocs: {compilation.Fatal}");
+        return false;
+    }
+
     /// <summary>Exit code for a compilation: 2 if unreadable, 1 on errors (or warnings when strict), else 0.</summary>
     public static int ExitCode(Compilation c, bool strict) =>
         c.Fatal is not null ? CliApp.Usage

@@ -26,12 +26,7 @@ internal static class BuildCommand
             var clock = Stopwatch.StartNew();
             var path = parse.GetValue(content)!;
             var isStrict = parse.GetValue(strict);
-            var compilation = PolicyCompiler.Compile(path, new CompileOptions(isStrict));
-            if (compilation.Fatal is not null)
-            {
-                console.Error.WriteLine($"policydocs: {compilation.Fatal}");
-                return CliApp.Usage;
-            }
+            if (!console.TryCompile(path, isStrict, out var compilation)) return CliApp.Usage;
             console.Report(compilation.Diagnostics, "text");
             var code = CliConsole.ExitCode(compilation, isStrict);
             if (code != CliApp.Ok)

@@ -21,12 +21,7 @@ internal static class CheckCommand
         {
             var path = parse.GetValue(content)!;
             var isStrict = parse.GetValue(strict);
-            var compilation = PolicyCompiler.Compile(path, new CompileOptions(isStrict));
-            if (compilation.Fatal is not null)
-            {
-                console.Error.WriteLine($"policydocs: {compilation.Fatal}");
-                return CliApp.Usage;
-            }
+            if (!console.TryCompile(path, isStrict, out var compilation)) return CliApp.Usage;
             if (parse.GetValue(fix))
             {
                 var count = NoStipulationFixer.Fix(compilation.Set!);

@@ -19,12 +19,7 @@ internal static class MatrixCommand
         };
         command.SetAction(parse =>
         {
-            var compilation = PolicyCompiler.Compile(parse.GetValue(content)!);
-            if (compilation.Fatal is not null)
-            {
-                console.Error.WriteLine($"policydocs: {compilation.Fatal}");
-                return CliApp.Usage;
-            }
+            if (!console.TryCompile(parse.GetValue(content)!, false, out var compilation)) return CliApp.Usage;
             var matrix = compilation.Matrix!;
             var caId = parse.GetValue(ca);
             if (caId is not null && !matrix.Cas.Any(c => c.Id == caId))

@@ -3,6 +3,8 @@ using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
 using PolicyDocs.Rendering;
 
+using PolicyDocs.Tests.Support;
+
 namespace PolicyDocs.Tests.Diff;
 
 public sealed class ChecksumTests

@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using PolicyDocs.Cli;
+
+using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Diff;
 
@@ -10,37 +11,20 @@ public sealed class DiffCommandTests : IDisposable
 
     public DiffCommandTests()
     {
-        Git("init", "-q");
-        Git("add", "-A");
-        Git("commit", "-q", "-m", "v1");
-        Git("tag", "v1.0");
+        _repo.Git("init", "-q");
+        _repo.Git("add", "-A");
+        _repo.Git("commit", "-q", "-m", "v1");
+        _repo.Git("tag", "v1.0");
         _repo.Edit("documents/cps/04-certificate-life-cycle-operational-requirements.md", s => s.Replace("revokes a certificate in the portal", "revokes a certificate in the self-service portal"));
-        Git("commit", "-q", "-am", "v2");
-        Git("tag", "v1.1");
-    }
-
-    private void Git(params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = _repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-c", "user.name=Test", "-c", "user.email=test@example.invalid", .. args]) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = CliApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
+        _repo.Git("commit", "-q", "-am", "v2");
+        _repo.Git("tag", "v1.1");
     }
 
     [Fact]
     public void Git_tags_are_compared_without_touching_the_working_tree()
     {
         File.WriteAllText(Path.Combine(_repo.Content, "scratch.txt"), "uncommitted");
-        var (code, output, _) = Run("diff", "v1.0", "v1.1", "--content", _repo.Content, "--doc", "cps");
+        var (code, output, _) = Run.Cli("diff", "v1.0", "v1.1", "--content", _repo.Content, "--doc", "cps");
         Assert.Equal(0, code);
         Assert.Contains("Changes from v1.0 to v1.1", output);
         Assert.Matches(@"4\.9\.3\s+modified\s+normative", output);
@@ -50,7 +34,7 @@ public sealed class DiffCommandTests : IDisposable
     [Fact]
     public void Json_output_lists_the_changed_sections()
     {
-        var (code, output, _) = Run("diff", "v1.0", "v1.1", "--content", _repo.Content, "--format", "json");
+        var (code, output, _) = Run.Cli("diff", "v1.0", "v1.1", "--content", _repo.Content, "--format", "json");
         Assert.Equal(0, code);
         using var json = System.Text.Json.JsonDocument.Parse(output);
         var cps = json.RootElement.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "cps");
@@ -61,7 +45,7 @@ public sealed class DiffCommandTests : IDisposable
     public void Html_redline_marks_insertions_and_deletions()
     {
         var dir = Path.Combine(_repo.Root, "redline");
-        var (code, _, _) = Run("diff", "v1.0", "v1.1", "--content", _repo.Content, "--html", dir);
+        var (code, _, _) = Run.Cli("diff", "v1.0", "v1.1", "--content", _repo.Content, "--html", dir);
         Assert.Equal(0, code);
         var html = File.ReadAllText(Path.Combine(dir, "cps", "index.html"));
         Assert.Contains("<ins>self-service </ins>", html);
@@ -73,7 +57,7 @@ public sealed class DiffCommandTests : IDisposable
     [Fact]
     public void An_unknown_ref_is_bad_input()
     {
-        var (code, _, err) = Run("diff", "v1.0", "v9.9", "--content", _repo.Content);
+        var (code, _, err) = Run.Cli("diff", "v1.0", "v9.9", "--content", _repo.Content);
         Assert.Equal(2, code);
         Assert.Contains("'v9.9' is neither a path nor a git ref", err);
     }
@@ -83,7 +67,7 @@ public sealed class DiffCommandTests : IDisposable
     {
         _repo.Edit("policyset.yaml", s => s + "\npublisher: [broken\n");
         var dir = Path.Combine(_repo.Root, "redline");
-        var (code, output, err) = Run("diff", "v1.0", _repo.Content, "--content", _repo.Content, "--html", dir);
+        var (code, output, err) = Run.Cli("diff", "v1.0", _repo.Content, "--content", _repo.Content, "--html", dir);
         Assert.Equal(1, code);
         Assert.Contains("PD0001", output);
         Assert.Contains("Nothing was written", err);
@@ -96,7 +80,7 @@ public sealed class DiffCommandTests : IDisposable
         var other = Path.Combine(_repo.Root, "other.md");
         File.WriteAllText(other, string.Concat(PolicyDocs.Outline.Rfc3647Outline.Instance.Entries.Select(e =>
             $"{new string('#', e.Depth)} {e.Id}{(e.Depth == 1 ? "." : "")} {e.Title}\n\nNo stipulation.\n\n")));
-        var (code, _, err) = Run("diff", "v1.0", other, "--content", _repo.Content);
+        var (code, _, err) = Run.Cli("diff", "v1.0", other, "--content", _repo.Content);
         Assert.Equal(1, code);
         Assert.Contains("no document in common", err);
     }

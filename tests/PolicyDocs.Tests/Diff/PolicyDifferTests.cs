@@ -1,6 +1,8 @@
 using PolicyDocs.Diff;
 using PolicyDocs.Pipeline;
 
+using PolicyDocs.Tests.Support;
+
 namespace PolicyDocs.Tests.Diff;
 
 /// <summary>Two versions of the sample set with edits of every kind; the change set names each.</summary>

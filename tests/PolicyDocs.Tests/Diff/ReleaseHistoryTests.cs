@@ -1,5 +1,5 @@
-using System.Diagnostics;
-using PolicyDocs.Cli;
+
+using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Diff;
 
@@ -12,10 +12,10 @@ public sealed class ReleaseHistoryTests : IDisposable
     public ReleaseHistoryTests()
     {
         _repo.Edit("policyset.yaml", s => s + "\nreleases:\n  tags: \"v*\"\n");
-        Git("init", "-q");
-        Git("add", "-A");
-        Git("commit", "-q", "-m", "1.1");
-        Git("tag", "v1.1");
+        _repo.Git("init", "-q");
+        _repo.Git("add", "-A");
+        _repo.Git("commit", "-q", "-m", "1.1");
+        _repo.Git("tag", "v1.1");
     }
 
     private void Release12()
@@ -25,25 +25,15 @@ public sealed class ReleaseHistoryTests : IDisposable
             .Replace("effective_date: 2026-04-01", "effective_date: 2026-10-01")
             .TrimEnd() + "\n  - version: \"1.2\"\n    date: 2026-10-01\n    summary: Portal wording.\n    approval: pa-2026-09\n");
         _repo.Edit("data/approvals.yaml", s => s.TrimEnd() + "\n\n- id: pa-2026-09\n  date: 2026-09-15\n  meeting: PA 2026-09\n  decision: Approved CPS 1.2.\n  members_present: 3\n  votes: { for: 3, against: 0, abstain: 0 }\n  approves:\n    - document: cps\n      version: \"1.2\"\n");
-        Git("commit", "-q", "-am", "1.2");
-        Git("tag", "v1.2");
-    }
-
-    private void Git(params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = _repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-c", "user.name=Test", "-c", "user.email=test@example.invalid", .. args]) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
+        _repo.Git("commit", "-q", "-am", "1.2");
+        _repo.Git("tag", "v1.2");
     }
 
     private (int Code, string Out, string Site) Build()
     {
         var site = Path.Combine(_repo.Root, "site");
-        var o = new StringWriter();
-        var code = CliApp.Run(["build", "--content", _repo.Content, "--output", site], o, new StringWriter());
-        return (code, o.ToString(), site);
+        var (code, output, _) = Run.Cli("build", "--content", _repo.Content, "--output", site);
+        return (code, output, site);
     }
 
     [Fact]
@@ -68,8 +58,8 @@ public sealed class ReleaseHistoryTests : IDisposable
     public void A_release_that_changes_text_without_a_new_version_fails_the_build()
     {
         _repo.Edit(Cps04, s => s.Replace("revokes a certificate in the portal", "revokes a certificate in the self-service portal"));
-        Git("commit", "-q", "-am", "untracked change");
-        Git("tag", "v1.1.1");
+        _repo.Git("commit", "-q", "-am", "untracked change");
+        _repo.Git("tag", "v1.1.1");
         var (code, output, site) = Build();
         Assert.Equal(1, code);
         Assert.Contains("error PD0154", output);

@@ -1,24 +1,15 @@
-using PolicyDocs.Cli;
 using Xunit;
 
 namespace PolicyDocs.Tests.Matrix;
 
 public sealed class MatrixCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = CliApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
-
     [Fact]
     public void Matrix_prints_coverage_and_exits_zero_without_gaps()
     {
         using var t = new TestPolicySet();
         t.Compile();
-        var (code, output, err) = Run("matrix", "--content", t.Root);
+        var (code, output, err) = Support.Run.Cli("matrix", "--content", t.Root);
         Assert.Equal(0, code);
         Assert.Contains("root (High External): 2/2 addressed (100%)", output);
         Assert.Contains("0 gaps", err);
@@ -30,12 +21,12 @@ public sealed class MatrixCommandTests
         using var t = new TestPolicySet();
         t.Recommendations = t.Recommendations.Replace("  sections: [cp:1.1]\n", "", StringComparison.Ordinal);
         t.Compile();
-        Assert.Equal(1, Run("matrix", "--content", t.Root).Code);
-        Assert.Equal(0, Run("matrix", "--content", t.Root, "--ca", "internal").Code); // PROC-01 does not apply to it
-        var (code, _, err) = Run("matrix", "--content", t.Root, "--ca", "roo");
+        Assert.Equal(1, Support.Run.Cli("matrix", "--content", t.Root).Code);
+        Assert.Equal(0, Support.Run.Cli("matrix", "--content", t.Root, "--ca", "internal").Code); // PROC-01 does not apply to it
+        var (code, _, err) = Support.Run.Cli("matrix", "--content", t.Root, "--ca", "roo");
         Assert.Equal(2, code);
         Assert.Contains("there is no CA 'roo' in data/cas.yaml (did you mean 'root'?)", err);
-        var csv = Run("matrix", "--content", t.Root, "--format", "csv").Out;
+        var csv = Support.Run.Cli("matrix", "--content", t.Root, "--format", "csv").Out;
         Assert.StartsWith("Id,Chapter,", csv);
     }
 }

@@ -1,23 +1,31 @@
-namespace PolicyDocs.Tests.Diff;
+using System.Diagnostics;
+
+namespace PolicyDocs.Tests.Support;
 
 /// <summary>A temporary copy of the repository's sample content that a test may edit.</summary>
+/// <remarks>Also a git repository on request (<see cref="Git"/>), for tests of versions and releases.</remarks>
 internal sealed class SampleCopy : IDisposable
 {
     public SampleCopy()
     {
         Root = Path.Combine(Path.GetTempPath(), "pd-diff-" + Guid.NewGuid().ToString("N"));
         Content = Path.Combine(Root, "content");
-        Copy(Path.Combine(RepoRoot(), "content"), Content);
+        Copy(Path.Combine(Run.RepoRoot(), "content"), Content);
     }
 
     public string Root { get; }
     public string Content { get; }
 
-    public static string RepoRoot()
+    /// <summary>Runs git in the copy's root (a repository once "init" has run); fails the test if git fails.</summary>
+    public void Git(params string[] args)
     {
-        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-            if (File.Exists(Path.Combine(dir, "PolicyDocs.sln"))) return dir;
-        throw new InvalidOperationException("repository root not found");
+        var psi = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-c", "user.name=Test", "-c", "user.email=test@example.invalid", .. args]) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var err = p.StandardError.ReadToEndAsync();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"git {string.Join(' ', args)}: {err.Result}");
     }
 
     public void Edit(string relative, Func<string, string> edit)
