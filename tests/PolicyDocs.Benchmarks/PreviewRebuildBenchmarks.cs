@@ -10,6 +10,7 @@ namespace PolicyDocs.Benchmarks;
 /// <c>preview</c> mode of the program for save-to-rebuilt wall time).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PreviewRebuildBenchmarks
 {
     private string _dir = "";

@@ -11,6 +11,7 @@ namespace PolicyDocs.Benchmarks;
 /// script. The section HTML is rendered once in setup, as the site build renders it anyway.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SearchIndexBenchmarks
 {
     /// <summary>Documents in the synthetic policy set.</summary>
