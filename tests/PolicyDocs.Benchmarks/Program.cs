@@ -21,5 +21,26 @@ if (args.Length == 2 && args[0] == "stages")
     }
     return 0;
 }
+if (args.Length == 1 && args[0] == "preview-stages")
+{
+    var content = Path.Combine(BenchPaths.RepoRoot, "content");
+    for (var round = 0; round < 6; round++)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var c = PolicyDocs.Pipeline.PolicyCompiler.Compile(content, new PolicyDocs.Pipeline.CompileOptions());
+        var compile = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        var o = new PolicyDocs.Output.OutputSet();
+        PolicyDocs.Rendering.Docx.DocxRenderer.RenderAll(c, o);
+        var docx = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        PolicyDocs.Rendering.SiteBuilder.Build(c);
+        Console.WriteLine($"round {round}: compile {compile:F0} ms, docx {docx:F0} ms, site build (incl. docx) {sw.Elapsed.TotalMilliseconds:F0} ms");
+    }
+    return 0;
+}
+if (args.Length == 1 && args[0] == "search-size") return Measurements.SearchSize();
+if (args.Length == 1 && args[0] == "search-query") return await Measurements.SearchQuery();
+if (args.Length == 1 && args[0] == "preview") return await Measurements.Preview();
 BenchmarkSwitcher.FromAssembly(typeof(CompileAndRenderBenchmarks).Assembly).Run(args);
 return 0;

@@ -19,24 +19,38 @@ public static class SyntheticPolicySet
 
     /// <summary>
     /// The Markdown of a full document. <paramref name="paragraphsPerSection"/> scales the size: 4 gives about 370 KB.
-    /// Sections listed in <paramref name="noStipulation"/> mode (every seventh) say "No stipulation.".
+    /// Every seventh leaf section says "No stipulation.". <paramref name="revised"/> gives the next version of the
+    /// same text (see <see cref="Body"/>).
     /// </summary>
-    public static string Generate(int paragraphsPerSection = 4, bool draft = true)
+    public static string Generate(int paragraphsPerSection = 4, bool draft = true, bool revised = false)
     {
-        var entries = Rfc3647Outline.Instance.Entries;
-        var numbers = entries.Select(e => e.Id).ToArray();
         var sb = new StringBuilder(512 * 1024);
         sb.Append("---\n")
           .Append("id: cpcps\nname: Example PKI\npublisher: Example PKI Policy Authority\nkind: cp-cps\n")
           .Append("title: Example PKI Certificate Policy and Certification Practice Statement\nshort_title: Example CP/CPS\n")
-          .Append("oid: 1.3.6.1.4.1.99999.1.1\nversion: \"2.1\"\neffective_date: 2024-05-01\n")
+          .Append("oid: 1.3.6.1.4.1.99999.1.1\nversion: \"").Append(revised ? "2.2" : "2.1").Append("\"\neffective_date: 2024-05-01\n")
           .Append("status: ").Append(draft ? "draft" : "approved").Append('\n')
           .Append("revisions:\n")
           .Append("  - version: \"1.0\"\n    date: 2022-01-15\n    summary: Initial version.\n")
           .Append("  - version: \"2.0\"\n    date: 2023-03-01\n    summary: Restructured to RFC 3647.\n")
-          .Append("  - version: \"2.1\"\n    date: 2024-05-01\n    summary: Annual review.\n")
-          .Append("---\n\n");
-        var rng = 12345u;
+          .Append("  - version: \"2.1\"\n    date: 2024-05-01\n    summary: Annual review.\n");
+        if (revised) sb.Append("  - version: \"2.2\"\n    date: 2025-05-01\n    summary: Annual review.\n");
+        sb.Append("---\n\n");
+        return sb.Append(Body(paragraphsPerSection, revised)).ToString();
+    }
+
+    /// <summary>
+    /// The numbered sections of a document, without front matter. <paramref name="revised"/> gives the next version:
+    /// every sixth paragraph reworded ("shall" → "must", a sentence added), the first paragraph of every thirteenth
+    /// section deleted and a paragraph inserted in every eleventh; everything else is identical. <paramref name="seed"/>
+    /// varies the words.
+    /// </summary>
+    public static string Body(int paragraphsPerSection = 4, bool revised = false, uint seed = 12345)
+    {
+        var entries = Rfc3647Outline.Instance.Entries;
+        var numbers = entries.Select(e => e.Id).ToArray();
+        var sb = new StringBuilder(512 * 1024);
+        var rng = seed;
         uint Next() { rng = rng * 1664525 + 1013904223; return rng >> 8; }
         string Sentence(int words)
         {
@@ -63,10 +77,15 @@ public static class SyntheticPolicySet
             }
             for (var p = 0; p < paragraphsPerSection; p++)
             {
-                sb.Append(Sentence(12 + (int)(Next() % 20))).Append(' ').Append(Sentence(8 + (int)(Next() % 12)));
+                var paragraph = Sentence(12 + (int)(Next() % 20)) + " " + Sentence(8 + (int)(Next() % 12));
                 var target = numbers[Next() % (uint)numbers.Length];
-                sb.Append(" See [[").Append(target).Append("]] for details, and *emphasis*, **strong text**, `code` and ~~old text~~.\n\n");
+                if (revised && p == 0 && index % 13 == 0) continue;
+                if (revised && (index + p) % 6 == 0)
+                    paragraph = paragraph.Replace(" shall ", " must ", StringComparison.Ordinal) + " This obligation is reviewed every year.";
+                sb.Append(paragraph).Append(" See [[").Append(target).Append("]] for details, and *emphasis*, **strong text**, `code` and ~~old text~~.\n\n");
             }
+            if (revised && index % 11 == 0)
+                sb.Append("The Policy Authority added this paragraph in the revision; it states a new obligation for the CA.\n\n");
             switch (index % 5)
             {
                 case 0:
@@ -92,5 +111,25 @@ public static class SyntheticPolicySet
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Writes a policy-set folder of <paramref name="documents"/> CP/CPS documents (ids doc-001, ...) whose bodies are
+    /// <see cref="Body"/> texts, and returns the folder.
+    /// </summary>
+    public static string WriteFolder(string dir, int documents, int paragraphsPerSection = 1)
+    {
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "policyset.yaml"), "name: Synthetic PKI Policy Set\npublisher:\n  name: Synthetic PKI Policy Authority\n");
+        for (var i = 1; i <= documents; i++)
+        {
+            var id = "doc-" + i.ToString("D3", CultureInfo.InvariantCulture);
+            var folder = Path.Combine(dir, "documents", id);
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "document.yaml"),
+                $"kind: cp-cps\ntitle: Synthetic CP/CPS {i}\nshort_title: CP/CPS {i}\nversion: \"1.0\"\neffective_date: 2024-05-01\nstatus: approved\n");
+            File.WriteAllText(Path.Combine(folder, "body.md"), Body(paragraphsPerSection, seed: (uint)i));
+        }
+        return dir;
     }
 }

@@ -12,7 +12,7 @@ public sealed class SearchIndex
     private readonly List<(string Id, string Label, string Href)> _documents = [];
     private readonly List<(int Doc, string Number, string Title, string Anchor, string Text)> _sections = [];
 
-    /// <summary>Adds a document; returns its index for <see cref="AddSection"/>.</summary>
+    /// <summary>Adds a document; returns its index for the <c>AddSection</c> methods.</summary>
     public int AddDocument(string id, string label, string href)
     {
         _documents.Add((id, label, href));
@@ -21,6 +21,10 @@ public sealed class SearchIndex
 
     /// <summary>Adds a section of document <paramref name="doc"/>.</summary>
     public void AddSection(int doc, string number, string title, string anchor, string text) => _sections.Add((doc, number, title, anchor, text));
+
+    /// <summary>Adds <paramref name="section"/> of document <paramref name="doc"/> with its plain <paramref name="text"/>.</summary>
+    public void AddSection(int doc, Model.Section section, string text) =>
+        AddSection(doc, section.IsAppendix ? "Appendix " + section.Number : section.Number, section.Title, section.Anchor, text);
 
     /// <summary>Number of sections indexed.</summary>
     public int Count => _sections.Count;

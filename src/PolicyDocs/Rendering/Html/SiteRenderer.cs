@@ -81,7 +81,7 @@ public sealed class SiteRenderer
         {
             var d = index.AddDocument(r.Doc.Id, r.Doc.Info.ShortTitle, SiteLinks.DocumentPage(r.Doc.Id));
             foreach (var (s, text) in r.Sections)
-                index.AddSection(d, s.IsAppendix ? "Appendix " + s.Number : s.Number, s.Title, s.Anchor, text);
+                index.AddSection(d, s, text);
         }
         var indexBytes = new UTF8Encoding(false).GetBytes(index.ToScript());
         var indexPath = "assets/" + SiteAssets.Fingerprint("search-index.js", indexBytes);
