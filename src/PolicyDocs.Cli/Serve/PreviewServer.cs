@@ -112,7 +112,7 @@ public sealed class PreviewServer : IAsyncDisposable
                 errors.AddRange(compilation.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()));
                 if (errors.Count == 0)
                 {
-                    var build = SiteBuilder.Build(compilation);
+                    var build = SiteBuilder.Build(compilation, wordDownloads: false);
                     foreach (var d in build.Diagnostics) _log.WriteLine(d.ToString());
                     errors.AddRange(build.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()));
                     if (errors.Count == 0) output = build.Output;

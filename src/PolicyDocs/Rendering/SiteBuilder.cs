@@ -25,16 +25,20 @@ public static class SiteBuilder
 {
     /// <summary>Renders the site, the Word and Markdown downloads of <paramref name="compilation"/> and of the superseded
     /// versions and changes in <paramref name="history"/>, and checks its links.</summary>
-    public static SiteBuild Build(Compilation compilation, History.SiteHistory? history = null)
+    /// <param name="compilation">The resolved policy set.</param>
+    /// <param name="history">Superseded versions and changes to publish too.</param>
+    /// <param name="wordDownloads">False skips the Word documents (the live preview does not need them and
+    /// refreshes faster without); the pages then link only the downloads that exist.</param>
+    public static SiteBuild Build(Compilation compilation, History.SiteHistory? history = null, bool wordDownloads = true)
     {
         history ??= History.SiteHistory.Empty;
         var output = new OutputSet();
         var set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
         Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(doc)));
-        DocxRenderer.RenderAll(compilation, output);
+        if (wordDownloads) DocxRenderer.RenderAll(compilation, output);
         Parallel.ForEach(history.Archived, a =>
         {
-            output.Add(DocxNames.DownloadPath(a.Document.Info), DocxRenderer.Render(a.Compilation, a.Document));
+            if (wordDownloads) output.Add(DocxNames.DownloadPath(a.Document.Info), DocxRenderer.Render(a.Compilation, a.Document));
             output.AddText(CombinedMarkdown.PathOf(a.Document.Info), CombinedMarkdown.Render(a.Document));
         });
         var pages = new List<SitePage>();
