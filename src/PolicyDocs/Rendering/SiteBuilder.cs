@@ -28,8 +28,15 @@ public static class SiteBuilder
     {
         var output = new OutputSet();
         var set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
-        Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(doc)));
-        DocxRenderer.RenderAll(compilation, output);
+        // The downloads render on one thread while the site's templates parse and its document bodies render on
+        // this one; the pages themselves wait for the downloads, whose sizes and hashes they show.
+        var downloads = Task.Run(() =>
+        {
+            Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(doc)));
+            DocxRenderer.RenderAll(compilation, output);
+        });
+        var site = new SiteRenderer(compilation);
+        site.Prepare();
         var pages = new List<SitePage>();
         pages.AddRange(new RolesPageRenderer(compilation).Pages());
         pages.AddRange(new CeremonyPageRenderer(compilation).Pages());
@@ -39,8 +46,8 @@ public static class SiteBuilder
             output.Add("matrix/recommendations.xlsx", MatrixXlsx.Write(matrix));
             pages.Add(new SitePage("matrix", MatrixPageModel.PagePath, "Recommendations by impact level", 1, MatrixPageModel.Build(set, matrix)));
         }
+        downloads.GetAwaiter().GetResult();
         // The site pages come last: the home page links only the downloads that exist.
-        var site = new SiteRenderer(compilation);
         site.Render(output, pages);
         // Link checking a site whose templates failed would only repeat the same problem page by page.
         return site.Diagnostics.Count > 0
