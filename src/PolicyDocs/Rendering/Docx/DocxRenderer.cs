@@ -59,6 +59,7 @@ public static class DocxRenderer
             if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
             body.Append(blocks);
         }
+        if (set.Info.Matrix.DocxAppendix && compilation.Matrix is { } matrix) DocxMatrixAppendix.Append(body, matrix, context);
 
         package.Add(main, "rIdStyles", Rel + "styles", "word/styles.xml", Wml + "styles+xml").Element = reference.Styles.CloneNode(true);
         package.Add(main, "rIdNumbering", Rel + "numbering", "word/numbering.xml", Wml + "numbering+xml").Element = context.Numbering.Build();
