@@ -18,13 +18,16 @@ public static class DocxRenderer
     private const int CharsPerPage = 3000;
     private const int TocEntriesPerPage = 38;
 
-    /// <summary>Adds <c>downloads/&lt;id&gt;-&lt;version&gt;.docx</c> for every document of <paramref name="compilation"/>.</summary>
+    /// <summary>Adds <c>downloads/&lt;id&gt;-&lt;version&gt;.docx</c> for every document of <paramref name="compilation"/>, and
+    /// <c>downloads/ceremony-&lt;id&gt;.docx</c> for every key ceremony; the reference document is read once for all.</summary>
     public static void RenderAll(Compilation compilation, OutputSet output)
     {
-        if (compilation.Set is null || compilation.Xrefs is null) return;
+        if (compilation.Set is not { } set || compilation.Xrefs is null) return;
         var reference = ReferenceDocument.Load(compilation.Templates);
-        Parallel.ForEach(compilation.Set.Documents, doc =>
+        Parallel.ForEach(set.Documents, doc =>
             output.Add(DocxNames.DownloadPath(doc.Info), Render(compilation, doc, reference)));
+        foreach (var ceremony in set.Ceremonies)
+            output.Add(CeremonyDocx.DownloadPath(ceremony.Id), CeremonyDocx.Render(set, ceremony, reference));
     }
 
     /// <summary>Renders one document to the bytes of a .docx file.</summary>
