@@ -138,7 +138,13 @@ public static class ContentLoader
             rel.Finish();
             releases = new ReleaseSettings(pattern);
         }
-        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Releases = releases, Span = span };
+        var matrix = new MatrixSettings(false);
+        if (r.Map("matrix", "the matrix settings") is { IsValid: true } m)
+        {
+            matrix = new MatrixSettings(m.Bool("docx_appendix"));
+            m.Finish();
+        }
+        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Releases = releases, Matrix = matrix, Span = span };
         return levels.IsDefaultOrEmpty ? info : info with { ImpactLevels = levels };
     }
 

@@ -12,6 +12,10 @@ public sealed record Publisher(string Name, string? Email, string? Url, string? 
 /// <param name="TagPattern">A git tag glob; null publishes only the current content.</param>
 public sealed record ReleaseSettings(string? TagPattern);
 
+/// <summary>What the recommendations matrix adds beyond its own pages (policyset.yaml <c>matrix</c>).</summary>
+/// <param name="DocxAppendix">True to end each CP/CPS Word document with the recommendations that apply to its CAs.</param>
+public sealed record MatrixSettings(bool DocxAppendix);
+
 /// <summary>Identity of a policy set (policyset.yaml).</summary>
 public sealed record PolicySetInfo
 {
@@ -31,6 +35,8 @@ public sealed record PolicySetInfo
     public Governance Governance { get; init; } = new(null);
     /// <summary>Which versions are published as the release history.</summary>
     public ReleaseSettings Releases { get; init; } = new(null);
+    /// <summary>Matrix output settings.</summary>
+    public MatrixSettings Matrix { get; init; } = new(false);
     /// <summary>Where it is written.</summary>
     public required SourceSpan Span { get; init; }
 }

@@ -34,25 +34,32 @@ public static class SiteBuilder
         history ??= History.SiteHistory.Empty;
         var output = new OutputSet();
         var set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
-        Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(doc)));
-        if (wordDownloads) DocxRenderer.RenderAll(compilation, output);
-        Parallel.ForEach(history.Archived, a =>
+        // The downloads render on one thread while the site's templates parse and its document bodies render on
+        // this one; the pages themselves wait for the downloads, whose sizes and hashes they show.
+        var downloads = Task.Run(() =>
         {
-            if (wordDownloads) output.Add(DocxNames.DownloadPath(a.Document.Info), DocxRenderer.Render(a.Compilation, a.Document));
-            output.AddText(CombinedMarkdown.PathOf(a.Document.Info), CombinedMarkdown.Render(a.Document));
+            Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(doc)));
+            if (wordDownloads) DocxRenderer.RenderAll(compilation, output);
+            Parallel.ForEach(history.Archived, a =>
+            {
+                if (wordDownloads) output.Add(DocxNames.DownloadPath(a.Document.Info), DocxRenderer.Render(a.Compilation, a.Document));
+                output.AddText(CombinedMarkdown.PathOf(a.Document.Info), CombinedMarkdown.Render(a.Document));
+            });
         });
+        var site = new SiteRenderer(compilation);
+        site.Prepare();
         var pages = new List<SitePage>();
         pages.AddRange(new RolesPageRenderer(compilation).Pages());
-        pages.AddRange(new CeremonyPageRenderer(compilation).Pages());
         if (compilation.Matrix is { } matrix && set is { Data.Recommendations.IsEmpty: false })
         {
             output.AddText("matrix/recommendations.csv", MatrixCsv.Write(MatrixTable.From(matrix)));
             output.Add("matrix/recommendations.xlsx", MatrixXlsx.Write(matrix));
             pages.Add(new SitePage("matrix", MatrixPageModel.PagePath, "Recommendations by impact level", 1, MatrixPageModel.Build(set, matrix), Nav: "Recommendations"));
         }
+        downloads.GetAwaiter().GetResult();
+        pages.AddRange(new CeremonyPageRenderer(compilation).Pages(output));
         pages.AddRange(History.ChangePages.For(set, history, output));
         // The site pages come last: the home page links only the downloads that exist.
-        var site = new SiteRenderer(compilation);
         site.Render(output, pages, history);
         output.AddText(Checksums.Path, Checksums.Of(output));
         // Link checking a site whose templates failed would only repeat the same problem page by page.

@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig.Syntax;
 using MdFootnote = Markdig.Extensions.Footnotes.Footnote;
@@ -18,13 +17,13 @@ internal sealed class DocxContext
     private readonly Dictionary<string, string> _sectionBookmarks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _anchorBookmarks;
     private readonly HashSet<string> _claimedAnchors = new(StringComparer.Ordinal);
-    private readonly Dictionary<(OpenXmlPart, string), string> _relationships = [];
-    private readonly Dictionary<OpenXmlPart, int> _relationshipCounts = [];
-    private OpenXmlPart _linkPart;
+    private readonly Dictionary<(DocxPart, string), string> _relationships = [];
+    private readonly Dictionary<DocxPart, int> _relationshipCounts = [];
+    private DocxPart _linkPart;
     private readonly Dictionary<MdFootnote, int> _footnoteIds = [];
     private int _nextBookmarkId;
 
-    public DocxContext(PolicySet set, PolicyDocument document, XrefIndex xrefs, ReferenceDocument reference, MainDocumentPart main)
+    public DocxContext(PolicySet set, PolicyDocument document, XrefIndex xrefs, ReferenceDocument reference, DocxPart main)
     {
         Set = set;
         Document = document;
@@ -43,12 +42,12 @@ internal sealed class DocxContext
     public PolicyDocument Document { get; }
     public XrefIndex Xrefs { get; }
     public ReferenceDocument Reference { get; }
-    public MainDocumentPart Main { get; }
+    public DocxPart Main { get; }
     public DocxNumbering Numbering { get; } = new();
     public List<OpenXmlElement> FootnoteBodies { get; } = [];
 
     /// <summary>The footnotes part, created before rendering when the document has footnotes.</summary>
-    public FootnotesPart? FootnotesPart { get; set; }
+    public DocxPart? FootnotesPart { get; set; }
 
     public static IEnumerable<Section> Flatten(Section s) => [s, .. s.Children.SelectMany(Flatten)];
 
@@ -87,7 +86,7 @@ internal sealed class DocxContext
         var n = _relationshipCounts.GetValueOrDefault(_linkPart) + 1;
         _relationshipCounts[_linkPart] = n;
         id = "rIdLink" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _linkPart.AddHyperlinkRelationship(uri, true, id);
+        _linkPart.AddHyperlink(uri.OriginalString, id);
         _relationships[(_linkPart, url)] = id;
         return id;
     }
@@ -100,7 +99,7 @@ internal sealed class DocxContext
         _footnoteIds[footnote] = id;
         var blocks = new List<OpenXmlElement>();
         var outer = _linkPart;
-        _linkPart = (OpenXmlPart?)FootnotesPart ?? Main;
+        _linkPart = FootnotesPart ?? Main;
         writer.WriteBlocks(footnote, blocks);
         _linkPart = outer;
         if (blocks.Count == 0 || blocks[^1] is not Paragraph) blocks.Add(new Paragraph());

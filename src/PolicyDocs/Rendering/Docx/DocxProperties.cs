@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 using DocumentFormat.OpenXml.CustomProperties;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.VariantTypes;
 using PolicyDocs.Model;
 
@@ -17,9 +16,9 @@ internal static class DocxProperties
     public static DateOnly DateOf(DocumentInfo info) =>
         info.EffectiveDate ?? (info.Revisions.IsEmpty ? new DateOnly(1980, 1, 1) : info.Revisions.Max(r => r.Date));
 
-    public static void Add(WordprocessingDocument package, DocumentInfo info, PolicySetInfo set)
+    public static void Add(DocxPackage package, DocumentInfo info, PolicySetInfo set)
     {
-        var core = package.AddNewPart<CoreFilePropertiesPart>("application/vnd.openxmlformats-package.core-properties+xml", "rIdCore");
+        var core = package.Add(package.Root, "rIdCore", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
         var date = DateOf(info).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
         var xml = new StringBuilder()
             .Append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>")
@@ -36,10 +35,9 @@ internal static class DocxProperties
             .Append("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">").Append(date).Append("</dcterms:modified>")
             .Append("</cp:coreProperties>")
             .ToString();
-        using (var stream = core.GetStream(FileMode.Create))
-            stream.Write(new UTF8Encoding(false).GetBytes(xml));
+        core.Raw = new UTF8Encoding(false).GetBytes(xml);
 
-        var custom = package.AddNewPart<CustomFilePropertiesPart>("application/vnd.openxmlformats-officedocument.custom-properties+xml", "rIdCustom");
+        var custom = package.Add(package.Root, "rIdCustom", DocxPackage.OfficeRelationships + "custom-properties", "docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml");
         var props = new Properties();
         var id = 2;
         void Prop(string name, string value) =>
@@ -48,6 +46,6 @@ internal static class DocxProperties
         Prop("EffectiveDate", info.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
         Prop("PolicyOID", info.Oid ?? "");
         Prop("Status", info.Status.ToString());
-        custom.Properties = props;
+        custom.Element = props;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig.Syntax;
 using PolicyDocs.Model;
@@ -19,13 +18,16 @@ public static class DocxRenderer
     private const int CharsPerPage = 3000;
     private const int TocEntriesPerPage = 38;
 
-    /// <summary>Adds <c>downloads/&lt;id&gt;-&lt;version&gt;.docx</c> for every document of <paramref name="compilation"/>.</summary>
+    /// <summary>Adds <c>downloads/&lt;id&gt;-&lt;version&gt;.docx</c> for every document of <paramref name="compilation"/>, and
+    /// <c>downloads/ceremony-&lt;id&gt;.docx</c> for every key ceremony; the reference document is read once for all.</summary>
     public static void RenderAll(Compilation compilation, OutputSet output)
     {
-        if (compilation.Set is null || compilation.Xrefs is null) return;
+        if (compilation.Set is not { } set || compilation.Xrefs is null) return;
         var reference = ReferenceDocument.Load(compilation.Templates);
-        Parallel.ForEach(compilation.Set.Documents, doc =>
+        Parallel.ForEach(set.Documents, doc =>
             output.Add(DocxNames.DownloadPath(doc.Info), Render(compilation, doc, reference)));
+        foreach (var ceremony in set.Ceremonies)
+            output.Add(CeremonyDocx.DownloadPath(ceremony.Id), CeremonyDocx.Render(set, ceremony, reference));
     }
 
     /// <summary>Renders one document to the bytes of a .docx file.</summary>
@@ -36,51 +38,50 @@ public static class DocxRenderer
     {
         var set = compilation.Set ?? throw new ArgumentException("The compilation has no policy set.", nameof(compilation));
         var xrefs = compilation.Xrefs ?? throw new ArgumentException("The compilation has no cross-reference index.", nameof(compilation));
-        using var stream = new MemoryStream();
-        using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        var package = new DocxPackage();
+        const string Wml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+        const string Rel = DocxPackage.OfficeRelationships;
+        var main = package.Add(package.Root, "rId1", Rel + "officeDocument", "word/document.xml", Wml + "document.main+xml");
+        DocxProperties.Add(package, document.Info, set.Info);
+        var context = new DocxContext(set, document, xrefs, reference, main);
+        var sections = document.Sections.SelectMany(DocxContext.Flatten).Concat(document.Appendices.SelectMany(DocxContext.Flatten)).ToList();
+        if (sections.Exists(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.FootnoteLink>().Any() == true))
+            context.FootnotesPart = package.Add(main, "rIdFootnotes", Rel + "footnotes", "word/footnotes.xml", Wml + "footnotes+xml");
+        var body = new Body();
+        var pages = EstimatePages(document, sections);
+
+        Cover(body, document.Info, set.Info);
+        History(body, document.Info, set, reference);
+        Toc(body, sections, pages, context);
+        var writer = new DocxBodyWriter(context);
+        var blocks = new List<OpenXmlElement>();
+        foreach (var section in sections)
         {
-            var main = package.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
-            DocxProperties.Add(package, document.Info, set.Info);
-            var context = new DocxContext(set, document, xrefs, reference, main);
-            var sectionsWithNotes = document.AllSections.Concat(document.Appendices.SelectMany(DocxContext.Flatten));
-            if (sectionsWithNotes.Any(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.FootnoteLink>().Any() == true))
-                context.FootnotesPart = main.AddNewPart<FootnotesPart>("rIdFootnotes");
-            var body = new Body();
-            var sections = document.Sections.SelectMany(DocxContext.Flatten).Concat(document.Appendices.SelectMany(DocxContext.Flatten)).ToList();
-            var pages = EstimatePages(document, sections);
-
-            Cover(body, document.Info, set.Info);
-            History(body, document.Info, set, reference);
-            Toc(body, sections, pages, context);
-            var writer = new DocxBodyWriter(context);
-            foreach (var section in sections)
-            {
-                var blocks = new List<OpenXmlElement> { Heading(section, context) };
-                if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
-                body.Append(blocks);
-            }
-
-            main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = (Styles)reference.Styles.CloneNode(true);
-            main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering").Numbering = context.Numbering.Build();
-            main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = Settings(context.FootnotesPart is not null);
-            if (reference.Fonts is not null) main.AddNewPart<FontTablePart>("rIdFontTable").Fonts = (Fonts)reference.Fonts.CloneNode(true);
-            if (context.FootnotesPart is not null)
-                context.FootnotesPart.Footnotes = Footnotes(context.FootnoteBodies);
-            var header = main.AddNewPart<HeaderPart>("rIdHeader1");
-            header.Header = DocxHeaderFooter.Header(document.Info);
-            var footer = main.AddNewPart<FooterPart>("rIdFooter1");
-            footer.Footer = DocxHeaderFooter.Footer(pages.Total);
-
-            body.Append(new SectionProperties(
-                new HeaderReference { Type = HeaderFooterValues.Default, Id = "rIdHeader1" },
-                new FooterReference { Type = HeaderFooterValues.Default, Id = "rIdFooter1" },
-                reference.PageSize.CloneNode(true),
-                reference.PageMargin.CloneNode(true),
-                new Columns { Space = "708" },
-                new DocGrid { LinePitch = 360 }));
-            main.Document = new Document(body);
+            blocks.Clear();
+            blocks.Add(Heading(section, context));
+            if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
+            body.Append(blocks);
         }
-        return PackageNormalizer.Normalize(stream.ToArray());
+        if (set.Info.Matrix.DocxAppendix && compilation.Matrix is { } matrix) DocxMatrixAppendix.Append(body, matrix, context);
+
+        package.Add(main, "rIdStyles", Rel + "styles", "word/styles.xml", Wml + "styles+xml").Element = reference.Styles.CloneNode(true);
+        package.Add(main, "rIdNumbering", Rel + "numbering", "word/numbering.xml", Wml + "numbering+xml").Element = context.Numbering.Build();
+        package.Add(main, "rIdSettings", Rel + "settings", "word/settings.xml", Wml + "settings+xml").Element = Settings(context.FootnotesPart is not null);
+        if (reference.Fonts is not null)
+            package.Add(main, "rIdFontTable", Rel + "fontTable", "word/fontTable.xml", Wml + "fontTable+xml").Element = reference.Fonts.CloneNode(true);
+        if (context.FootnotesPart is not null) context.FootnotesPart.Element = Footnotes(context.FootnoteBodies);
+        package.Add(main, "rIdHeader1", Rel + "header", "word/header1.xml", Wml + "header+xml").Element = DocxHeaderFooter.Header(document.Info);
+        package.Add(main, "rIdFooter1", Rel + "footer", "word/footer1.xml", Wml + "footer+xml").Element = DocxHeaderFooter.Footer(pages.Total);
+
+        body.Append(new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = "rIdHeader1" },
+            new FooterReference { Type = HeaderFooterValues.Default, Id = "rIdFooter1" },
+            reference.PageSize.CloneNode(true),
+            reference.PageMargin.CloneNode(true),
+            new Columns { Space = "708" },
+            new DocGrid { LinePitch = 360 }));
+        main.Element = new Document(body);
+        return package.ToBytes();
     }
 
     private sealed record PageEstimate(Dictionary<Section, int> Pages, int Total);

@@ -38,8 +38,11 @@ internal sealed class ReferenceDocument
 
     public static ReferenceDocument Load(TemplateStore templates)
     {
-        var own = Read(templates.ReadBytes(Path));
-        var builtIn = Read(new TemplateStore(null).ReadBytes(Path));
+        var builtInBytes = new TemplateStore(null).ReadBytes(Path);
+        var ownBytes = templates.ReadBytes(Path);
+        var builtIn = Read(builtInBytes);
+        // Without an override both reads give the built-in reference: parse it once.
+        var own = ownBytes is not null && builtInBytes is not null && ownBytes.AsSpan().SequenceEqual(builtInBytes) ? builtIn : Read(ownBytes);
         var reference = own ?? builtIn ?? throw new InvalidOperationException("The built-in templates/docx/reference.docx is missing.");
         if (builtIn is not null && !ReferenceEquals(reference, builtIn))
         {
@@ -51,21 +54,46 @@ internal sealed class ReferenceDocument
         return reference;
     }
 
+    /// <summary>Reads the usual part names straight from the zip, without opening a package; null when they are elsewhere.</summary>
+    private static ReferenceDocument? ReadParts(byte[] bytes)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes), System.IO.Compression.ZipArchiveMode.Read);
+        string? Text(string name)
+        {
+            if (zip.GetEntry(name) is not { } entry) return null;
+            using var reader = new StreamReader(entry.Open());
+            var xml = reader.ReadToEnd().TrimStart();
+            // The element constructors take the root element alone, without the XML declaration.
+            return xml.StartsWith("<?xml", StringComparison.Ordinal) ? xml[(xml.IndexOf("?>", StringComparison.Ordinal) + 2)..] : xml;
+        }
+        if (Text("word/styles.xml") is not { } stylesXml || Text("word/document.xml") is not { } documentXml) return null;
+        var sectPr = new Document(documentXml).Body?.Elements<SectionProperties>().LastOrDefault();
+        // Elements built from XML parse lazily, which is not thread-safe: the clones are parsed in full, so documents
+        // rendered in parallel can clone them.
+        return Create((Styles)new Styles(stylesXml).CloneNode(true), sectPr,
+            Text("word/fontTable.xml") is { } fontsXml ? (Fonts)new Fonts(fontsXml).CloneNode(true) : null);
+    }
+
+    private static ReferenceDocument Create(Styles styles, SectionProperties? sectPr, Fonts? fonts)
+    {
+        var size = sectPr?.GetFirstChild<PageSize>()?.CloneNode(true) as PageSize
+                   ?? new PageSize { Width = 11906, Height = 16838 };
+        var margin = sectPr?.GetFirstChild<PageMargin>()?.CloneNode(true) as PageMargin
+                     ?? new PageMargin { Top = 1440, Right = 1247, Bottom = 1440, Left = 1247, Header = 709, Footer = 709, Gutter = 0 };
+        return new ReferenceDocument(styles, size, margin, fonts);
+    }
+
     private static ReferenceDocument? Read(byte[]? bytes)
     {
         if (bytes is null) return null;
         try
         {
+            if (ReadParts(bytes) is { } quick) return quick;
             using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
             var main = doc.MainDocumentPart;
             if (main?.StyleDefinitionsPart?.Styles is not { } styles) return null;
-            var sectPr = main.Document?.Body?.Elements<SectionProperties>().LastOrDefault();
-            var size = sectPr?.GetFirstChild<PageSize>()?.CloneNode(true) as PageSize
-                       ?? new PageSize { Width = 11906, Height = 16838 };
-            var margin = sectPr?.GetFirstChild<PageMargin>()?.CloneNode(true) as PageMargin
-                         ?? new PageMargin { Top = 1440, Right = 1247, Bottom = 1440, Left = 1247, Header = 709, Footer = 709, Gutter = 0 };
-            var fonts = main.FontTablePart?.Fonts?.CloneNode(true) as Fonts;
-            return new ReferenceDocument((Styles)styles.CloneNode(true), size, margin, fonts);
+            return Create((Styles)styles.CloneNode(true), main.Document?.Body?.Elements<SectionProperties>().LastOrDefault(),
+                main.FontTablePart?.Fonts?.CloneNode(true) as Fonts);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException)
         {

@@ -31,9 +31,13 @@ public sealed class CeremonyPageRenderer
     /// <summary>A date as the site writes it.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>One page per ceremony.</summary>
-    public IEnumerable<SitePage> Pages() =>
-        _set.Ceremonies.Select(c => new SitePage("ceremony", PagePath(c.Id), "Key ceremony: " + c.Id, Depth, new ScriptObject { ["ceremony"] = Model(c) }));
+    /// <summary>One page per ceremony; each links its Word script when <paramref name="output"/> has it.</summary>
+    public IEnumerable<SitePage> Pages(Output.OutputSet output) =>
+        _set.Ceremonies.Select(c => new SitePage("ceremony", PagePath(c.Id), "Key ceremony: " + c.Id, Depth, new ScriptObject
+        {
+            ["ceremony"] = Model(c),
+            ["docx_url"] = output.Contains(Docx.CeremonyDocx.DownloadPath(c.Id)) ? SiteLinks.Root(Depth) + Docx.CeremonyDocx.DownloadPath(c.Id) : null,
+        }));
 
     private ScriptObject Model(Ceremony c)
     {

@@ -29,6 +29,7 @@ public sealed class SiteRenderer
     private readonly Dictionary<string, Template> _pages = new(StringComparer.Ordinal);
     private readonly SiteTemplateLoader _loader;
     private IReadOnlyList<(string Label, string Path)> _nav = [];
+    private RenderedDocument[]? _rendered;
 
     /// <summary>Prepares to render <paramref name="compilation"/>, parsing its site templates once.</summary>
     public SiteRenderer(Compilation compilation)
@@ -65,6 +66,15 @@ public sealed class SiteRenderer
 
     private sealed record RenderedDocument(PolicyDocument Doc, string Body, string Toc, string Preamble, string PrintBody, List<(Section Section, string Text)> Sections);
 
+    /// <summary>Renders the document bodies the pages embed; it needs no other output, so it can run beside the downloads.</summary>
+    public void Prepare()
+    {
+        if (_rendered is not null || _layout is null || _pages.Count < PageTemplates.Length) return;
+        var rendered = new RenderedDocument[_set.Documents.Length];
+        Parallel.For(0, rendered.Length, i => rendered[i] = RenderDocument(_compilation, _set.Documents[i], 1));
+        _rendered = rendered;
+    }
+
     /// <summary>Renders every page into <paramref name="output"/>, including the <paramref name="extraPages"/> other features
     /// contribute and the superseded versions and changes of <paramref name="history"/>.</summary>
     public void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages = null, History.SiteHistory? history = null)
@@ -73,8 +83,8 @@ public sealed class SiteRenderer
         history ??= History.SiteHistory.Empty;
         _nav = [.. (extraPages ?? []).Where(p => p.Nav is not null).Select(p => (p.Nav!, p.Path))];
         var assets = SiteAssets.Publish(_compilation.Templates, output);
-        var rendered = new RenderedDocument[_set.Documents.Length];
-        Parallel.For(0, rendered.Length, i => rendered[i] = RenderDocument(_compilation, _set.Documents[i], 1));
+        Prepare();
+        var rendered = _rendered!;
 
         var index = new SearchIndex();
         foreach (var r in rendered)
