@@ -138,7 +138,13 @@ public static class ContentLoader
             rel.Finish();
             releases = new ReleaseSettings(pattern);
         }
-        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Releases = releases, Span = span };
+        var redline = new RedlineSettings(null);
+        if (r.Map("redline", "the redline settings") is { IsValid: true } red)
+        {
+            redline = new RedlineSettings(red.Text("author"));
+            red.Finish();
+        }
+        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Releases = releases, Redline = redline, Span = span };
         return levels.IsDefaultOrEmpty ? info : info with { ImpactLevels = levels };
     }
 

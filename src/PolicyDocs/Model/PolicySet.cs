@@ -12,6 +12,10 @@ public sealed record Publisher(string Name, string? Email, string? Url, string? 
 /// <param name="TagPattern">A git tag glob; null publishes only the current content.</param>
 public sealed record ReleaseSettings(string? TagPattern);
 
+/// <summary>How Word redlines are attributed (policyset.yaml <c>redline</c>).</summary>
+/// <param name="Author">The tracked changes' author; null means the Policy Authority's name.</param>
+public sealed record RedlineSettings(string? Author);
+
 /// <summary>Identity of a policy set (policyset.yaml).</summary>
 public sealed record PolicySetInfo
 {
@@ -31,6 +35,8 @@ public sealed record PolicySetInfo
     public Governance Governance { get; init; } = new(null);
     /// <summary>Which versions are published as the release history.</summary>
     public ReleaseSettings Releases { get; init; } = new(null);
+    /// <summary>Attribution of the tracked changes in Word redlines.</summary>
+    public RedlineSettings Redline { get; init; } = new(null);
     /// <summary>Where it is written.</summary>
     public required SourceSpan Span { get; init; }
 }

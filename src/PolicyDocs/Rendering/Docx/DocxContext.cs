@@ -24,7 +24,8 @@ internal sealed class DocxContext
     private readonly Dictionary<MdFootnote, int> _footnoteIds = [];
     private int _nextBookmarkId;
 
-    public DocxContext(PolicySet set, PolicyDocument document, XrefIndex xrefs, ReferenceDocument reference, MainDocumentPart main)
+    /// <summary>A context for <paramref name="document"/>; <paramref name="numbering"/> is shared when given (a redline writes both versions' lists into one part).</summary>
+    public DocxContext(PolicySet set, PolicyDocument document, XrefIndex xrefs, ReferenceDocument reference, MainDocumentPart main, DocxNumbering? numbering = null)
     {
         Set = set;
         Document = document;
@@ -32,6 +33,7 @@ internal sealed class DocxContext
         Reference = reference;
         Main = main;
         _linkPart = main;
+        Numbering = numbering ?? new DocxNumbering();
         foreach (var s in document.AllSections.Concat(document.Appendices.SelectMany(Flatten)))
             _sectionBookmarks.TryAdd(s.Number, DocxNames.SectionBookmark(s));
         _anchorBookmarks = [.. document.AllSections.Concat(document.Appendices.SelectMany(Flatten))
@@ -44,7 +46,7 @@ internal sealed class DocxContext
     public XrefIndex Xrefs { get; }
     public ReferenceDocument Reference { get; }
     public MainDocumentPart Main { get; }
-    public DocxNumbering Numbering { get; } = new();
+    public DocxNumbering Numbering { get; }
     public List<OpenXmlElement> FootnoteBodies { get; } = [];
 
     /// <summary>The footnotes part, created before rendering when the document has footnotes.</summary>

@@ -32,7 +32,11 @@ public static class DocxRenderer
     public static byte[] Render(Compilation compilation, PolicyDocument document) =>
         Render(compilation, document, ReferenceDocument.Load(compilation.Templates));
 
-    private static byte[] Render(Compilation compilation, PolicyDocument document, ReferenceDocument reference)
+    private static byte[] Render(Compilation compilation, PolicyDocument document, ReferenceDocument reference) =>
+        Render(compilation, document, reference, null);
+
+    /// <summary>Renders one document; <paramref name="composer"/>, when given, writes the sections and finishes the package.</summary>
+    internal static byte[] Render(Compilation compilation, PolicyDocument document, ReferenceDocument reference, IDocxComposer? composer)
     {
         var set = compilation.Set ?? throw new ArgumentException("The compilation has no policy set.", nameof(compilation));
         var xrefs = compilation.Xrefs ?? throw new ArgumentException("The compilation has no cross-reference index.", nameof(compilation));
@@ -52,12 +56,16 @@ public static class DocxRenderer
             Cover(body, document.Info, set.Info);
             History(body, document.Info, set, reference);
             Toc(body, sections, pages, context);
-            var writer = new DocxBodyWriter(context);
-            foreach (var section in sections)
+            if (composer is not null) composer.Sections(body, sections, context);
+            else
             {
-                var blocks = new List<OpenXmlElement> { Heading(section, context) };
-                if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
-                body.Append(blocks);
+                var writer = new DocxBodyWriter(context);
+                foreach (var section in sections)
+                {
+                    var blocks = new List<OpenXmlElement> { Heading(section, context) };
+                    if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
+                    body.Append(blocks);
+                }
             }
 
             main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = (Styles)reference.Styles.CloneNode(true);
@@ -79,6 +87,7 @@ public static class DocxRenderer
                 new Columns { Space = "708" },
                 new DocGrid { LinePitch = 360 }));
             main.Document = new Document(body);
+            composer?.Finish(main, body, context);
         }
         return PackageNormalizer.Normalize(stream.ToArray());
     }
@@ -110,7 +119,7 @@ public static class DocxRenderer
 
     private static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
 
-    private static void Cover(Body body, DocumentInfo info, PolicySetInfo set)
+    internal static void Cover(Body body, DocumentInfo info, PolicySetInfo set)
     {
         body.Append(new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { Before = "2400" } }));
         body.Append(Styled("Title", info.Title));
@@ -143,7 +152,7 @@ public static class DocxRenderer
         _ => "Superseded",
     };
 
-    private static void History(Body body, DocumentInfo info, PolicySet set, ReferenceDocument reference)
+    internal static void History(Body body, DocumentInfo info, PolicySet set, ReferenceDocument reference)
     {
         body.Append(Styled("TOCHeading", "Document history"));
         var rows = info.Revisions.IsEmpty
@@ -229,7 +238,7 @@ public static class DocxRenderer
         body.Append(PageBreak());
     }
 
-    private static Paragraph Heading(Section section, DocxContext context)
+    internal static Paragraph Heading(Section section, DocxContext context)
     {
         var level = Math.Min(section.Depth, 9);
         var p = new Paragraph(new ParagraphProperties
