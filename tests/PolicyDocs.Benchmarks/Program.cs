@@ -42,5 +42,19 @@ if (args.Length == 1 && args[0] == "preview-stages")
 if (args.Length == 1 && args[0] == "search-size") return Measurements.SearchSize();
 if (args.Length == 1 && args[0] == "search-query") return await Measurements.SearchQuery();
 if (args.Length == 1 && args[0] == "preview") return await Measurements.Preview();
+if (args.Length == 1 && args[0] == "redline-stages")
+{
+    // Per-stage wall times of the diff and both redlines of the synthetic document and its edited copy.
+    var bench = new RedlineBenchmarks();
+    bench.Setup();
+    for (var round = 0; round < 3; round++)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var (diff, html, docx) = bench.Stages();
+        Console.WriteLine($"round {round}: diff {diff:F0} ms, html {html:F0} ms, docx {docx:F0} ms, total {sw.Elapsed.TotalMilliseconds:F0} ms");
+    }
+    bench.Cleanup();
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(CompileAndRenderBenchmarks).Assembly).Run(args);
 return 0;

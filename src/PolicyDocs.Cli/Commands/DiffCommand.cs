@@ -17,10 +17,11 @@ internal static class DiffCommand
         content.Description = "Where the content sits in the repository (for git refs); default content.";
         var doc = new Option<string?>("--doc") { Description = "Compare only the document with this id." };
         var html = new Option<string?>("--html") { Description = "Write an HTML redline per changed document into this folder." };
+        var docx = new Option<string?>("--docx") { Description = "Write a Word redline (<doc-id>-<from>-to-<to>-redline.docx, real tracked changes) per changed document into this folder." };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("diff", "Show the changes between two versions of a policy set: per section, editorial or normative, with word-level detail.")
         {
-            from, to, content, doc, html, format,
+            from, to, content, doc, html, docx, format,
         };
         command.SetAction(parse =>
         {
@@ -59,8 +60,12 @@ internal static class DiffCommand
                 return CliApp.Findings;
             }
             var changes = PolicyDiffer.Compare(ca, cb, a.Label, b.Label, only);
+            // Every output is produced in memory first, so a failure writes nothing.
+            var docxDir = parse.GetValue(docx);
+            var redlines = docxDir is null ? null : Rendering.Docx.Redline.DocxRedlineRenderer.RenderAll(ca, cb, changes);
             var htmlDir = parse.GetValue(html);
             if (htmlDir is not null) WriteHtml(changes, htmlDir, console);
+            if (docxDir is not null) WriteDocx(redlines!, docxDir, console);
             console.Out.Write(parse.GetValue(format) == "json" ? ChangeSummary.Json(changes) : ChangeSummary.Text(changes));
             // Changelog rules between the two versions: advisory here; a release build enforces them.
             foreach (var finding in Checks.ChangelogCheck.CheckRelease(changes, cb.Set!))
@@ -104,6 +109,13 @@ internal static class DiffCommand
                 return $"'{x.Info.Title}' and '{y.Info.Title}' share almost no text ({shared} of {newBlocks.Count} paragraphs); they look like unrelated documents, not two versions of one.";
         }
         return null;
+    }
+
+    private static void WriteDocx(IReadOnlyList<(string FileName, byte[] Bytes)> files, string dir, CliConsole console)
+    {
+        Directory.CreateDirectory(dir);
+        foreach (var (name, bytes) in files) File.WriteAllBytes(Path.Combine(dir, name), bytes);
+        console.Error.WriteLine(files.Count == 0 ? "No document changed; no Word redline written." : $"Wrote {files.Count} Word redline(s) into {dir}/.");
     }
 
     private static void WriteHtml(ChangeSet changes, string dir, CliConsole console)

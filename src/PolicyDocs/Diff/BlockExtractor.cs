@@ -26,10 +26,10 @@ public static class BlockExtractor
         switch (block)
         {
             case HeadingBlock h:
-                into.Add(new TextBlock(BlockKind.Heading, InlineText(h.Inline, xrefs), []));
+                into.Add(new TextBlock(BlockKind.Heading, InlineText(h.Inline, xrefs), []) { Node = h });
                 break;
             case ParagraphBlock p:
-                into.Add(new TextBlock(context, InlineText(p.Inline, xrefs), []));
+                into.Add(new TextBlock(context, InlineText(p.Inline, xrefs), []) { Node = p });
                 break;
             case Table table:
                 foreach (var row in table.OfType<TableRow>())
@@ -37,11 +37,11 @@ public static class BlockExtractor
                     var cells = row.OfType<TableCell>()
                         .Select(c => string.Join(" ", c.OfType<ParagraphBlock>().Select(p => InlineText(p.Inline, xrefs))))
                         .ToImmutableArray();
-                    into.Add(new TextBlock(BlockKind.TableRow, string.Join(" | ", cells), cells));
+                    into.Add(new TextBlock(BlockKind.TableRow, string.Join(" | ", cells), cells) { Node = row });
                 }
                 break;
             case CodeBlock code:
-                into.Add(new TextBlock(BlockKind.Code, code.Lines.ToString(), []));
+                into.Add(new TextBlock(BlockKind.Code, code.Lines.ToString(), []) { Node = code });
                 break;
             case QuoteBlock quote:
                 foreach (var child in quote) Walk(child, BlockKind.Quote, xrefs, into);
@@ -55,7 +55,7 @@ public static class BlockExtractor
                 foreach (var child in container) Walk(child, context, xrefs, into);
                 break;
             case LeafBlock leaf when leaf is not ThematicBreakBlock && leaf.Lines.Count > 0:
-                into.Add(new TextBlock(context, leaf.Lines.ToString(), []));
+                into.Add(new TextBlock(context, leaf.Lines.ToString(), []) { Node = leaf });
                 break;
         }
     }

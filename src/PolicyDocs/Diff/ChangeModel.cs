@@ -46,7 +46,21 @@ public enum BlockKind
 /// <param name="Kind">What it is.</param>
 /// <param name="Text">Its plain text (references as their generated text).</param>
 /// <param name="Cells">For table rows, the text of each cell.</param>
-public sealed record TextBlock(BlockKind Kind, string Text, ImmutableArray<string> Cells);
+public sealed record TextBlock(BlockKind Kind, string Text, ImmutableArray<string> Cells)
+{
+    /// <summary>
+    /// The Markdig block this text comes from (a leaf block, or the table row), so renderers can place each change on
+    /// the element they emit for that node. Not part of equality: two blocks with the same text are the same block.
+    /// </summary>
+    public Markdig.Syntax.Block? Node { get; init; }
+
+    /// <inheritdoc />
+    public bool Equals(TextBlock? other) =>
+        other is not null && Kind == other.Kind && Text == other.Text && Cells.SequenceEqual(other.Cells);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Kind, Text);
+}
 
 /// <summary>A block inserted, deleted, or modified (Op null) with its word-level spans.</summary>
 /// <param name="Op">Inserted or Deleted for whole blocks; null for a modified block.</param>

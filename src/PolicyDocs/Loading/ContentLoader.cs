@@ -144,7 +144,13 @@ public static class ContentLoader
             matrix = new MatrixSettings(m.Bool("docx_appendix"));
             m.Finish();
         }
-        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Releases = releases, Matrix = matrix, Span = span };
+        var redline = new RedlineSettings(null);
+        if (r.Map("redline", "the redline settings") is { IsValid: true } red)
+        {
+            redline = new RedlineSettings(red.Text("author"));
+            red.Finish();
+        }
+        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Releases = releases, Matrix = matrix, Redline = redline, Span = span };
         return levels.IsDefaultOrEmpty ? info : info with { ImpactLevels = levels };
     }
 

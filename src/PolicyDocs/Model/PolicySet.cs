@@ -15,6 +15,9 @@ public sealed record ReleaseSettings(string? TagPattern);
 /// <summary>What the recommendations matrix adds beyond its own pages (policyset.yaml <c>matrix</c>).</summary>
 /// <param name="DocxAppendix">True to end each CP/CPS Word document with the recommendations that apply to its CAs.</param>
 public sealed record MatrixSettings(bool DocxAppendix);
+/// <summary>How Word redlines are attributed (policyset.yaml <c>redline</c>).</summary>
+/// <param name="Author">The tracked changes' author; null means the Policy Authority's name.</param>
+public sealed record RedlineSettings(string? Author);
 
 /// <summary>Identity of a policy set (policyset.yaml).</summary>
 public sealed record PolicySetInfo
@@ -37,6 +40,8 @@ public sealed record PolicySetInfo
     public ReleaseSettings Releases { get; init; } = new(null);
     /// <summary>Matrix output settings.</summary>
     public MatrixSettings Matrix { get; init; } = new(false);
+    /// <summary>Attribution of the tracked changes in Word redlines.</summary>
+    public RedlineSettings Redline { get; init; } = new(null);
     /// <summary>Where it is written.</summary>
     public required SourceSpan Span { get; init; }
 }

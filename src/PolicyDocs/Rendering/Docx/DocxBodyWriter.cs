@@ -29,6 +29,18 @@ internal sealed class DocxBodyWriter(DocxContext context)
 
     private sealed record BlockStyle(string? Style, int Level, int ListIndent);
 
+    /// <summary>
+    /// Called with each Markdig leaf block (and each table row) and the paragraph (or row) written for it, so a
+    /// revision-aware caller can place block-level changes of the diff model on exactly those elements.
+    /// </summary>
+    public Action<Block, OpenXmlElement>? Emitted { get; init; }
+
+    private OpenXmlElement Emit(Block block, OpenXmlElement element)
+    {
+        Emitted?.Invoke(block, element);
+        return element;
+    }
+
     /// <summary>Renders the blocks of <paramref name="body"/>; <paramref name="noStipulation"/> styles them as such.</summary>
     public void WriteBody(MarkdownDocument body, bool noStipulation, List<OpenXmlElement> into) =>
         Blocks(body, into, new BlockStyle(noStipulation ? "NoStipulation" : null, 0, 0));
@@ -47,10 +59,10 @@ internal sealed class DocxBodyWriter(DocxContext context)
         switch (block)
         {
             case HeadingBlock heading:
-                into.Add(Para("Subheading", heading.Inline, null, null));
+                into.Add(Emit(heading, Para("Subheading", heading.Inline, null, null)));
                 break;
             case ParagraphBlock paragraph:
-                into.Add(Para(numbering is null ? style.Style : "ListParagraph", paragraph.Inline, numbering, style.ListIndent));
+                into.Add(Emit(paragraph, Para(numbering is null ? style.Style : "ListParagraph", paragraph.Inline, numbering, style.ListIndent)));
                 break;
             case ListBlock list:
                 List(list, into, style);
@@ -60,7 +72,7 @@ internal sealed class DocxBodyWriter(DocxContext context)
                 into.Add(new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { After = "0" } }));
                 break;
             case FencedCodeBlock or CodeBlock:
-                into.Add(Code((LeafBlock)block, style.ListIndent));
+                into.Add(Emit(block, Code((LeafBlock)block, style.ListIndent)));
                 break;
             case QuoteBlock quote:
                 foreach (var child in quote) Block(child, into, style with { Style = "Quote" }, null);
@@ -70,7 +82,7 @@ internal sealed class DocxBodyWriter(DocxContext context)
                     new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "auto" }))));
                 break;
             case HtmlBlock html when html.Type != HtmlBlockType.Comment:
-                into.Add(Literal(style.Style, string.Join("\n", Lines(html))));
+                into.Add(Emit(html, Literal(style.Style, string.Join("\n", Lines(html)))));
                 break;
             case FootnoteGroup or LinkReferenceDefinitionGroup or HtmlBlock or BlankLineBlock:
                 break;
@@ -78,7 +90,7 @@ internal sealed class DocxBodyWriter(DocxContext context)
                 Blocks(other, into, style);
                 break;
             case LeafBlock leaf when leaf.Inline is not null:
-                into.Add(Para(style.Style, leaf.Inline, null, style.ListIndent));
+                into.Add(Emit(leaf, Para(style.Style, leaf.Inline, null, style.ListIndent)));
                 break;
         }
     }
@@ -154,7 +166,7 @@ internal sealed class DocxBodyWriter(DocxContext context)
                 cell.Append(blocks);
                 tr.Append(cell);
             }
-            result.Append(tr);
+            result.Append(Emit(row, tr));
         }
         return result;
     }

@@ -17,13 +17,15 @@ internal sealed class DocxContext
     private readonly Dictionary<string, string> _sectionBookmarks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _anchorBookmarks;
     private readonly HashSet<string> _claimedAnchors = new(StringComparer.Ordinal);
-    private readonly Dictionary<(DocxPart, string), string> _relationships = [];
-    private readonly Dictionary<DocxPart, int> _relationshipCounts = [];
+    private readonly Dictionary<(DocxPart, string), string> _relationships;
+    private readonly Dictionary<DocxPart, int> _relationshipCounts;
     private DocxPart _linkPart;
     private readonly Dictionary<MdFootnote, int> _footnoteIds = [];
     private int _nextBookmarkId;
 
-    public DocxContext(PolicySet set, PolicyDocument document, XrefIndex xrefs, ReferenceDocument reference, DocxPart main)
+    /// <summary>A context for <paramref name="document"/>. A redline writes both versions into one package: its old-version
+    /// context passes the new one as <paramref name="sharing"/>, to share its list numbering and link relationships.</summary>
+    public DocxContext(PolicySet set, PolicyDocument document, XrefIndex xrefs, ReferenceDocument reference, DocxPart main, DocxContext? sharing = null)
     {
         Set = set;
         Document = document;
@@ -31,6 +33,9 @@ internal sealed class DocxContext
         Reference = reference;
         Main = main;
         _linkPart = main;
+        Numbering = sharing?.Numbering ?? new DocxNumbering();
+        _relationships = sharing?._relationships ?? [];
+        _relationshipCounts = sharing?._relationshipCounts ?? [];
         foreach (var s in document.AllSections.Concat(document.Appendices.SelectMany(Flatten)))
             _sectionBookmarks.TryAdd(s.Number, DocxNames.SectionBookmark(s));
         _anchorBookmarks = [.. document.AllSections.Concat(document.Appendices.SelectMany(Flatten))
@@ -43,7 +48,7 @@ internal sealed class DocxContext
     public XrefIndex Xrefs { get; }
     public ReferenceDocument Reference { get; }
     public DocxPart Main { get; }
-    public DocxNumbering Numbering { get; } = new();
+    public DocxNumbering Numbering { get; }
     public List<OpenXmlElement> FootnoteBodies { get; } = [];
 
     /// <summary>The footnotes part, created before rendering when the document has footnotes.</summary>

@@ -34,7 +34,11 @@ public static class DocxRenderer
     public static byte[] Render(Compilation compilation, PolicyDocument document) =>
         Render(compilation, document, ReferenceDocument.Load(compilation.Templates));
 
-    private static byte[] Render(Compilation compilation, PolicyDocument document, ReferenceDocument reference)
+    private static byte[] Render(Compilation compilation, PolicyDocument document, ReferenceDocument reference) =>
+        Render(compilation, document, reference, null);
+
+    /// <summary>Renders one document; <paramref name="composer"/>, when given, writes the sections and finishes the package.</summary>
+    internal static byte[] Render(Compilation compilation, PolicyDocument document, ReferenceDocument reference, IDocxComposer? composer)
     {
         var set = compilation.Set ?? throw new ArgumentException("The compilation has no policy set.", nameof(compilation));
         var xrefs = compilation.Xrefs ?? throw new ArgumentException("The compilation has no cross-reference index.", nameof(compilation));
@@ -53,24 +57,30 @@ public static class DocxRenderer
         Cover(body, document.Info, set.Info);
         History(body, document.Info, set, reference);
         Toc(body, sections, pages, context);
-        var writer = new DocxBodyWriter(context);
-        var blocks = new List<OpenXmlElement>();
-        foreach (var section in sections)
+        if (composer is not null) composer.Sections(body, sections, context);
+        else
         {
-            blocks.Clear();
-            blocks.Add(Heading(section, context));
-            if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
-            body.Append(blocks);
+            var writer = new DocxBodyWriter(context);
+            var blocks = new List<OpenXmlElement>();
+            foreach (var section in sections)
+            {
+                blocks.Clear();
+                blocks.Add(Heading(section, context));
+                if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
+                body.Append(blocks);
+            }
         }
         if (set.Info.Matrix.DocxAppendix && compilation.Matrix is { } matrix) DocxMatrixAppendix.Append(body, matrix, context);
 
         package.Add(main, "rIdStyles", Rel + "styles", "word/styles.xml", Wml + "styles+xml").Element = reference.Styles.CloneNode(true);
         package.Add(main, "rIdNumbering", Rel + "numbering", "word/numbering.xml", Wml + "numbering+xml").Element = context.Numbering.Build();
-        package.Add(main, "rIdSettings", Rel + "settings", "word/settings.xml", Wml + "settings+xml").Element = Settings(context.FootnotesPart is not null);
+        var settings = Settings(context.FootnotesPart is not null);
+        package.Add(main, "rIdSettings", Rel + "settings", "word/settings.xml", Wml + "settings+xml").Element = settings;
         if (reference.Fonts is not null)
             package.Add(main, "rIdFontTable", Rel + "fontTable", "word/fontTable.xml", Wml + "fontTable+xml").Element = reference.Fonts.CloneNode(true);
         if (context.FootnotesPart is not null) context.FootnotesPart.Element = Footnotes(context.FootnoteBodies);
-        package.Add(main, "rIdHeader1", Rel + "header", "word/header1.xml", Wml + "header+xml").Element = DocxHeaderFooter.Header(document.Info);
+        var header = DocxHeaderFooter.Header(document.Info);
+        package.Add(main, "rIdHeader1", Rel + "header", "word/header1.xml", Wml + "header+xml").Element = header;
         package.Add(main, "rIdFooter1", Rel + "footer", "word/footer1.xml", Wml + "footer+xml").Element = DocxHeaderFooter.Footer(pages.Total);
 
         body.Append(new SectionProperties(
@@ -81,6 +91,7 @@ public static class DocxRenderer
             new Columns { Space = "708" },
             new DocGrid { LinePitch = 360 }));
         main.Element = new Document(body);
+        composer?.Finish(body, header, settings, context);
         return package.ToBytes();
     }
 
@@ -111,7 +122,7 @@ public static class DocxRenderer
 
     private static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
 
-    private static void Cover(Body body, DocumentInfo info, PolicySetInfo set)
+    internal static void Cover(Body body, DocumentInfo info, PolicySetInfo set)
     {
         body.Append(new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { Before = "2400" } }));
         body.Append(Styled("Title", info.Title));
@@ -144,7 +155,7 @@ public static class DocxRenderer
         _ => "Superseded",
     };
 
-    private static void History(Body body, DocumentInfo info, PolicySet set, ReferenceDocument reference)
+    internal static void History(Body body, DocumentInfo info, PolicySet set, ReferenceDocument reference)
     {
         body.Append(Styled("TOCHeading", "Document history"));
         var rows = info.Revisions.IsEmpty
@@ -230,7 +241,7 @@ public static class DocxRenderer
         body.Append(PageBreak());
     }
 
-    private static Paragraph Heading(Section section, DocxContext context)
+    internal static Paragraph Heading(Section section, DocxContext context)
     {
         var level = Math.Min(section.Depth, 9);
         var p = new Paragraph(new ParagraphProperties

@@ -1,0 +1,232 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using PolicyDocs.Diff;
+
+namespace PolicyDocs.Rendering.Docx.Redline;
+
+/// <summary>
+/// Places word-level changes on rendered paragraphs: the new paragraph keeps its runs, links and bookmarks; deleted
+/// words come from the old paragraph's runs (formatting kept, text as w:delText); inserted words are wrapped in w:ins.
+/// Text offsets count w:t characters, and one for each w:tab and w:br, the same text <see cref="Text"/> returns.
+/// </summary>
+internal sealed class ParagraphRedline(RevisionMarks marks)
+{
+    private enum Mark { None, Inserted, Deleted }
+
+    private sealed record Leaf(Hyperlink? Container, OpenXmlElement Element, int Start, int Length);
+
+    private sealed record Item(Hyperlink? Container, OpenXmlElement Element, Mark Mark);
+
+    /// <summary>The text of a paragraph (or any element): w:t and w:delText, w:tab as a tab, w:br as a line feed.</summary>
+    public static string Text(OpenXmlElement element)
+    {
+        var sb = new StringBuilder();
+        foreach (var run in element.Descendants<Run>())
+            foreach (var c in run.ChildElements)
+                sb.Append(c switch { Text t => t.Text, DeletedText d => d.Text, TabChar => "\t", Break => "\n", _ => "" });
+        return sb.ToString();
+    }
+
+    /// <summary>The model's spans when they describe exactly these two texts; otherwise the same word diff of the rendered texts.</summary>
+    public static IReadOnlyList<DiffSpan> Spans(IReadOnlyList<DiffSpan>? model, string oldText, string newText) =>
+        model is not null && model.Count > 0 && TextDiff.Old(model) == oldText && TextDiff.New(model) == newText
+            ? model
+            : TextDiff.Words(oldText, newText);
+
+    /// <summary>Rewrites <paramref name="target"/> (the new paragraph) to show <paramref name="spans"/> against <paramref name="old"/>.</summary>
+    public void Compose(Paragraph target, Paragraph? old, IReadOnlyList<DiffSpan> spans)
+    {
+        var news = Leaves(target);
+        var olds = old is null ? [] : Leaves(old);
+        var done = new bool[news.Count];
+        var items = new List<Item>();
+        int n = 0, o = 0;
+        foreach (var span in spans)
+        {
+            var length = span.Text.Length;
+            switch (span.Op)
+            {
+                case DiffOp.Deleted:
+                    foreach (var leaf in olds)
+                        if (leaf.Element is Run run && Overlap(leaf, o, o + length) is var (a, b) && b > a)
+                            items.Add(new Item(null, ToDeleted(Slice(run, a - leaf.Start, b - leaf.Start)), Mark.Deleted));
+                    o += length;
+                    break;
+                default:
+                    var mark = span.Op == DiffOp.Inserted ? Mark.Inserted : Mark.None;
+                    TakeNew(news, done, n, n + length, mark, items);
+                    n += length;
+                    if (span.Op == DiffOp.Equal) o += length;
+                    break;
+            }
+        }
+        TakeNew(news, done, n, int.MaxValue, Mark.None, items);
+        Rebuild(target, items);
+    }
+
+    /// <summary>Marks a wholly inserted paragraph: its runs and, unless <paramref name="keepMark"/>, its paragraph mark.</summary>
+    public void Insert(Paragraph p, bool keepMark = false)
+    {
+        var text = Text(p);
+        Compose(p, null, text.Length == 0 ? [] : [new DiffSpan(DiffOp.Inserted, text)]);
+        if (!keepMark) MarkParagraph(p, marks.InsertMark());
+    }
+
+    /// <summary>
+    /// Turns a paragraph of the old version into a wholly deleted one: its runs as deleted text, and unless
+    /// <paramref name="keepMark"/> its paragraph mark. Bookmarks, links and note references of the old version are dropped.
+    /// </summary>
+    public void Delete(Paragraph p, bool keepMark = false)
+    {
+        var runs = Leaves(p).Where(l => l.Length > 0 && l.Element is Run).Select(l => ToDeleted((Run)l.Element.CloneNode(true))).ToList();
+        foreach (var child in p.ChildElements.Where(c => c is not ParagraphProperties).ToList()) child.Remove();
+        if (runs.Count > 0)
+        {
+            var del = marks.DeleteRun();
+            del.Append(runs);
+            p.Append(del);
+        }
+        if (!keepMark) MarkParagraph(p, marks.DeleteMark());
+    }
+
+    /// <summary>Puts a paragraph-mark revision (w:pPr/w:rPr/w:ins|w:del) on <paramref name="p"/>.</summary>
+    public static void MarkParagraph(Paragraph p, OpenXmlElement revision)
+    {
+        p.ParagraphProperties ??= new ParagraphProperties();
+        p.ParagraphProperties.ParagraphMarkRunProperties = new ParagraphMarkRunProperties(revision);
+    }
+
+    /// <summary>The paragraph-mark revision of <paramref name="p"/>, if any.</summary>
+    public static OpenXmlElement? MarkOf(Paragraph p) =>
+        p.ParagraphProperties?.ParagraphMarkRunProperties?.ChildElements.FirstOrDefault(e => e is Inserted or Deleted);
+
+    private static (int, int) Overlap(Leaf leaf, int from, int to) => (Math.Max(from, leaf.Start), Math.Min(to, leaf.Start + leaf.Length));
+
+    private static void TakeNew(List<Leaf> leaves, bool[] done, int from, int to, Mark mark, List<Item> items)
+    {
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            if (done[i]) continue;
+            var leaf = leaves[i];
+            if (leaf.Length == 0)
+            {
+                if (leaf.Start < from || leaf.Start >= to) continue;
+                done[i] = true;
+                // Note references follow the words around them; bookmarks and other markers are never wrapped.
+                items.Add(new Item(leaf.Container, leaf.Element.CloneNode(true), leaf.Element is Run ? mark : Mark.None));
+                continue;
+            }
+            var (a, b) = Overlap(leaf, from, to);
+            if (b <= a) continue;
+            if (leaf.Element is Run run)
+                items.Add(new Item(leaf.Container, Slice(run, a - leaf.Start, b - leaf.Start), mark));
+            else if (a == leaf.Start)
+                items.Add(new Item(leaf.Container, leaf.Element.CloneNode(true), mark));
+            if (b == leaf.Start + leaf.Length) done[i] = true;
+        }
+    }
+
+    private void Rebuild(Paragraph target, List<Item> items)
+    {
+        foreach (var child in target.ChildElements.Where(c => c is not ParagraphProperties).ToList()) child.Remove();
+        Hyperlink? source = null;
+        OpenXmlElement? group = null;
+        OpenXmlElement? wrap = null;
+        var wrapMark = Mark.None;
+        foreach (var item in items)
+        {
+            if (!ReferenceEquals(item.Container, source) || (group is null && item.Container is not null))
+            {
+                source = item.Container;
+                group = source?.CloneNode(false);
+                if (group is not null) target.Append(group);
+                wrap = null;
+            }
+            var parent = group ?? target;
+            if (item.Mark == Mark.None)
+            {
+                parent.Append(item.Element);
+                wrap = null;
+                continue;
+            }
+            if (wrap is null || wrapMark != item.Mark)
+            {
+                wrap = item.Mark == Mark.Inserted ? marks.InsertRun() : marks.DeleteRun();
+                wrapMark = item.Mark;
+                parent.Append(wrap);
+            }
+            wrap.Append(item.Element);
+        }
+    }
+
+    private static List<Leaf> Leaves(Paragraph p)
+    {
+        var result = new List<Leaf>();
+        var pos = 0;
+        void Add(Hyperlink? container, OpenXmlElement e)
+        {
+            var length = e is Run r ? RunLength(r) : e is ParagraphProperties ? -1 : Text(e).Length;
+            if (length < 0) return;
+            result.Add(new Leaf(container, e, pos, length));
+            pos += length;
+        }
+        foreach (var child in p.ChildElements)
+        {
+            if (child is Hyperlink h)
+                foreach (var c in h.ChildElements) Add(h, c);
+            else Add(null, child);
+        }
+        return result;
+    }
+
+    private static int Length(OpenXmlElement e) => e switch { Text t => t.Text.Length, DeletedText d => d.Text.Length, TabChar or Break => 1, _ => 0 };
+
+    private static int RunLength(Run run)
+    {
+        var n = 0;
+        foreach (var c in run.ChildElements) n += Length(c);
+        return n;
+    }
+
+    /// <summary>The part [from, to) of a run's text, with the run's properties.</summary>
+    private static Run Slice(Run run, int from, int to)
+    {
+        var result = new Run();
+        if (run.RunProperties is { } rPr) result.Append(rPr.CloneNode(true));
+        var pos = 0;
+        foreach (var c in run.ChildElements)
+        {
+            if (c is RunProperties) continue;
+            var length = Length(c);
+            if (length == 0)
+            {
+                if (from == 0) result.Append(c.CloneNode(true));
+                continue;
+            }
+            var a = Math.Max(from, pos);
+            var b = Math.Min(to, pos + length);
+            if (b > a)
+            {
+                if (c is Text t) result.Append(DocxBodyWriter.Text(t.Text.Substring(a - pos, b - a)));
+                else if (c is DeletedText d) result.Append(DocxBodyWriter.Text(d.Text.Substring(a - pos, b - a)));
+                else result.Append(c.CloneNode(true));
+            }
+            pos += length;
+        }
+        return result;
+    }
+
+    /// <summary>The run with its w:t turned into w:delText.</summary>
+    private static Run ToDeleted(Run run)
+    {
+        foreach (var t in run.Elements<Text>().ToList())
+        {
+            var d = new DeletedText(t.Text);
+            if (t.Space is not null) d.Space = t.Space;
+            t.InsertAfterSelf(d);
+            t.Remove();
+        }
+        return run;
+    }
+}

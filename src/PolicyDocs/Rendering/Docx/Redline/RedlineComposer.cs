@@ -1,0 +1,194 @@
+using System.Collections.Immutable;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Markdig.Syntax;
+using PolicyDocs.Diff;
+using PolicyDocs.Model;
+using PolicyDocs.Pipeline;
+
+namespace PolicyDocs.Rendering.Docx.Redline;
+
+/// <summary>
+/// Writes the sections of a redline: the new version's sections with the changes of the <see cref="DocumentChange"/>
+/// as tracked changes, removed sections back in place as deletions, changed headings as word changes. Then marks
+/// the cover, the document history and the page header, switches on change tracking and numbers the revisions.
+/// </summary>
+internal sealed class RedlineComposer : IDocxComposer
+{
+    private readonly Compilation _from;
+    private readonly PolicyDocument _old;
+    private readonly DocumentChange _change;
+    private readonly ReferenceDocument _reference;
+    private readonly ParagraphRedline _paragraphs;
+    private readonly RowRedline _rows;
+    private readonly LayoutMerger _merger;
+
+    public RedlineComposer(Compilation from, PolicyDocument old, DocumentChange change, ReferenceDocument reference, RevisionMarks marks)
+    {
+        _from = from;
+        _old = old;
+        _change = change;
+        _reference = reference;
+        _paragraphs = new ParagraphRedline(marks);
+        _rows = new RowRedline(marks, _paragraphs);
+        _merger = new LayoutMerger(_paragraphs, _rows);
+    }
+
+    public void Sections(Body body, IReadOnlyList<Section> sections, DocxContext context)
+    {
+        var oldContext = new DocxContext(_from.Set!, _old, _from.Xrefs!, _reference, context.Main, sharing: context);
+
+        var changed = new Dictionary<string, SectionChange>(StringComparer.Ordinal);
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in _change.Sections)
+        {
+            if (s.Kind == ChangeKind.Removed) removed.Add(s.OldNumber!);
+            else changed[s.NewNumber!] = s;
+            if (s.Kind != ChangeKind.Removed && s.OldNumber is not null) renamed[s.OldNumber] = s.NewNumber!;
+        }
+        var oldSections = _old.Sections.SelectMany(DocxContext.Flatten).Concat(_old.Appendices.SelectMany(DocxContext.Flatten)).ToList();
+        var oldByNumber = oldSections.GroupBy(s => s.Number).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        // Removed sections go after the new counterpart of the last old section before them.
+        var removedAfter = new Dictionary<string, List<Section>>(StringComparer.Ordinal);
+        var anchor = "";
+        foreach (var o in oldSections)
+        {
+            if (removed.Contains(o.Number))
+            {
+                if (!removedAfter.TryGetValue(anchor, out var list)) removedAfter[anchor] = list = [];
+                list.Add(o);
+            }
+            else anchor = renamed.GetValueOrDefault(o.Number, o.Number);
+        }
+
+        WriteRemoved(body, removedAfter.GetValueOrDefault(""), oldContext);
+        foreach (var section in sections)
+        {
+            var newMap = new Dictionary<Block, OpenXmlElement>(ReferenceEqualityComparer.Instance);
+            var writer = new DocxBodyWriter(context) { Emitted = (b, e) => newMap[b] = e };
+            var heading = DocxRenderer.Heading(section, context);
+            var blocks = new List<OpenXmlElement>();
+            if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
+            var change = changed.GetValueOrDefault(section.Number);
+            if (change is null) { }
+            else if (change.Kind == ChangeKind.Added)
+            {
+                _paragraphs.Insert(heading);
+                foreach (var e in blocks) InsertAll(e);
+            }
+            else if (change.OldNumber is { } oldNumber && oldByNumber.TryGetValue(oldNumber, out var o))
+            {
+                var oldHeading = DocxRenderer.Heading(o, oldContext);
+                if (o.DisplayTitle != section.DisplayTitle)
+                    _paragraphs.Compose(heading, oldHeading, TextDiff.Words(o.DisplayTitle, section.DisplayTitle));
+                var oldMap = new Dictionary<Block, OpenXmlElement>(ReferenceEqualityComparer.Instance);
+                var oldWriter = new DocxBodyWriter(oldContext) { Emitted = (b, e) => oldMap[b] = e };
+                var oldBlocks = new List<OpenXmlElement>();
+                if (o.Body is not null) oldWriter.WriteBody(o.Body, o.IsNoStipulation, oldBlocks);
+                blocks = _merger.Merge(blocks, change.Layout, b => Find(newMap, b), b => Find(oldMap, b));
+            }
+            body.Append(heading);
+            body.Append(blocks);
+            WriteRemoved(body, removedAfter.GetValueOrDefault(section.Number), oldContext);
+        }
+    }
+
+    private static OpenXmlElement? Find(Dictionary<Block, OpenXmlElement> map, TextBlock block) =>
+        block.Node is { } node && map.TryGetValue(node, out var e) ? e : null;
+
+    private void WriteRemoved(Body body, List<Section>? removed, DocxContext oldContext)
+    {
+        if (removed is null) return;
+        var writer = new DocxBodyWriter(oldContext);
+        foreach (var o in removed)
+        {
+            var heading = DocxRenderer.Heading(o, oldContext);
+            _paragraphs.Delete(heading);
+            body.Append(heading);
+            var blocks = new List<OpenXmlElement>();
+            if (o.Body is not null) writer.WriteBody(o.Body, o.IsNoStipulation, blocks);
+            foreach (var e in blocks) DeleteAll(e);
+            body.Append(blocks);
+        }
+    }
+
+    private void InsertAll(OpenXmlElement e)
+    {
+        if (e is Paragraph p) _paragraphs.Insert(p);
+        else if (e is Table t) foreach (var row in t.Elements<TableRow>()) _rows.Insert(row);
+    }
+
+    private void DeleteAll(OpenXmlElement e)
+    {
+        if (e is Paragraph p) _paragraphs.Delete(p);
+        else if (e is Table t) foreach (var row in t.Elements<TableRow>()) _rows.Delete(row);
+    }
+
+    public void Finish(Body body, Header header, Settings settings, DocxContext context)
+    {
+        // Cover and document history: the old version's tables, compared row by row with the same block diff.
+        var front = new Body();
+        DocxRenderer.Cover(front, _old.Info, _from.Set!.Info);
+        DocxRenderer.History(front, _old.Info, _from.Set!, _reference);
+        var oldTables = front.Elements<Table>().ToList();
+        var newTables = body.Elements<Table>().Take(oldTables.Count).ToList();
+        for (var i = 0; i < oldTables.Count && i < newTables.Count; i++) CompareTable(oldTables[i], newTables[i]);
+
+        var oldHeader = DocxHeaderFooter.Header(_old.Info).Elements<Paragraph>().First();
+        if (header.Elements<Paragraph>().FirstOrDefault() is { } headerParagraph)
+        {
+            var (a, b) = (ParagraphRedline.Text(oldHeader), ParagraphRedline.Text(headerParagraph));
+            if (a != b) _paragraphs.Compose(headerParagraph, oldHeader, TextDiff.Words(a, b));
+        }
+
+        KeepFinalMark(body);
+        var track = new TrackRevisions();
+        if (settings.GetFirstChild<Zoom>() is { } zoom) zoom.InsertAfterSelf(track);
+        else settings.PrependChild(track);
+
+        var next = context.NextBookmarkId();
+        RevisionMarks.Renumber(body, ref next);
+        RevisionMarks.Renumber(header, ref next);
+    }
+
+    private void CompareTable(Table old, Table table)
+    {
+        static TextBlock Row(TableRow r)
+        {
+            var cells = r.Elements<TableCell>().Select(ParagraphRedline.Text).ToImmutableArray();
+            return new TextBlock(BlockKind.TableRow, string.Join(" | ", cells), cells);
+        }
+        var oldRows = old.Elements<TableRow>().Select(r => (Block: Row(r), Row: r)).ToList();
+        var newRows = table.Elements<TableRow>().Select(r => (Block: Row(r), Row: r)).ToList();
+        var (layout, changes) = BlockDiffer.Compare([.. oldRows.Select(r => r.Block)], [.. newRows.Select(r => r.Block)]);
+        if (changes.Count == 0) return;
+        var oldOf = new Dictionary<TextBlock, OpenXmlElement>(ReferenceEqualityComparer.Instance);
+        foreach (var (block, row) in oldRows) oldOf[block] = row;
+        var newOf = new Dictionary<TextBlock, OpenXmlElement>(ReferenceEqualityComparer.Instance);
+        foreach (var (block, row) in newRows) newOf[block] = row;
+        _merger.Merge([table], layout, b => newOf.GetValueOrDefault(b), b => oldOf.GetValueOrDefault(b));
+    }
+
+    /// <summary>
+    /// A container's last paragraph mark is never deleted: the deletion moves to the last paragraph before it whose
+    /// mark is unchanged, which then merges into the last one on acceptance, as Word does.
+    /// </summary>
+    private static void KeepFinalMark(OpenXmlElement container)
+    {
+        var paragraphs = container.Elements<Paragraph>().ToList();
+        if (paragraphs.Count == 0 || ParagraphRedline.MarkOf(paragraphs[^1]) is not Deleted mark) return;
+        var last = paragraphs[^1];
+        for (var prev = last.PreviousSibling(); prev is Paragraph p; prev = p.PreviousSibling())
+        {
+            if (ParagraphRedline.MarkOf(p) is Deleted) continue;
+            if (ParagraphRedline.MarkOf(p) is not null) break;
+            mark.Remove();
+            ParagraphRedline.MarkParagraph(p, mark);
+            break;
+        }
+        if (last.ParagraphProperties?.ParagraphMarkRunProperties is { } rPr && !rPr.HasChildren) rPr.Remove();
+        if (ParagraphRedline.MarkOf(last) is Deleted still) still.Parent!.Remove();
+    }
+}

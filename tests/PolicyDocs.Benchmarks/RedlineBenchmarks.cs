@@ -1,0 +1,100 @@
+using BenchmarkDotNet.Attributes;
+using PolicyDocs.Diff;
+using PolicyDocs.Pipeline;
+using PolicyDocs.Rendering.Docx.Redline;
+using PolicyDocs.Rendering.Html;
+
+namespace PolicyDocs.Benchmarks;
+
+/// <summary>
+/// Diff of two versions of the synthetic CP/CPS (about 350 KB of Markdown; the new one with words replaced,
+/// paragraphs deleted and inserted throughout) plus both redlines: HTML and Word with tracked changes.
+/// </summary>
+[MemoryDiagnoser]
+public class RedlineBenchmarks
+{
+    private string _dir = "";
+    private Compilation? _old;
+    private Compilation? _new;
+
+    /// <summary>Writes and compiles both versions.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "policydocs-redline-bench-" + Environment.ProcessId);
+        var text = SyntheticPolicySet.Generate();
+        _old = Compile("old", text);
+        _new = Compile("new", Edit(text));
+        var changed = PolicyDiffer.Compare(_old, _new, "old", "new").Documents.Sum(d => d.Sections.Count);
+        if (changed < 50) throw new InvalidOperationException($"Only {changed} sections changed; the edit did not apply.");
+        Console.WriteLine($"// {text.Length / 1024} KB of Markdown, {changed} sections changed");
+    }
+
+    private Compilation Compile(string name, string text)
+    {
+        var dir = Path.Combine(_dir, name);
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "CP-CPS.md");
+        File.WriteAllText(file, text);
+        var c = PolicyCompiler.Compile(file);
+        if (c.ErrorCount > 0 || c.Set is null) throw new InvalidOperationException($"The {name} version has {c.ErrorCount} errors.");
+        return c;
+    }
+
+    /// <summary>Replaces a word in every 7th paragraph, deletes every 41st, inserts one after every 53rd, changes some table rows.</summary>
+    public static string Edit(string text)
+    {
+        var blocks = text.Split("\n\n").ToList();
+        var result = new List<string>(blocks.Count + 64);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            var prose = i > 0 && b.Length > 40 && char.IsLetter(b[0]);
+            if (prose && i % 41 == 0) continue;
+            if (prose && i % 7 == 0)
+            {
+                // The second word becomes "every".
+                var a = b.IndexOf(' ');
+                var z = b.IndexOf(' ', a + 1);
+                b = b[..(a + 1)] + "every" + b[z..];
+            }
+            if (b.StartsWith("| Item", StringComparison.Ordinal) && i % 3 == 0) b = b.Replace("| 2 | ", "| 2 | Every ", StringComparison.Ordinal);
+            result.Add(b);
+            if (prose && i % 53 == 0) result.Add("An inserted paragraph states one more requirement for the benchmark.");
+        }
+        return string.Join("\n\n", result);
+    }
+
+    /// <summary>Removes the temporary folder.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_dir, true);
+
+    /// <summary>Milliseconds of the diff, the HTML redlines and the Word redlines, for a quick per-stage look.</summary>
+    public (double Diff, double Html, double Docx) Stages()
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var changes = PolicyDiffer.Compare(_old!, _new!, "old", "new");
+        var diff = sw.Elapsed.TotalMilliseconds;
+        var docs = changes.Documents.Where(d => d.Kind == ChangeKind.Modified).ToList();
+        sw.Restart();
+        foreach (var d in docs) RedlineHtmlRenderer.Page(changes, d, "../");
+        var html = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        foreach (var d in docs) DocxRedlineRenderer.Render(_old!, _new!, d);
+        return (diff, html, sw.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Change set, HTML redline page and Word redline of every changed document.</summary>
+    [Benchmark]
+    public int DiffAndRedlines()
+    {
+        var changes = PolicyDiffer.Compare(_old!, _new!, "old", "new");
+        var bytes = 0;
+        foreach (var d in changes.Documents.Where(d => d.Kind == ChangeKind.Modified))
+        {
+            bytes += RedlineHtmlRenderer.Page(changes, d, "../").Length;
+            bytes += DocxRedlineRenderer.Render(_old!, _new!, d).Length;
+        }
+        return bytes;
+    }
+}
