@@ -60,11 +60,11 @@ public static class BlockExtractor
         }
     }
 
-    /// <summary>The plain text of an inline container, references as their generated text.</summary>
+    /// <summary>The plain text of an inline container's children, references as their generated text.</summary>
     public static string InlineText(ContainerInline? inline, XrefIndex? xrefs)
     {
         var sb = new StringBuilder();
-        Append(inline, xrefs, sb);
+        Append(inline?.FirstChild, xrefs, sb);
         return sb.ToString();
     }
 
@@ -84,7 +84,6 @@ public static class BlockExtractor
                 case HtmlInline h: sb.Append(h.Tag); break;
                 case ContainerInline container: Append(container.FirstChild, xrefs, sb); break;
             }
-            if (node is ContainerInline) continue;
         }
     }
 }

@@ -4,8 +4,12 @@ namespace PolicyDocs.Loading;
 public static class Suggest
 {
     /// <summary>The closest candidate within a small edit distance, or null.</summary>
-    public static string? Closest(string word, IEnumerable<string> candidates)
+    public static string? Closest(string word, IEnumerable<string> candidateList)
     {
+        var candidates = candidateList as IReadOnlyCollection<string> ?? [.. candidateList];
+        // "date" for "effective_date": a candidate one of whose words is the word given comes first.
+        if (candidates.Where(c => c != word && c.Split('_', '-', ' ').Contains(word, StringComparer.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal).FirstOrDefault() is { } containing) return containing;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var c in candidates)

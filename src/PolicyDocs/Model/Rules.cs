@@ -259,6 +259,10 @@ public static class Rules
     public static readonly Rule RawHtml = new("PD0303", "raw-html", Severity.Warning,
         "Use Markdown instead of HTML; the Word document shows the HTML as text.");
 
+    /// <summary>A link whose text names one section but whose target is another.</summary>
+    public static readonly Rule LinkTextMismatch = new("PD0204", "link-text-mismatch", Severity.Warning,
+        "Make the link text and target agree, or write [[4.9.1]] and let the text be generated.");
+
     /// <summary>All rules, for documentation and SARIF output.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -266,7 +270,7 @@ public static class Rules
         TextOutsideSection, UnknownRecord, TemplateError, EmptyDocument,
         MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
         RevisionOrder, AnnualReview, VersionNotInHistory, MissingChangelogEntry, VersionNotIncremented, ReleaseUnavailable,
-        UnresolvedXref, DanglingMention, UnresolvedAnchor,
+        UnresolvedXref, DanglingMention, UnresolvedAnchor, LinkTextMismatch,
         TaskMinPersons, RequiredRoleNotParticipant, AuditorNotSeparated, AuditorCounted, AuditorRequired, CpsBlockMissing,
         CeremonyRoleAbsent, CeremonyWitnessMissing, CeremonyTaskPersons, CeremonyTaskRoleMissing, CeremonyActorNotInTask,
         CeremonyNamesCount, CeremonyIncompatiblePerson,

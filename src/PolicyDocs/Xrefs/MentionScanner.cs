@@ -38,7 +38,7 @@ public static partial class MentionScanner
         }
     }
 
-    [GeneratedRegex(@"(?:\b[Ss]ections?|§§?)\s*(?<num>\d{1,2}(?:\.\d{1,3})+|\d)(?:(?:\s*,\s*|\s*,?\s+(?:and|or|to|through)\s+)(?<num>\d{1,2}(?:\.\d{1,3})+))*")]
+    [GeneratedRegex(@"(?:\b[Ss]ections?|§§?)\s*(?<num>\d{1,2}(?:\.\d{1,3})+|\d)(?:(?:\s*,\s*|\s*,?\s+(?:and|or|to|through)\s+)(?:(?:[Ss]ections?|§§?)\s*)?(?<num>\d{1,2}(?:\.\d{1,3})+))*")]
     private static partial Regex Mention();
 
     [GeneratedRegex(@"(?:RFC\s*\d+|Requirements|Guidelines|BRs?|Policy|Statement|Standard|Act|Regulation|ETSI\s+[\w .-]+|WebTrust[\w ]*|ISO[\w /-]*|FIPS[\w -]*)[\s,]*(?:\(?)\s*$")]

@@ -68,16 +68,28 @@ public static class XrefResolver
                         Record(doc, section, x, ResolveXref(doc, section, x));
                         break;
                     case LinkInline { IsImage: false, Url: { } url } link when url.StartsWith("xref:", StringComparison.Ordinal):
-                        Record(doc, section, link, ResolveXrefUrl(doc, section, link, url));
+                        Record(doc, section, link, CheckText(section, link, ResolveXrefUrl(doc, section, link, url)));
                         break;
                     case LinkInline { IsImage: false, Url: { } url } link when url.StartsWith('#'):
-                        Record(doc, section, link, ResolveFragment(doc, section, link, url[1..]));
+                        Record(doc, section, link, CheckText(section, link, ResolveFragment(doc, section, link, url[1..])));
                         break;
                     case LiteralInline literal:
                         MentionScanner.Check(doc, section, literal, diagnostics);
                         break;
                 }
             }
+        }
+
+        /// <summary>A link reading "Section 5.4.1.1" that lands on 5.4.1.2 is almost certainly wrong.</summary>
+        private XrefTarget? CheckText(Section section, LinkInline link, XrefTarget? target)
+        {
+            if (target is not { Kind: XrefKind.Section, SectionNumber: { } number }) return target;
+            var text = Diff.BlockExtractor.InlineText(link, null);
+            var m = System.Text.RegularExpressions.Regex.Match(text, @"^\s*(?:(?:[Ss]ection|§)\s*)?(?<n>\d{1,2}(?:\.\d{1,3})+)\b");
+            if (m.Success && m.Groups["n"].Value != number)
+                diagnostics.Add(Rules.LinkTextMismatch, SourceLocator.Locate(section, link, link.Url),
+                    $"The link reads \"{text.Trim()}\" but leads to section {number}.");
+            return target;
         }
 
         private void Record(PolicyDocument doc, Section from, MarkdownObject node, XrefTarget? target)

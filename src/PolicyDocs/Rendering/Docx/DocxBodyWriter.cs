@@ -277,6 +277,9 @@ internal sealed class DocxBodyWriter(DocxContext context)
             case HtmlEntityInline entity:
                 AppendText(parent, entity.Transcoded.ToString(), format);
                 break;
+            case HtmlInline html when PolicyDocs.Markdown.HtmlBreak.Is(html.Tag):
+                parent.Append(new Run(new Break()));
+                break;
             case HtmlInline html:
                 if (!html.Tag.StartsWith("<!--", StringComparison.Ordinal)) AppendText(parent, html.Tag, format);
                 break;
