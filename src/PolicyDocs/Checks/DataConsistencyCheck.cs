@@ -45,6 +45,14 @@ public static class DataConsistencyCheck
                 else if (target.Info.Kind == DocumentKind.Cps)
                     d.Add(Rules.BadValue, info.Span, $"Document '{doc.Id}' implements '{cp}', but that is a CPS; a CPS implements CPs.");
             }
+            foreach (var section in doc.AllSections)
+                foreach (var ca in section.Cas)
+                {
+                    if (!caIds.Contains(ca))
+                        d.Add(Rules.UnknownRecord, section.Span, $"Section {section.Number} applies to CA '{ca}', which is not in data/cas.yaml{Suggest.Hint(ca, caIds)}.");
+                    else if (!info.Cas.IsEmpty && !info.Cas.Contains(ca))
+                        d.Add(Rules.UnknownRecord, section.Span, $"Section {section.Number} applies to CA '{ca}', but document '{doc.Id}' does not (its CAs: {string.Join(", ", info.Cas)}).");
+                }
             foreach (var rev in info.Revisions)
                 if (rev.Approval is not null && data.Files.ContainsKey("approvals") && !approvalIds.Contains(rev.Approval))
                     d.Add(Rules.UnknownRecord, rev.Span, $"Revision {rev.Version} of '{doc.Id}' cites approval '{rev.Approval}', which is not in data/approvals.yaml{Suggest.Hint(rev.Approval, approvalIds)}.");

@@ -14,7 +14,14 @@ namespace PolicyDocs.Loading;
 public static partial class SectionSplitter
 {
     /// <summary>A heading found in the text and the body that follows it.</summary>
-    public sealed record Segment(string Number, string Title, bool IsAppendix, SourceSpan Span, string Body, int BodyLine);
+    /// <param name="Number">The section number, or the appendix letter.</param>
+    /// <param name="Title">The title, without the number and without a CA attribute.</param>
+    /// <param name="IsAppendix">True for an appendix heading.</param>
+    /// <param name="Span">The heading's position.</param>
+    /// <param name="Body">The text up to the next section heading.</param>
+    /// <param name="BodyLine">1-based line of the body's first line.</param>
+    /// <param name="Cas">CA ids named by a trailing <c>{cas=root,issuing}</c> on the heading; empty when absent.</param>
+    public sealed record Segment(string Number, string Title, bool IsAppendix, SourceSpan Span, string Body, int BodyLine, ImmutableArray<string> Cas);
 
     /// <summary>The result of splitting one file.</summary>
     /// <param name="Leading">Text before the first section heading.</param>
@@ -82,13 +89,26 @@ public static partial class SectionSplitter
             }
             else
             {
-                segments.Add(new Segment(number, title!, appendix, span, body.ToString(), bodyLine));
+                var (plainTitle, cas) = SplitCas(title!);
+                segments.Add(new Segment(number, plainTitle, appendix, span, body.ToString(), bodyLine, cas));
             }
             body.Clear();
         }
     }
 
     private sealed record HeadingInfo(string Number, string Title, bool IsAppendix);
+
+    /// <summary>"Key pair generation {cas=root}" → ("Key pair generation", [root]).</summary>
+    private static (string Title, ImmutableArray<string> Cas) SplitCas(string title)
+    {
+        var m = CasAttribute().Match(title);
+        if (!m.Success) return (title, []);
+        var ids = m.Groups["ids"].Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return (title[..m.Index].TrimEnd(), [.. ids]);
+    }
+
+    [GeneratedRegex(@"\s*\{\s*cas\s*[=:]\s*""?(?<ids>[A-Za-z0-9_, -]+?)""?\s*\}\s*$")]
+    private static partial Regex CasAttribute();
 
     private static HeadingInfo? Classify(string text, bool inAppendix)
     {

@@ -62,6 +62,7 @@ public static class SectionTree
         Source = n.Segment.Body,
         SourceLine = n.Segment.BodyLine,
         IsAppendix = n.Segment.IsAppendix,
+        Cas = n.Segment.Cas,
         Children = [.. n.Children.Select(ToSection)],
     };
 }

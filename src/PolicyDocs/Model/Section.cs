@@ -28,6 +28,10 @@ public sealed record Section
     /// <summary>True for appendices after section 9.</summary>
     public bool IsAppendix { get; init; }
 
+    /// <summary>The CAs this section's practice applies to, when the heading names them (<c>{cas=root}</c>);
+    /// empty means every CA the document applies to. Subsections inherit it.</summary>
+    public ImmutableArray<string> Cas { get; init; } = [];
+
     /// <summary>Subsections in document order.</summary>
     public ImmutableArray<Section> Children { get; init; } = [];
 

@@ -76,6 +76,7 @@ public sealed class DocumentHtml
         if (noStip) html.Append(" <span class=\"badge badge-nostip\">No stipulation</span>");
         if (!_print) html.Append(CultureInfo.InvariantCulture, $"<a class=\"permalink\" href=\"#{s.Anchor}\" aria-label=\"Permalink to section {Esc(number)}\">#</a>");
         html.Append(CultureInfo.InvariantCulture, $"</h{level}>\n");
+        AppliesTo(s, html);
         var body = s.Body is null ? "" : _renderer.Render(s.Body, level, s.Anchor);
         onSection?.Invoke(s, body);
         if (noStip && !_print)
@@ -86,6 +87,20 @@ public sealed class DocumentHtml
         if (!_print && !noStip) Neighbours(s, html);
         foreach (var c in s.Children) Section(c, html, onSection);
         html.Append("</section>\n");
+    }
+
+    /// <summary>For a document covering several CAs, the CAs a section's practice is limited to.</summary>
+    private void AppliesTo(Section s, StringBuilder html)
+    {
+        if (s.Cas.IsEmpty) return;
+        html.Append("<p class=\"section-cas\"><span class=\"backlinks-label\">Applies to:</span> ");
+        for (var i = 0; i < s.Cas.Length; i++)
+        {
+            if (i > 0) html.Append(", ");
+            var name = _set.Data.Cas.FirstOrDefault(c => c.Id == s.Cas[i])?.Name ?? s.Cas[i];
+            html.Append(CultureInfo.InvariantCulture, $"<a class=\"badge\" href=\"{SiteLinks.Root(_depth)}index.html#ca-{Esc(s.Cas[i])}\">{Esc(name)}</a>");
+        }
+        html.Append("</p>\n");
     }
 
     private void Recommendations(Section s, StringBuilder html)
