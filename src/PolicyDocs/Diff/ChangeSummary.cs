@@ -34,8 +34,8 @@ public static class ChangeSummary
                   .Append(s.Class.ToString().ToLowerInvariant().PadRight(10)).Append(' ').Append(s.Title);
                 if (s.OldTitle is not null && s.NewTitle is not null && s.OldTitle != s.NewTitle) sb.Append(" (was \"").Append(s.OldTitle).Append("\")");
                 sb.Append('\n');
-                var excerpt = Excerpt(s);
-                if (excerpt.Length > 0) sb.Append("             ").Append(excerpt).Append('\n');
+                foreach (var excerpt in Excerpts(s, 3)) sb.Append("             ").Append(excerpt).Append('\n');
+                if (s.Blocks.Count > 3) sb.Append("             (").Append(s.Blocks.Count - 3).Append(" more changed block").Append(s.Blocks.Count == 4 ? "" : "s").Append(')').Append('\n');
             }
         }
         if (changes.Data.Count > 0)
@@ -60,11 +60,15 @@ public static class ChangeSummary
     };
 
     /// <summary>A one-line excerpt around the first change of a section.</summary>
-    public static string Excerpt(SectionChange s)
+    public static string Excerpt(SectionChange s) => s.Blocks.Count == 0 ? "" : Excerpt(s.Blocks[0]);
+
+    /// <summary>One-line excerpts of the first <paramref name="max"/> changed blocks of a section.</summary>
+    public static IEnumerable<string> Excerpts(SectionChange s, int max) =>
+        s.Blocks.Take(max).Select(Excerpt).Where(e => e.Length > 0);
+
+    private static string Excerpt(BlockChange block)
     {
-        var first = s.Blocks.FirstOrDefault();
-        if (first is null) return "";
-        var spans = first.Spans;
+        var spans = block.Spans;
         var i = spans.ToList().FindIndex(x => x.Op != DiffOp.Equal);
         if (i < 0) return "";
         var sb = new StringBuilder();

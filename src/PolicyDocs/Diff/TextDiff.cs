@@ -37,6 +37,29 @@ public static class TextDiff
             a = block.DeleteStartA + block.DeleteCountA;
         }
         Add(spans, DiffOp.Equal, result.PiecesOld, a, result.PiecesOld.Count - a);
+        return MoveSharedWhitespace(spans);
+    }
+
+    /// <summary>
+    /// Tokens carry their trailing whitespace, so "24 " → "12 " is a change of "24" to "12" followed by an unchanged
+    /// space: whitespace that a deletion and the insertion after it both end with moves into the equal text that follows.
+    /// </summary>
+    private static List<DiffSpan> MoveSharedWhitespace(List<DiffSpan> spans)
+    {
+        for (var i = 0; i + 1 < spans.Count; i++)
+        {
+            if (spans[i].Op != DiffOp.Deleted || spans[i + 1].Op != DiffOp.Inserted) continue;
+            var del = spans[i].Text;
+            var ins = spans[i + 1].Text;
+            var n = 0;
+            while (n < del.Length - 1 && n < ins.Length - 1 && char.IsWhiteSpace(del[^(n + 1)]) && del[^(n + 1)] == ins[^(n + 1)]) n++;
+            if (n == 0) continue;
+            var shared = del[^n..];
+            spans[i] = spans[i] with { Text = del[..^n] };
+            spans[i + 1] = spans[i + 1] with { Text = ins[..^n] };
+            if (i + 2 < spans.Count && spans[i + 2].Op == DiffOp.Equal) spans[i + 2] = spans[i + 2] with { Text = shared + spans[i + 2].Text };
+            else spans.Insert(i + 2, new DiffSpan(DiffOp.Equal, shared));
+        }
         return spans;
     }
 

@@ -5,8 +5,9 @@ namespace PolicyDocs.Diff;
 
 /// <summary>
 /// Splits prose into diff tokens: words (with inner apostrophes and hyphens), numbers (with inner dots and
-/// commas, so "4.9.1" and "1,000" stay whole), runs of whitespace, and single punctuation characters.
-/// Concatenating the tokens gives back the text exactly.
+/// commas, so "4.9.1" and "1,000" stay whole) and single punctuation characters, each carrying the whitespace
+/// that follows it, so that a diff aligns words rather than the spaces between them. Leading whitespace is a
+/// token of its own. Concatenating the tokens gives back the text exactly.
 /// </summary>
 public sealed partial class WordTokenizer : IChunker
 {
@@ -22,7 +23,7 @@ public sealed partial class WordTokenizer : IChunker
         return result;
     }
 
-    [GeneratedRegex(@"\p{L}[\p{L}\p{M}\p{Nd}]*(?:['’\-]\p{L}[\p{L}\p{M}\p{Nd}]*)*|\p{Nd}+(?:[.,]\p{Nd}+)*|\s+|.", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s+|(?:\p{L}[\p{L}\p{M}\p{Nd}]*(?:['’\-]\p{L}[\p{L}\p{M}\p{Nd}]*)*|\p{Nd}+(?:[.,]\p{Nd}+)*|.)\s*", RegexOptions.Singleline)]
     private static partial Regex Token();
 }
 

@@ -44,7 +44,7 @@ public static class VersionSource
     public static VersionResult Resolve(string spec, string contentPath)
     {
         if (Directory.Exists(spec) || File.Exists(spec))
-            return new VersionResult(new MaterializedVersion(Label(spec), spec, spec, null), null);
+            return new VersionResult(new MaterializedVersion(spec, spec, spec, null), null);
         var contentFull = Path.GetFullPath(contentPath);
         var repo = RepositoryOf(contentFull);
         if (repo is null)
@@ -71,12 +71,6 @@ public static class VersionSource
             return new VersionResult(null, $"{relative} does not exist at git ref '{spec}'.");
         }
         return new VersionResult(new MaterializedVersion(spec, extracted, spec + ":" + relative, temp), null);
-    }
-
-    private static string Label(string path)
-    {
-        var name = Path.GetFileName(Path.GetFullPath(path).TrimEnd('/', '\\'));
-        return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
     }
 
     /// <summary>The top folder of the git repository holding <paramref name="path"/>, or null.</summary>

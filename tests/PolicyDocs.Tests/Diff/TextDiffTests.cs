@@ -22,9 +22,22 @@ public sealed class TextDiffTests
     }
 
     [Fact]
-    public void Numbers_and_section_numbers_are_single_tokens()
+    public void Numbers_and_section_numbers_are_single_tokens_with_their_following_space()
     {
-        Assert.Equal(["see", " ", "4.9.1", " ", "within", " ", "1,000", " ", "hours", "."], WordTokenizer.Instance.Chunk("see 4.9.1 within 1,000 hours."));
+        Assert.Equal([" ", "see ", "4.9.1 ", "within ", "1,000 ", "hours", "."], WordTokenizer.Instance.Chunk(" see 4.9.1 within 1,000 hours."));
+    }
+
+    [Fact]
+    public void A_reworded_phrase_keeps_the_words_it_shares()
+    {
+        var spans = TextDiff.Words("requires an appropriate level of training and legal obligation.",
+            "requires documented annual training and an appropriate legal obligation.");
+        // Before tokens carried their spaces, the diff matched spaces and kept only "requires" and "legal obligation.".
+        var equal = string.Concat(spans.Where(s => s.Op == DiffOp.Equal).Select(s => s.Text));
+        Assert.Equal(6, WordTokenizer.Instance.Chunk(equal).Count);
+        Assert.Equal("Top-Level Domain Name", TextDiff.New(TextDiff.Words("Top Level Domain", "Top-Level Domain Name")));
+        Assert.Equal([new DiffSpan(DiffOp.Deleted, "Top Level"), new DiffSpan(DiffOp.Inserted, "Top-Level"), new DiffSpan(DiffOp.Equal, " Domain Name")],
+            TextDiff.Words("Top Level Domain Name", "Top-Level Domain Name"));
     }
 
     [Fact]
