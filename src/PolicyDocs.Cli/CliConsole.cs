@@ -16,6 +16,18 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
     private bool Colour => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected &&
                            string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
+    private bool Terminal => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected &&
+                             string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+
+    /// <summary>Shows what a long command is doing on a terminal (one line, overwritten); prints nothing when
+    /// stderr is a file or CI, where only the final summary line appears.</summary>
+    public void Progress(string? step)
+    {
+        if (!Terminal) return;
+        Error.Write(step is null ? "\r\u001b[K" : $"\r\u001b[K{step}");
+        Error.Flush();
+    }
+
     /// <summary>Prints diagnostics in the chosen format.</summary>
     public void Report(IReadOnlyList<Diagnostic> diagnostics, string format)
     {

@@ -26,7 +26,10 @@ internal static class BuildCommand
             var clock = Stopwatch.StartNew();
             var path = parse.GetValue(content)!;
             var isStrict = parse.GetValue(strict);
-            if (!console.TryCompile(path, isStrict, out var compilation)) return CliApp.Usage;
+            console.Progress($"Checking {path} ...");
+            var compiled = console.TryCompile(path, isStrict, out var compilation);
+            console.Progress(null);
+            if (!compiled) return CliApp.Usage;
             console.Report(compilation.Diagnostics, "text");
             var code = CliConsole.ExitCode(compilation, isStrict);
             if (code != CliApp.Ok)
@@ -36,8 +39,10 @@ internal static class BuildCommand
             }
             // Declared releases (releases.tags in policyset.yaml): superseded versions, redlines and changelog rules.
             var releaseDiagnostics = new PolicyDocs.Model.DiagnosticBag();
+            console.Progress("Reading released versions ...");
             var releases = ReleaseHistory.Load(compilation, path, releaseDiagnostics);
             var history = SiteHistory.From(releases);
+            console.Progress(null);
             var historyDiagnostics = releaseDiagnostics.ToSortedList().Concat(history.Diagnostics).ToList();
             if (historyDiagnostics.Count > 0) console.Report(historyDiagnostics, "text");
             if (historyDiagnostics.Any(d => d.Severity == PolicyDocs.Model.Severity.Error || isStrict))
@@ -45,7 +50,9 @@ internal static class BuildCommand
                 console.Error.WriteLine("build failed: the release history breaks the changelog rules; nothing was written.");
                 return CliApp.Findings;
             }
+            console.Progress("Rendering the site and downloads ...");
             var build = SiteBuilder.Build(compilation, history);
+            console.Progress(null);
             if (build.Diagnostics.Count > 0) console.Report(build.Diagnostics, "text");
             if (build.HasErrors)
             {
