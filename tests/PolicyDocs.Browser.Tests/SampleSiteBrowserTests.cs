@@ -12,42 +12,18 @@ namespace PolicyDocs.Browser.Tests;
 /// The repository's sample policy set as published: every internal link resolves, the recommendations matrix
 /// filters, the roles and ceremony pages render and print, pages pass axe, and the downloads exist.
 /// </summary>
-public sealed partial class SampleSiteBrowserTests(SampleSiteFixture fx) : IClassFixture<SampleSiteFixture>, IAsyncLifetime
+public sealed partial class SampleSiteBrowserTests(SampleSiteFixture fx) : PageTests<SampleSiteFixture>(fx), IClassFixture<SampleSiteFixture>
 {
     private const string Ceremony = "ceremonies/issuing-ca-key-generation/index.html";
-    private readonly List<string> _escaped = [];
-    private IBrowserContext? _context;
-    private IPage Page { get; set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (fx.Browser is null) return;
-        _context = await fx.NewContextAsync(_escaped);
-        Page = await _context.NewPageAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_context is not null) await _context.DisposeAsync();
-    }
-
-    private async Task OpenAsync(string page)
-    {
-        fx.RequireBrowser();
-        await Page.GotoAsync(fx.Url(page));
-    }
-
-    private void NoRequestLeftTheSite() => Assert.Empty(_escaped);
-
     private sealed record PageLinks(string[] Ids, string[][] Links);
 
     [Fact]
     public async Task Every_internal_link_and_anchor_of_every_page_resolves()
     {
-        fx.RequireBrowser();
-        var root = new Uri(fx.SiteDir + Path.DirectorySeparatorChar);
-        var pages = Directory.EnumerateFiles(fx.SiteDir, "*.html", SearchOption.AllDirectories)
-            .Select(p => Path.GetRelativePath(fx.SiteDir, p).Replace(Path.DirectorySeparatorChar, '/'))
+        Fx.RequireBrowser();
+        var root = new Uri(Fx.SiteDir + Path.DirectorySeparatorChar);
+        var pages = Directory.EnumerateFiles(Fx.SiteDir, "*.html", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(Fx.SiteDir, p).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal).ToList();
         Assert.Contains("matrix/index.html", pages);
         Assert.Contains(Ceremony, pages);
@@ -55,7 +31,7 @@ public sealed partial class SampleSiteBrowserTests(SampleSiteFixture fx) : IClas
         var links = new List<(string Page, string Href, string Url)>();
         foreach (var page in pages)
         {
-            await Page.GotoAsync(fx.Url(page), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await Page.GotoAsync(Fx.Url(page), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             var json = await Page.EvaluateAsync<string>("""
                 () => JSON.stringify({
                   ids: Array.from(document.querySelectorAll('[id], a[name]'), e => e.id || e.getAttribute('name')),
@@ -84,19 +60,19 @@ public sealed partial class SampleSiteBrowserTests(SampleSiteFixture fx) : IClas
             var uri = new Uri(target);
             var path = Uri.UnescapeDataString(uri.AbsolutePath);
             if (path.EndsWith('/')) path += "index.html";
-            if (!path.StartsWith(fx.SiteDir + "/", StringComparison.Ordinal))
+            if (!path.StartsWith(Fx.SiteDir + "/", StringComparison.Ordinal))
             {
                 broken.Add($"{page}: {href} leaves the site");
                 continue;
             }
             if (!File.Exists(path))
             {
-                broken.Add($"{page}: {href} (no file {Path.GetRelativePath(fx.SiteDir, path)})");
+                broken.Add($"{page}: {href} (no file {Path.GetRelativePath(Fx.SiteDir, path)})");
                 continue;
             }
             var fragment = Uri.UnescapeDataString(uri.Fragment.TrimStart('#'));
             if (fragment.Length == 0) continue;
-            var targetPage = Path.GetRelativePath(fx.SiteDir, path).Replace(Path.DirectorySeparatorChar, '/');
+            var targetPage = Path.GetRelativePath(Fx.SiteDir, path).Replace(Path.DirectorySeparatorChar, '/');
             if (!ids.TryGetValue(targetPage, out var targetIds) || !targetIds.Contains(fragment))
                 broken.Add($"{page}: {href} (no id \"{fragment}\" in {targetPage})");
         }
@@ -261,8 +237,8 @@ public sealed partial class SampleSiteBrowserTests(SampleSiteFixture fx) : IClas
     [InlineData(Ceremony)]
     public async Task Axe_finds_no_violations(string page)
     {
-        fx.RequireBrowser();
-        var axe = fx.RequireAxe();
+        Fx.RequireBrowser();
+        var axe = Fx.RequireAxe();
         await OpenAsync(page);
         await Page.AddScriptTagAsync(new() { Content = axe });
         var json = await Page.EvaluateAsync<string>(
@@ -284,7 +260,7 @@ public sealed partial class SampleSiteBrowserTests(SampleSiteFixture fx) : IClas
                 await Expect(link).ToHaveCountAsync(1);
                 await Expect(link).ToHaveTextAsync(label);
                 var href = (await link.GetAttributeAsync("href"))!;
-                var file = Path.Combine(fx.SiteDir, href);
+                var file = Path.Combine(Fx.SiteDir, href);
                 Assert.True(File.Exists(file), $"{href} is linked but missing");
                 var bytes = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
                 Assert.True(bytes.Length > 1000, $"{href} has only {bytes.Length} bytes");

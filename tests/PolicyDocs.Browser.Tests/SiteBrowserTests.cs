@@ -7,32 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace PolicyDocs.Browser.Tests;
 
 /// <summary>The built site in Chromium over file://: navigation, search, permalinks, theme, print and accessibility.</summary>
-public sealed partial class SiteBrowserTests(BrowserFixture fx) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed partial class SiteBrowserTests(BrowserFixture fx) : PageTests<BrowserFixture>(fx), IClassFixture<BrowserFixture>
 {
-    private readonly List<string> _escaped = [];
-    private IBrowserContext? _context;
-    private IPage Page { get; set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (fx.Browser is null) return;
-        _context = await fx.NewContextAsync(_escaped);
-        Page = await _context.NewPageAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_context is not null) await _context.DisposeAsync();
-    }
-
-    private async Task OpenAsync(string page)
-    {
-        fx.RequireBrowser();
-        await Page.GotoAsync(fx.Url(page));
-    }
-
-    private void NoRequestLeftTheSite() => Assert.Empty(_escaped);
-
     [Fact]
     public async Task Home_to_document_to_section_through_the_sidebar()
     {
@@ -85,8 +61,8 @@ public sealed partial class SiteBrowserTests(BrowserFixture fx) : IClassFixture<
         await Expect(permalink).ToBeVisibleAsync();
         await permalink.ClickAsync();
         await Expect(Page).ToHaveURLAsync(HashRegex("section-4.9.2"));
-        var fresh = await _context!.NewPageAsync();
-        await fresh.GotoAsync(fx.Url("cp/index.html") + "#section-9.6.3");
+        var fresh = await Context!.NewPageAsync();
+        await fresh.GotoAsync(Fx.Url("cp/index.html") + "#section-9.6.3");
         await Expect(fresh.Locator("#section-9\\.6\\.3 > h4")).ToBeInViewportAsync();
         NoRequestLeftTheSite();
     }
@@ -157,8 +133,8 @@ public sealed partial class SiteBrowserTests(BrowserFixture fx) : IClassFixture<
     [InlineData("cp/index.html", "revocation", true)]
     public async Task Axe_finds_no_violations(string page, string? search, bool dark)
     {
-        fx.RequireBrowser();
-        if (fx.Axe is null) Assert.Skip("axe-core is not installed: npm install --prefix tests/PolicyDocs.Browser.Tests/node axe-core@4");
+        Fx.RequireBrowser();
+        if (Fx.Axe is null) Assert.Skip("axe-core is not installed: npm install --prefix tests/PolicyDocs.Browser.Tests/node axe-core@4");
         if (dark) await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         await OpenAsync(page);
         if (search is not null)
@@ -166,7 +142,7 @@ public sealed partial class SiteBrowserTests(BrowserFixture fx) : IClassFixture<
             await Page.FillAsync("#search-input", search);
             await Expect(Page.Locator("#search-results a.search-result").First).ToBeVisibleAsync();
         }
-        await Page.AddScriptTagAsync(new() { Content = fx.Axe });
+        await Page.AddScriptTagAsync(new() { Content = Fx.Axe });
         var json = await Page.EvaluateAsync<string>(
             "async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))");
         var violations = JsonSerializer.Deserialize<string[]>(json)!;
@@ -174,7 +150,7 @@ public sealed partial class SiteBrowserTests(BrowserFixture fx) : IClassFixture<
         NoRequestLeftTheSite();
     }
 
-    private Regex CpPage() => new(Regex.Escape(fx.Url("cp/index.html")) + "$");
+    private Regex CpPage() => new(Regex.Escape(Fx.Url("cp/index.html")) + "$");
 
     private static Regex HashRegex(string anchor) => new("#" + Regex.Escape(anchor) + "$");
 }
