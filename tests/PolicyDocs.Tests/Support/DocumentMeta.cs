@@ -27,7 +27,7 @@ public sealed record DocumentMeta(string Kind, string Title)
     public IReadOnlyList<string> Implements { get; init; } = [];
 
     /// <summary>The revision history; omitted when empty.</summary>
-    public IReadOnlyList<Revision> Revisions { get; init; } = [];
+    public IReadOnlyList<RevisionMeta> Revisions { get; init; } = [];
 
     /// <summary>document.yaml text.</summary>
     public string ToYaml()
