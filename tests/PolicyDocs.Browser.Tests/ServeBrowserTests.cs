@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using PolicyDocs.Cli.Serve;
 using PolicyDocs.Tests.Site;
+using PolicyDocs.Tests.Support;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,9 +14,9 @@ public sealed class ServeBrowserTests(BrowserFixture fx) : IClassFixture<Browser
     public async Task Serve_reloads_after_an_edit_and_overlays_errors_until_fixed()
     {
         fx.RequireBrowser();
-        var dir = Path.Combine(Path.GetTempPath(), "policydocs-serve-" + Guid.NewGuid().ToString("N"));
-        var content = TestPolicySet.Write(dir);
-        var text = Path.Combine(content, "documents", "cp", "text.md");
+        var dir = new TempTree();
+        var content = TestPolicySet.Write(dir.Root);
+        var text = dir.PathOf(PolicySetBuilder.FileFor("cp", "4.9.1"));
         var log = new StringWriter();
         await using var server = await PreviewServer.StartAsync(content, 0, TextWriter.Synchronized(log));
         var escaped = new List<string>();
@@ -46,7 +47,7 @@ public sealed class ServeBrowserTests(BrowserFixture fx) : IClassFixture<Browser
         }
         finally
         {
-            try { Directory.Delete(dir, true); } catch (IOException) { }
+            dir.Dispose();
         }
     }
 }

@@ -5,23 +5,13 @@ using PolicyDocs.Pipeline;
 using PolicyDocs.Rendering;
 using PolicyDocs.Rendering.Docx;
 using Xunit;
+using static PolicyDocs.Tests.Docx.DocxTestKit;
 
 namespace PolicyDocs.Tests.Docx;
 
 /// <summary>The Word scripts of the key ceremonies, downloads/ceremony-&lt;id&gt;.docx.</summary>
 public sealed class CeremonyDocxTests
 {
-    private static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-    private static Compilation Sample() => DocxTestKit.Compile(Path.Combine(TestPaths.RepoRoot, "content"));
-
-    private static XDocument DocumentXml(byte[] docx)
-    {
-        using var zip = new ZipArchive(new MemoryStream(docx));
-        using var stream = zip.GetEntry("word/document.xml")!.Open();
-        return XDocument.Load(stream);
-    }
-
     private static string Text(XElement e) => string.Concat(e.Descendants(W + "t").Select(t => t.Value));
 
     [Fact]

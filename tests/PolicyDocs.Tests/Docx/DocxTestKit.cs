@@ -1,25 +1,36 @@
+using System.IO.Compression;
+using System.Xml.Linq;
 using Xunit;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using PolicyDocs.Pipeline;
 using PolicyDocs.Rendering.Docx;
+using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Docx;
 
 /// <summary>Compiles test inputs in temporary folders and checks produced Word documents.</summary>
 internal sealed class DocxTestKit : IDisposable
 {
-    public DocxTestKit() => Directory.CreateDirectory(Root);
+    private readonly TempTree _tree = new();
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "policydocs-docx-" + Guid.NewGuid().ToString("N"));
+    public string Root => _tree.Root;
 
-    public string Write(string relativePath, string text)
+    public string Write(string relativePath, string text) => _tree.Write(relativePath, text);
+
+    /// <summary>The WordprocessingML main namespace.</summary>
+    public static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /// <summary>Compiles the repository's sample content.</summary>
+    public static Compilation Sample() => Compile(Path.Combine(Run.RepoRoot(), "content"));
+
+    /// <summary>word/document.xml of a produced document.</summary>
+    public static XDocument DocumentXml(byte[] docx)
     {
-        var path = Path.Combine(Root, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
+        using var zip = new ZipArchive(new MemoryStream(docx));
+        using var stream = zip.GetEntry("word/document.xml")!.Open();
+        return XDocument.Load(stream);
     }
 
     public static Compilation Compile(string path)
@@ -40,8 +51,5 @@ internal sealed class DocxTestKit : IDisposable
         return problems;
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Root, true); } catch (IOException) { }
-    }
+    public void Dispose() => _tree.Dispose();
 }

@@ -24,7 +24,7 @@ public sealed class GoldenDocumentTests : IDisposable
         using var zip = new ZipArchive(new MemoryStream(docx));
         using var stream = zip.GetEntry("word/document.xml")!.Open();
         var actual = XDocument.Load(stream).ToString() + "\n";
-        var golden = Path.Combine(TestPaths.RepoRoot, "tests", "PolicyDocs.Tests", "Docx", "Golden", "small-cps.document.xml");
+        var golden = Path.Combine(Support.Run.RepoRoot(), "tests", "PolicyDocs.Tests", "Docx", "Golden", "small-cps.document.xml");
         if (Environment.GetEnvironmentVariable("POLICYDOCS_UPDATE_GOLDEN") == "1") File.WriteAllText(golden, actual);
         Assert.True(File.Exists(golden), "Golden file missing; run with POLICYDOCS_UPDATE_GOLDEN=1.");
         Assert.Equal(File.ReadAllText(golden), actual);

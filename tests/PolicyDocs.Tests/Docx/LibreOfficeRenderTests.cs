@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using PolicyDocs.Benchmarks;
 using PolicyDocs.Rendering.Docx;
+using PolicyDocs.Tests.Support;
 using Xunit;
 
 namespace PolicyDocs.Tests.Docx;
@@ -12,25 +12,17 @@ public sealed class LibreOfficeRenderTests : IDisposable
 
     public void Dispose() => _kit.Dispose();
 
-    private static string? OnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
-
     private static (int Code, string Out) Run(string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        p.WaitForExit(TimeSpan.FromMinutes(3));
-        return (p.ExitCode, stdout.Result + stderr.Result);
+        var (code, stdout, stderr) = Tool.Run(file, args);
+        return (code, stdout + stderr);
     }
 
     [Fact]
     public void RendersInLibreOfficeWithEverySectionTitle()
     {
-        var soffice = OnPath("soffice");
-        var pdftotext = OnPath("pdftotext");
+        var soffice = Tool.OnPath("soffice");
+        var pdftotext = Tool.OnPath("pdftotext");
         if (soffice is null || pdftotext is null)
             Assert.Skip("LibreOffice (soffice) or pdftotext is not installed; CI installs them.");
 

@@ -4,23 +4,13 @@ using PolicyDocs.Model;
 using PolicyDocs.Pipeline;
 using PolicyDocs.Rendering.Docx;
 using Xunit;
+using static PolicyDocs.Tests.Docx.DocxTestKit;
 
 namespace PolicyDocs.Tests.Docx;
 
 /// <summary>The "Recommendations by impact level" appendix that policyset.yaml <c>matrix.docx_appendix</c> asks for.</summary>
 public sealed class MatrixAppendixTests
 {
-    private static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-    private static Compilation Sample() => DocxTestKit.Compile(Path.Combine(TestPaths.RepoRoot, "content"));
-
-    private static XDocument DocumentXml(byte[] docx)
-    {
-        using var zip = new ZipArchive(new MemoryStream(docx));
-        using var stream = zip.GetEntry("word/document.xml")!.Open();
-        return XDocument.Load(stream);
-    }
-
     private static XElement? AppendixTable(XDocument xml)
     {
         var heading = xml.Descendants(W + "bookmarkStart").FirstOrDefault(b => (string?)b.Attribute(W + "name") == DocxMatrixAppendix.Bookmark)?.Parent;

@@ -11,7 +11,7 @@ public sealed class ReferenceDocxTests
     [Fact]
     public void CommittedReferenceDocumentMatchesTheGenerator()
     {
-        var path = Path.Combine(TestPaths.RepoRoot, "templates", "docx", "reference.docx");
+        var path = Path.Combine(Support.Run.RepoRoot(), "templates", "docx", "reference.docx");
         var generated = ReferenceDocxGenerator.Generate();
         if (Environment.GetEnvironmentVariable("POLICYDOCS_UPDATE_GOLDEN") == "1") File.WriteAllBytes(path, generated);
         Assert.True(File.Exists(path), "templates/docx/reference.docx is missing; run the tests with POLICYDOCS_UPDATE_GOLDEN=1.");

@@ -1,3 +1,5 @@
+using PolicyDocs.Tests.Support;
+
 namespace PolicyDocs.Tests.Docx;
 
 /// <summary>A small folder-layout policy set (a CP and a CPS) covering the Markdown constructs the writer handles.</summary>
@@ -43,12 +45,25 @@ internal static class SmallSet
         Revoke on request. See [[#custom-anchor|the anchor]].
         """;
 
-    public static void WriteFolder(DocxTestKit kit)
-    {
-        kit.Write("policyset.yaml", "name: Example PKI\npublisher:\n  name: Example Policy Authority\n  email: pa@pki.example\n");
-        kit.Write("documents/cp/document.yaml", "kind: cp\ntitle: Example Certificate Policy\nshort_title: Example CP\noid: 1.3.6.1.4.1.99999.1\nversion: \"1.0\"\neffective_date: 2024-01-01\nstatus: approved\n");
-        kit.Write("documents/cp/01.md", "# 1. Introduction\n\n## 1.1 Overview\n\nThe CP.\n\n# 4. Certificate life-cycle operational requirements\n\n## 4.9 Certificate revocation and suspension\n\n### 4.9.1 Circumstances for revocation\n\nWhen asked.\n");
-        kit.Write("documents/cps/document.yaml", "kind: cps\ntitle: Example Certification Practice Statement\nshort_title: Example CPS\nversion: \"1.1\"\neffective_date: 2024-02-01\nstatus: draft\nimplements: [cp]\nrevisions:\n  - version: \"1.0\"\n    date: 2023-06-01\n    summary: First.\n  - version: \"1.1\"\n    date: 2024-02-01\n    summary: Second.\n");
-        kit.Write("documents/cps/01.md", CpsBody);
-    }
+    public static void WriteFolder(DocxTestKit kit) => new PolicySetBuilder()
+        .WithSet(new SetMeta("Example PKI", "Example Policy Authority") { Email = "pa@pki.example" })
+        .WithDocument("cp", new DocumentMeta("cp", "Example Certificate Policy")
+        {
+            ShortTitle = "Example CP",
+            Oid = "1.3.6.1.4.1.99999.1",
+            EffectiveDate = "2024-01-01",
+            Status = "approved",
+        })
+        .WithText("cp", "# 1. Introduction\n\n## 1.1 Overview\n\nThe CP.\n\n# 4. Certificate life-cycle operational requirements\n\n## 4.9 Certificate revocation and suspension\n\n### 4.9.1 Circumstances for revocation\n\nWhen asked.\n", "01.md")
+        .WithDocument("cps", new DocumentMeta("cps", "Example Certification Practice Statement")
+        {
+            ShortTitle = "Example CPS",
+            Version = "1.1",
+            EffectiveDate = "2024-02-01",
+            Status = "draft",
+            Implements = ["cp"],
+            Revisions = [new("1.0", "2023-06-01", "First."), new("1.1", "2024-02-01", "Second.")],
+        })
+        .WithText("cps", CpsBody, "01.md")
+        .WriteTo(kit.Root);
 }

@@ -1,19 +1,18 @@
 using PolicyDocs.Model;
 using PolicyDocs.Pipeline;
+using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Matrix;
 
 /// <summary>Writes a small policy set (a CP, a CPS, CAs, recommendations, approvals) into a temporary folder and compiles it.
-/// Each part can be replaced by a test.</summary>
+/// Each part can be replaced by a test; <see cref="Compile"/> writes them with <see cref="PolicySetBuilder"/>.</summary>
 internal sealed class TestPolicySet : IDisposable
 {
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "policydocs-matrix-" + Guid.NewGuid().ToString("N"));
+    private readonly TempTree _tree = new();
 
-    public string PolicySet { get; set; } = """
-        name: Test PKI
-        publisher:
-          name: Test Policy Authority
-        """;
+    public string Root => _tree.Root;
+
+    public string PolicySet { get; set; } = new SetMeta("Test PKI", "Test Policy Authority").ToYaml();
 
     public string Cas { get; set; } = """
         - id: root
@@ -62,60 +61,48 @@ internal sealed class TestPolicySet : IDisposable
     public string CpMeta { get; set; } = Meta("cp", "root, internal", "pa-1");
     public string CpsMeta { get; set; } = Meta("cps", "root, internal", "pa-1");
 
-    public static string Meta(string kind, string cas, string? approval, string status = "approved", string effective = "2026-02-01") => $"""
-        kind: {kind}
-        title: Test {kind.ToUpperInvariant()}
-        version: "1.0"
-        effective_date: {effective}
-        status: {status}
-        cas: [{cas}]
-        revisions:
-          - version: "1.0"
-            date: {effective}
-            summary: First version.
-        {(approval is null ? "" : "    approval: " + approval)}
-        """;
+    /// <summary>The document.yaml of a <paramref name="kind"/> over <paramref name="cas"/> ("root, internal"), whose one revision
+    /// names <paramref name="approval"/>; a CPS implements the CP.</summary>
+    public static string Meta(string kind, string cas, string? approval, string status = "approved", string effective = "2026-02-01") =>
+        new DocumentMeta(kind, $"Test {kind.ToUpperInvariant()}")
+        {
+            EffectiveDate = effective,
+            Status = status,
+            Cas = cas.Split(", "),
+            Implements = kind == "cps" ? ["cp"] : [],
+            Revisions = [new(Version: "1.0", Date: effective, Summary: "First version.", Approval: approval)],
+        }.ToYaml();
 
-    private const string Body = """
-        # 1. INTRODUCTION
-        ## 1.1 Overview
-        Overview text.
-        # 6. TECHNICAL SECURITY CONTROLS
-        ## 6.2 Private Key Protection and Cryptographic Module Engineering Controls
-        ### 6.2.1 Cryptographic module standards and controls
-        CA keys are kept in HSMs.
-        ### 6.2.2 Private key (n out of m) multi-person control
-        Two of five custodians.
-        """;
+    /// <summary>Sections 1.1, 6.2.1 and 6.2.2 (with their parents) of the outline.</summary>
+    private static readonly string Body = PolicySetBuilder.Document(
+        e => e.Id is "1" or "1.1" or "6" or "6.2" or "6.2.1" or "6.2.2",
+        e => e.Id switch
+        {
+            "1.1" => "Overview text.",
+            "6.2.1" => "CA keys are kept in HSMs.",
+            "6.2.2" => "Two of five custodians.",
+            _ => "",
+        });
 
     public string CpBody { get; set; } = Body;
     public string CpsBody { get; set; } = Body;
 
     public Compilation Compile()
     {
+        var set = new PolicySetBuilder()
+            .Set("policyset.yaml", PolicySet)
+            .WithData("cas", Cas)
+            .WithData("recommendations", Recommendations)
+            .Set("documents/cp/document.yaml", CpMeta)
+            .WithText("cp", CpBody)
+            .Set("documents/cps/document.yaml", CpsMeta)
+            .WithText("cps", CpsBody);
+        if (Approvals is not null) set.WithData("approvals", Approvals);
         if (Directory.Exists(Root)) Directory.Delete(Root, true);
-        Write("policyset.yaml", PolicySet);
-        Write("data/cas.yaml", Cas);
-        Write("data/recommendations.yaml", Recommendations);
-        if (Approvals is not null) Write("data/approvals.yaml", Approvals);
-        Write("documents/cp/document.yaml", CpMeta);
-        Write("documents/cp/text.md", CpBody);
-        Write("documents/cps/document.yaml", CpsMeta.Replace("cas:", "implements: [cp]\ncas:", StringComparison.Ordinal));
-        Write("documents/cps/text.md", CpsBody);
-        return PolicyCompiler.Compile(Root);
+        return Run.Compile(set.WriteTo(Root));
     }
 
-    private void Write(string path, string text)
-    {
-        var full = Path.Combine(Root, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Root)) Directory.Delete(Root, true);
-    }
+    public void Dispose() => _tree.Dispose();
 
     /// <summary>Diagnostics of the given codes.</summary>
     public static List<Diagnostic> Only(Compilation c, params string[] codes) => [.. c.Diagnostics.Where(d => codes.Contains(d.Code))];

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using CsCheck;
 using PolicyDocs.Diff;
 using PolicyDocs.Pipeline;
 using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Rendering.Docx.Redline;
 using PolicyDocs.Tests.Docx;
+using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Redline;
 
@@ -129,7 +129,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
     [Fact]
     public void Pandoc_accepts_and_rejects_to_the_two_versions()
     {
-        var pandoc = OnPath("pandoc") ?? Skip("pandoc is not installed.");
+        var pandoc = Tool.OnPath("pandoc") ?? Skip("pandoc is not installed.");
         var c = Redline(Files[1], [new MarkdownEdit(0, 3, 2, 1), new MarkdownEdit(3, 8, 0, 2), new MarkdownEdit(4, 12, 0, 0), new MarkdownEdit(2, 30, 3, 0)])!;
         using var dir = new Support.TempTree();
         string Plain(byte[] docx, string? track)
@@ -151,8 +151,8 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
     [Fact]
     public void LibreOffice_shows_deleted_and_inserted_words()
     {
-        var soffice = OnPath("soffice") ?? Skip("LibreOffice (soffice) is not installed.");
-        var pdftotext = OnPath("pdftotext") ?? Skip("pdftotext is not installed.");
+        var soffice = Tool.OnPath("soffice") ?? Skip("LibreOffice (soffice) is not installed.");
+        var pdftotext = Tool.OnPath("pdftotext") ?? Skip("pdftotext is not installed.");
         var text = sample.Read(File04).Replace("revokes a certificate in the portal", "revokes a certificate in the zebrafinch portal", StringComparison.Ordinal)
             .Replace("by choosing the", "by selecting the", StringComparison.Ordinal);
         var compiled = sample.CompileEdited(File04, text);
@@ -180,18 +180,10 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         return "";
     }
 
-    private static string? OnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
-
     private static (int Code, string Out) Run(string file, string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        p.WaitForExit(TimeSpan.FromMinutes(3));
-        return (p.ExitCode, stdout.Result + (p.ExitCode == 0 ? "" : stderr.Result));
+        var (code, stdout, stderr) = Tool.Run(file, args);
+        return (code, stdout + (code == 0 ? "" : stderr));
     }
 
     private static string MainXml(byte[] docx) => Part(docx, "word/document.xml");

@@ -40,13 +40,10 @@ public sealed class CeremonyCheckTests
     {
         using var f = new RolesFixture();
         f.Edit(Path, "  - role: internal-auditor\n    names: [Ruth Adams]\n", "");
-        var root = f.Write();
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CliApp.Run(["check", "--content", root], stdout, stderr);
+        var (exit, stdout, stderr) = Tests.Support.Run.Cli("check", "--content", f.Write());
         Assert.Equal(1, exit);
         var line = f.LineOf(Path, "witness: internal-auditor");
-        var output = stdout.ToString() + stderr;
+        var output = stdout + stderr;
         Assert.Contains($"ceremonies/root-key.yaml:{line}:", output, StringComparison.Ordinal);
         Assert.Contains("error PD0511", output, StringComparison.Ordinal);
     }

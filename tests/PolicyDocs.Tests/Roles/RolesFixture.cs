@@ -1,13 +1,12 @@
 using PolicyDocs.Model;
 using PolicyDocs.Pipeline;
-
-using Xunit;
+using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Roles;
 
 /// <summary>
 /// A small but complete content folder with trusted roles, tasks, a CPS 5.2 and a witnessed key generation
-/// ceremony; each test replaces or edits the files it is about.
+/// ceremony, built with <see cref="PolicySetBuilder"/>; each test replaces or edits the files it is about.
 /// </summary>
 internal sealed class RolesFixture : IDisposable
 {
@@ -120,87 +119,51 @@ internal sealed class RolesFixture : IDisposable
             explanation: The first attempt timed out; the key was generated at the second attempt.
         """;
 
-    public const string Cps = """
-        # 5. FACILITY, MANAGEMENT, AND OPERATIONAL CONTROLS
-        ## 5.2 Procedural controls
-        ### 5.2.1 Trusted roles
+    private readonly TempTree _tree = new();
 
-        {{ include "trusted-roles" }}
-
-        ### 5.2.2 Number of persons required per task
-
-        {{ include "persons-per-task" }}
-
-        ### 5.2.3 Identification and authentication for each role
-
-        No stipulation.
-
-        ### 5.2.4 Roles requiring separation of duties
-
-        {{ include "separation-of-duties" }}
-        """;
-
-    private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal)
-    {
-        ["policyset.yaml"] = "name: Test PKI\npublisher:\n  name: Test PA\n",
-        ["data/cas.yaml"] = "- id: root\n  name: Test Root CA\n  type: root\n  parent: ~\n  operation: offline\n",
-        ["data/roles.yaml"] = Roles,
-        ["data/tasks.yaml"] = Tasks,
-        ["documents/cps/document.yaml"] = "kind: cps\ntitle: Test CPS\nversion: \"1.0\"\n",
-        ["documents/cps/05.md"] = Cps,
-        ["ceremonies/root-key.yaml"] = Ceremony,
-    };
-
-    public RolesFixture() => Root = Path.Combine(Path.GetTempPath(), "policydocs-roles-" + Guid.NewGuid().ToString("N"));
+    private readonly PolicySetBuilder _set = new PolicySetBuilder()
+        .WithSet(new SetMeta("Test PKI", "Test PA"))
+        .WithData("cas", "- id: root\n  name: Test Root CA\n  type: root\n  parent: ~\n  operation: offline\n")
+        .WithData("roles", Roles)
+        .WithData("tasks", Tasks)
+        .WithDocument("cps", new DocumentMeta("cps", "Test CPS"))
+        .WithOutline("cps", // 5.2.1–5.2.4 in documents/cps/05.md: the generated blocks, and "No stipulation." in 5.2.3
+            e => e.Id is "5" or "5.2" or "5.2.1" or "5.2.2" or "5.2.3" or "5.2.4",
+            e => e.Id is "5" or "5.2" ? "" : PolicySetBuilder.GeneratedBlocks.GetValueOrDefault(e.Id, "No stipulation."))
+        .WithCeremony("root-key", Ceremony);
 
     /// <summary>The content folder, written by <see cref="Write"/>.</summary>
-    public string Root { get; }
+    public string Root => _tree.Root;
 
     /// <summary>Sets (or with null, removes) a file before writing.</summary>
     public RolesFixture With(string path, string? text)
     {
-        if (text is null) _files.Remove(path);
-        else _files[path] = text;
+        if (text is null) _set.Remove(path);
+        else _set.Set(path, text);
         return this;
     }
 
     /// <summary>Edits a file's text before writing; fails the test when <paramref name="old"/> is absent.</summary>
     public RolesFixture Edit(string path, string old, string replacement)
     {
-        Assert.Contains(old, _files[path], StringComparison.Ordinal);
-        _files[path] = _files[path].Replace(old, replacement, StringComparison.Ordinal);
+        _set.Replace(path, old, replacement);
         return this;
     }
 
     public string Write()
     {
         if (Directory.Exists(Root)) Directory.Delete(Root, true);
-        foreach (var (path, text) in _files)
-        {
-            var full = Path.Combine(Root, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text.ReplaceLineEndings("\n") + "\n");
-        }
-        return Root;
+        return _set.WriteTo(Root);
     }
 
-    public Compilation Compile() => PolicyCompiler.Compile(Write());
+    public Compilation Compile() => Run.Compile(Write());
 
     /// <summary>Diagnostics with a PD05xx code or from ceremony files, and loader errors in them.</summary>
     public static List<Diagnostic> Relevant(Compilation c) =>
         [.. c.Diagnostics.Where(d => d.Code.StartsWith("PD05", StringComparison.Ordinal) || d.Span.Path.Contains("/ceremonies/", StringComparison.Ordinal) || d.Span.Path.Contains("/data/", StringComparison.Ordinal))];
 
     /// <summary>The 1-based line of the first line of <paramref name="path"/> containing <paramref name="text"/>.</summary>
-    public int LineOf(string path, string text)
-    {
-        var lines = _files[path].ReplaceLineEndings("\n").Split('\n');
-        var i = Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
-        Assert.True(i >= 0, $"'{text}' not in {path}");
-        return i + 1;
-    }
+    public int LineOf(string path, string text) => _set.LineOf(path, text);
 
-    public void Dispose()
-    {
-        if (Directory.Exists(Root)) Directory.Delete(Root, true);
-    }
+    public void Dispose() => _tree.Dispose();
 }

@@ -1,6 +1,7 @@
 using PolicyDocs.Cli;
 using PolicyDocs.Model;
 using PolicyDocs.Rendering.Html;
+using PolicyDocs.Tests.Support;
 using Xunit;
 
 namespace PolicyDocs.Tests.Site;
@@ -10,26 +11,16 @@ public sealed class SiteBuildFailureTests
     [Fact]
     public void A_dangling_link_from_an_overridden_template_fails_the_build_and_writes_nothing()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "policydocs-dangling-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var content = TestPolicySet.Write(Path.Combine(dir, "content"));
-            var partials = Path.Combine(content, "templates", "site", "partials");
-            Directory.CreateDirectory(partials);
-            File.WriteAllText(Path.Combine(partials, "footer.sbn"), "<footer><a href=\"{{ page.root }}missing/index.html\">gone</a></footer>\n");
-            var output = Path.Combine(dir, "site");
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var code = CliApp.Run(["build", "--content", content, "--output", output], stdout, stderr);
-            Assert.Equal(CliApp.Findings, code);
-            Assert.Contains("site/index.html:", stdout.ToString(), StringComparison.Ordinal);
-            Assert.Contains("error PD0401: Link '../missing/index.html' on cp/index.html", stdout.ToString(), StringComparison.Ordinal);
-            Assert.False(Directory.Exists(output));
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        using var dir = new TempTree();
+        var content = TestPolicySet.Builder()
+            .Set("templates/site/partials/footer.sbn", "<footer><a href=\"{{ page.root }}missing/index.html\">gone</a></footer>\n")
+            .WriteTo(dir.PathOf("content"));
+        var output = dir.PathOf("site");
+        var (code, stdout, _) = Run.Cli("build", "--content", content, "--output", output);
+        Assert.Equal(CliApp.Findings, code);
+        Assert.Contains("site/index.html:", stdout, StringComparison.Ordinal);
+        Assert.Contains("error PD0401: Link '../missing/index.html' on cp/index.html", stdout, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
     }
 
     [Theory]
@@ -37,22 +28,12 @@ public sealed class SiteBuildFailureTests
     [InlineData("partials/footer.sbn", "<footer>{{ site.no_such_value }}</footer>", "templates/site/partials/footer.sbn:1:")]
     public void A_broken_site_template_is_a_diagnostic_not_a_crash(string file, string text, string where)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "policydocs-badtemplate-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var content = TestPolicySet.Write(Path.Combine(dir, "content"));
-            var path = Path.Combine(content, "templates", "site", file);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-            var build = PolicyDocs.Rendering.SiteBuilder.Build(PolicyDocs.Pipeline.PolicyCompiler.Compile(content, new PolicyDocs.Pipeline.CompileOptions()));
-            Assert.True(build.HasErrors);
-            Assert.All(build.Diagnostics, d => Assert.Equal("PD0402", d.Code));
-            Assert.StartsWith(where, build.Diagnostics[0].Span.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        using var dir = new TempTree();
+        var content = TestPolicySet.Builder().Set("templates/site/" + file, text).WriteTo(dir.PathOf("content"));
+        var build = PolicyDocs.Rendering.SiteBuilder.Build(Run.Compile(content));
+        Assert.True(build.HasErrors);
+        Assert.All(build.Diagnostics, d => Assert.Equal("PD0402", d.Code));
+        Assert.StartsWith(where, build.Diagnostics[0].Span.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,18 +2,19 @@ using System.Text;
 using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
 using PolicyDocs.Rendering;
+using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Site;
 
 /// <summary>Builds the test policy set once per test class (with and without a base URL).</summary>
 public sealed class SiteFixture : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "policydocs-site-" + Guid.NewGuid().ToString("N"));
+    private readonly TempTree _dir = new();
 
     public SiteFixture()
     {
-        Content = TestPolicySet.Write(Path.Combine(_dir, "content"));
-        Compilation = PolicyCompiler.Compile(Content, new CompileOptions());
+        Content = TestPolicySet.Write(_dir.PathOf("content"));
+        Compilation = Run.Compile(Content);
         Build = Compilation.ErrorCount == 0 && Compilation.Fatal is null
             ? SiteBuilder.Build(Compilation)
             : throw new InvalidOperationException("test policy set does not compile:\n" + string.Join("\n", Compilation.Diagnostics) + Compilation.Fatal);
@@ -26,8 +27,5 @@ public sealed class SiteFixture : IDisposable
 
     public string Text(string path) => Encoding.UTF8.GetString(Output.Get(path) ?? throw new Xunit.Sdk.XunitException($"{path} was not produced"));
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public void Dispose() => _dir.Dispose();
 }

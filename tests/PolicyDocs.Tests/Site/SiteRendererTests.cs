@@ -182,17 +182,12 @@ public sealed partial class SiteRendererTests(SiteFixture site) : IClassFixture<
     [Fact]
     public void Without_base_url_there_is_no_canonical_nor_sitemap()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "policydocs-nobase-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var build = SiteBuilder.Build(PolicyCompiler.Compile(TestPolicySet.Write(dir, baseUrl: null), new CompileOptions()));
-            Assert.Empty(build.Diagnostics);
-            Assert.False(build.Output.Contains("sitemap.xml"));
-            var home = Parser.ParseDocument(System.Text.Encoding.UTF8.GetString(build.Output.Get("index.html")!));
-            Assert.Null(home.QuerySelector("link[rel=canonical]"));
-            Assert.Null(home.QuerySelector("meta[property^='og:']"));
-        }
-        finally { Directory.Delete(dir, true); }
+        var build = SiteBuilder.Build(Support.Run.Compile(TestPolicySet.Builder(baseUrl: null)));
+        Assert.Empty(build.Diagnostics);
+        Assert.False(build.Output.Contains("sitemap.xml"));
+        var home = Parser.ParseDocument(System.Text.Encoding.UTF8.GetString(build.Output.Get("index.html")!));
+        Assert.Null(home.QuerySelector("link[rel=canonical]"));
+        Assert.Null(home.QuerySelector("meta[property^='og:']"));
     }
 
     [Fact]

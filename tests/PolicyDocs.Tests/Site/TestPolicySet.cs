@@ -1,9 +1,9 @@
-using System.Text;
-using PolicyDocs.Outline;
+using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Site;
 
-/// <summary>Writes a small but complete policy set (a CP and a draft CPS over the full RFC 3647 outline) for site tests.</summary>
+/// <summary>A small but complete policy set (an approved CP and a draft CPS over the full RFC 3647 outline) for site tests,
+/// built with <see cref="PolicySetBuilder"/>.</summary>
 public static class TestPolicySet
 {
     /// <summary>Prose for particular sections; every other section says "No stipulation.".</summary>
@@ -25,44 +25,62 @@ public static class TestPolicySet
         ["5.2.1"] = "Trusted roles are held by named staff.",
     };
 
-    /// <summary>Writes the policy set into <paramref name="dir"/> (created if needed); returns the folder.</summary>
-    public static string Write(string dir, string? baseUrl = "https://pki.example.test/")
-    {
-        Directory.CreateDirectory(Path.Combine(dir, "data"));
-        File.WriteAllText(Path.Combine(dir, "policyset.yaml"),
-            "name: Example PKI Policy Set\n" +
-            "publisher:\n  name: Example Policy Authority\n  email: pa@example.test\n  problem_reports: https://example.test/report/\n" +
-            (baseUrl is null ? "" : $"base_url: {baseUrl}\n") +
-            "licence: CC-BY-4.0\ndocuments:\n  - cp\n  - cps\n");
-        File.WriteAllText(Path.Combine(dir, "data", "cas.yaml"),
-            "- id: root\n  name: Example Root CA\n  type: root\n  operation: offline\n  subject: \"CN=Example Root CA\"\n" +
-            "- id: issuing\n  name: Example Issuing CA\n  type: issuing\n  parent: root\n  operation: online\n");
-        File.WriteAllText(Path.Combine(dir, "data", "glossary.yaml"),
-            "- term: HSM\n  definition: Hardware Security Module, a tamper-resistant device that protects private keys.\n" +
-            "- term: Subscriber\n  definition: The holder of a certificate.\n");
-        WriteDocument(dir, "cp",
-            "kind: cp\ntitle: Example Certificate Policy\nshort_title: Example CP\noid: 1.3.6.1.4.1.99999.1.1\nversion: \"1.1\"\n" +
-            "effective_date: 2026-03-01\nstatus: approved\ncas:\n  - root\n  - issuing\nrevisions:\n" +
-            "  - version: \"1.0\"\n    date: 2025-06-01\n    summary: First version.\n" +
-            "  - version: \"1.1\"\n    date: 2026-03-01\n    summary: Revocation within 24 hours.\n", CpProse);
-        WriteDocument(dir, "cps",
-            "kind: cps\ntitle: Example Certification Practice Statement\nshort_title: Example CPS\nversion: \"0.9\"\n" +
-            "effective_date: 2026-09-01\nstatus: draft\ncas:\n  - root\n  - issuing\nimplements:\n  - cp\nrevisions:\n" +
-            "  - version: \"0.9\"\n    date: 2026-09-01\n    summary: Draft for review.\n", CpsProse);
-        return dir;
-    }
-
-    private static void WriteDocument(string dir, string id, string yaml, Dictionary<string, string> prose)
-    {
-        var folder = Path.Combine(dir, "documents", id);
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "document.yaml"), yaml);
-        var md = new StringBuilder();
-        foreach (var e in Rfc3647Outline.Instance.Entries)
+    /// <summary>The set, ready for further edits.</summary>
+    public static PolicySetBuilder Builder(string? baseUrl = "https://pki.example.test/") => new PolicySetBuilder()
+        .WithSet(new SetMeta("Example PKI Policy Set", "Example Policy Authority")
         {
-            md.Append('#', Math.Min(6, e.Depth)).Append(' ').Append(e.Id).Append(e.Depth == 1 ? ". " : " ").Append(e.Title).Append("\n\n");
-            md.Append(prose.TryGetValue(e.Id, out var text) ? text : "No stipulation.").Append("\n\n");
-        }
-        File.WriteAllText(Path.Combine(folder, "text.md"), md.ToString());
-    }
+            Email = "pa@example.test",
+            ProblemReports = "https://example.test/report/",
+            BaseUrl = baseUrl,
+            Licence = "CC-BY-4.0",
+            Documents = ["cp", "cps"],
+        })
+        .WithData("cas", """
+            - id: root
+              name: Example Root CA
+              type: root
+              operation: offline
+              subject: "CN=Example Root CA"
+            - id: issuing
+              name: Example Issuing CA
+              type: issuing
+              parent: root
+              operation: online
+
+            """)
+        .WithData("glossary", """
+            - term: HSM
+              definition: Hardware Security Module, a tamper-resistant device that protects private keys.
+            - term: Subscriber
+              definition: The holder of a certificate.
+
+            """)
+        .WithDocument("cp", new DocumentMeta("cp", "Example Certificate Policy")
+        {
+            ShortTitle = "Example CP",
+            Oid = "1.3.6.1.4.1.99999.1.1",
+            Version = "1.1",
+            EffectiveDate = "2026-03-01",
+            Status = "approved",
+            Cas = ["root", "issuing"],
+            Revisions = [new("1.0", "2025-06-01", "First version."), new("1.1", "2026-03-01", "Revocation within 24 hours.")],
+        })
+        .WithOutline("cp", body: Prose(CpProse))
+        .WithDocument("cps", new DocumentMeta("cps", "Example Certification Practice Statement")
+        {
+            ShortTitle = "Example CPS",
+            Version = "0.9",
+            EffectiveDate = "2026-09-01",
+            Status = "draft",
+            Cas = ["root", "issuing"],
+            Implements = ["cp"],
+            Revisions = [new("0.9", "2026-09-01", "Draft for review.")],
+        })
+        .WithOutline("cps", body: Prose(CpsProse));
+
+    /// <summary>Writes the policy set into <paramref name="dir"/> (created if needed); returns the folder.</summary>
+    public static string Write(string dir, string? baseUrl = "https://pki.example.test/") => Builder(baseUrl).WriteTo(dir);
+
+    private static Func<PolicyDocs.Outline.OutlineEntry, string> Prose(Dictionary<string, string> prose) =>
+        e => prose.TryGetValue(e.Id, out var text) ? text : "No stipulation.";
 }

@@ -22,104 +22,133 @@ public sealed class PolicySetBuilder
         ["5.2.4"] = "{{ include \"separation-of-duties\" }}",
     };
 
+    /// <summary>The policyset.yaml of <see cref="Valid"/> for the documents <paramref name="ids"/>.</summary>
+    public static SetMeta DefaultSet(params string[] ids) => new("Test Policy Set", "Test Policy Authority")
+    {
+        Email = "pa@pki.test.example",
+        BaseUrl = "https://pki.test.example/",
+        Documents = ids,
+    };
+
+    /// <summary>The document.yaml of the first document (a CP) of <see cref="Valid"/>.</summary>
+    public static DocumentMeta DefaultCp(string id) => new("cp", $"Test Certificate Policy {id}")
+    {
+        ShortTitle = $"Test {id.ToUpperInvariant()}",
+        Oid = "1.3.6.1.4.1.99999.1.1",
+        EffectiveDate = "2026-01-01",
+        Status = "approved",
+        Cas = ["root", "issuing"],
+    };
+
+    /// <summary>The document.yaml of a later document (a CPS implementing <paramref name="cp"/>) of <see cref="Valid"/>.</summary>
+    public static DocumentMeta DefaultCps(string id, string cp) => new("cps", $"Test Certification Practice Statement {id}")
+    {
+        ShortTitle = $"Test {id.ToUpperInvariant()}",
+        Implements = [cp],
+    };
+
+    /// <summary>data/cas.yaml of <see cref="Valid"/>: an offline root and an online issuing CA.</summary>
+    public const string DefaultCas = """
+        - id: root
+          name: Test Root CA
+          type: root
+          subject: "CN=Test Root CA, O=Test, C=GB"
+          operation: offline
+          key:
+            algorithm: ECDSA
+            size: P-384
+        - id: issuing
+          name: Test Issuing CA
+          type: issuing
+          parent: root
+          subject: "CN=Test Issuing CA, O=Test, C=GB"
+          operation: online
+          key:
+            algorithm: ECDSA
+            size: P-256
+
+        """;
+
+    /// <summary>data/roles.yaml of <see cref="Valid"/>.</summary>
+    public const string DefaultRoles = """
+        - id: ca-administrator
+          name: CA Administrator
+          duties:
+            - Operate the CA software
+          incompatible:
+            - internal-auditor
+        - id: internal-auditor
+          name: Internal Auditor
+          duties:
+            - Review the audit logs
+          incompatible:
+            - ca-administrator
+          auditor: true
+
+        """;
+
+    /// <summary>data/tasks.yaml of <see cref="Valid"/>.</summary>
+    public const string DefaultTasks = """
+        - id: key-generation
+          name: CA key generation
+          min_persons: 2
+          roles:
+            - ca-administrator
+            - internal-auditor
+
+        """;
+
+    /// <summary>data/glossary.yaml of <see cref="Valid"/>.</summary>
+    public const string DefaultGlossary = """
+        - term: HSM
+          definition: Hardware Security Module
+          acronym: true
+        - term: Relying Party
+          definition: A person who relies on a certificate.
+
+        """;
+
     /// <summary>A valid set with the documents <paramref name="ids"/> (default: one CP "cp"); the second and later are CPSs implementing the first.</summary>
     public static PolicySetBuilder Valid(params string[] ids)
     {
         if (ids.Length == 0) ids = ["cp"];
-        var b = new PolicySetBuilder();
-        b.Files["policyset.yaml"] = $"""
-            name: Test Policy Set
-            publisher:
-              name: Test Policy Authority
-              email: pa@pki.test.example
-            base_url: https://pki.test.example/
-            documents:
-            {string.Concat(ids.Select(i => $"  - {i}\n"))}
-            """;
-        b.Files["data/cas.yaml"] = """
-            - id: root
-              name: Test Root CA
-              type: root
-              subject: "CN=Test Root CA, O=Test, C=GB"
-              operation: offline
-              key:
-                algorithm: ECDSA
-                size: P-384
-            - id: issuing
-              name: Test Issuing CA
-              type: issuing
-              parent: root
-              subject: "CN=Test Issuing CA, O=Test, C=GB"
-              operation: online
-              key:
-                algorithm: ECDSA
-                size: P-256
-
-            """;
-        b.Files["data/roles.yaml"] = """
-            - id: ca-administrator
-              name: CA Administrator
-              duties:
-                - Operate the CA software
-              incompatible:
-                - internal-auditor
-            - id: internal-auditor
-              name: Internal Auditor
-              duties:
-                - Review the audit logs
-              incompatible:
-                - ca-administrator
-              auditor: true
-
-            """;
-        b.Files["data/tasks.yaml"] = """
-            - id: key-generation
-              name: CA key generation
-              min_persons: 2
-              roles:
-                - ca-administrator
-                - internal-auditor
-
-            """;
-        b.Files["data/glossary.yaml"] = """
-            - term: HSM
-              definition: Hardware Security Module
-              acronym: true
-            - term: Relying Party
-              definition: A person who relies on a certificate.
-
-            """;
+        var b = new PolicySetBuilder()
+            .WithSet(DefaultSet(ids))
+            .WithData("cas", DefaultCas)
+            .WithData("roles", DefaultRoles)
+            .WithData("tasks", DefaultTasks)
+            .WithData("glossary", DefaultGlossary);
         for (var i = 0; i < ids.Length; i++)
-        {
-            var id = ids[i];
-            b.Files[$"documents/{id}/document.yaml"] = i == 0
-                ? $"""
-                  kind: cp
-                  title: Test Certificate Policy {id}
-                  short_title: Test {id.ToUpperInvariant()}
-                  oid: 1.3.6.1.4.1.99999.1.{i + 1}
-                  version: "1.0"
-                  effective_date: 2026-01-01
-                  status: approved
-                  cas:
-                    - root
-                    - issuing
-
-                  """
-                : $"""
-                  kind: cps
-                  title: Test Certification Practice Statement {id}
-                  short_title: Test {id.ToUpperInvariant()}
-                  version: "1.0"
-                  implements:
-                    - {ids[0]}
-
-                  """;
-            foreach (var (component, text) in Components(_ => true, DefaultBody, DefaultHeading))
-                b.Files[FileFor(id, component.ToString(System.Globalization.CultureInfo.InvariantCulture))] = text;
-        }
+            b.WithDocument(ids[i], i == 0 ? DefaultCp(ids[i]) : DefaultCps(ids[i], ids[0])).WithOutline(ids[i]);
         return b;
     }
+
+    /// <summary>Sets policyset.yaml.</summary>
+    public PolicySetBuilder WithSet(SetMeta set) => Set("policyset.yaml", set.ToYaml());
+
+    /// <summary>Sets data/<paramref name="name"/>.yaml (cas, roles, tasks, glossary, recommendations, approvals…).</summary>
+    public PolicySetBuilder WithData(string name, string yaml) => Set($"data/{name}.yaml", yaml);
+
+    /// <summary>Sets documents/<paramref name="id"/>/document.yaml.</summary>
+    public PolicySetBuilder WithDocument(string id, DocumentMeta info) => Set($"documents/{id}/document.yaml", info.ToYaml());
+
+    /// <summary>Sets a Markdown file of document <paramref name="id"/> (default text.md).</summary>
+    public PolicySetBuilder WithText(string id, string markdown, string file = "text.md") => Set($"documents/{id}/{file}", markdown);
+
+    /// <summary>Writes the outline sections <paramref name="include"/> selects (default all) of document <paramref name="id"/>, one file per component
+    /// (<see cref="FileFor"/>), with <paramref name="body"/> (default <see cref="DefaultBody"/>) under <see cref="DefaultHeading"/>s.</summary>
+    public PolicySetBuilder WithOutline(string id, Func<OutlineEntry, bool>? include = null, Func<OutlineEntry, string>? body = null)
+    {
+        foreach (var (component, text) in Components(include ?? (_ => true), body ?? DefaultBody, DefaultHeading))
+            Files[FileFor(id, component.ToString(System.Globalization.CultureInfo.InvariantCulture))] = text;
+        return this;
+    }
+
+    /// <summary>Sets ceremonies/<paramref name="id"/>.yaml.</summary>
+    public PolicySetBuilder WithCeremony(string id, string yaml) => Set($"ceremonies/{id}.yaml", yaml);
+
+    /// <summary>Sets ceremonies/<paramref name="id"/>.record.yaml, the record of a held ceremony.</summary>
+    public PolicySetBuilder WithCeremonyRecord(string id, string yaml) => Set($"ceremonies/{id}.record.yaml", yaml);
 
     /// <summary>The file holding component <paramref name="numberOrComponent"/> ("4.4.2" → documents/cp/04.md).</summary>
     public static string FileFor(string documentId, string numberOrComponent)
@@ -194,9 +223,13 @@ public sealed class PolicySetBuilder
     }
 
     /// <summary>Writes the files into <paramref name="tree"/>.</summary>
-    public void WriteTo(TempTree tree)
+    public void WriteTo(TempTree tree) => WriteTo(tree.Root);
+
+    /// <summary>Writes the files into <paramref name="folder"/> (created if needed); returns the folder.</summary>
+    public string WriteTo(string folder)
     {
-        foreach (var (path, text) in Files) tree.Write(path, text);
+        foreach (var (path, text) in Files) TempTree.Write(folder, path, text);
+        return folder;
     }
 
     /// <summary>1-based line of the first line of <paramref name="relative"/> that contains <paramref name="text"/>.</summary>

@@ -1,14 +1,14 @@
-using System.Diagnostics;
-
 namespace PolicyDocs.Tests.Support;
 
 /// <summary>A temporary copy of the repository's sample content that a test may edit.</summary>
 /// <remarks>Also a git repository on request (<see cref="Git"/>), for tests of versions and releases.</remarks>
 internal sealed class SampleCopy : IDisposable
 {
+    private readonly TempTree _tree = new();
+
     public SampleCopy()
     {
-        Root = Path.Combine(Path.GetTempPath(), "pd-diff-" + Guid.NewGuid().ToString("N"));
+        Root = _tree.Root;
         Content = Path.Combine(Root, "content");
         Copy(Path.Combine(Run.RepoRoot(), "content"), Content);
     }
@@ -19,13 +19,8 @@ internal sealed class SampleCopy : IDisposable
     /// <summary>Runs git in the copy's root (a repository once "init" has run); fails the test if git fails.</summary>
     public void Git(params string[] args)
     {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-c", "user.name=Test", "-c", "user.email=test@example.invalid", .. args]) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"git {string.Join(' ', args)}: {err.Result}");
+        var (code, _, err) = Tool.Run("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", .. args], Root);
+        Assert.True(code == 0, $"git {string.Join(' ', args)}: {err}");
     }
 
     public void Edit(string relative, Func<string, string> edit)
@@ -44,8 +39,5 @@ internal sealed class SampleCopy : IDisposable
         foreach (var d in Directory.GetDirectories(from)) Copy(d, Path.Combine(to, Path.GetFileName(d)));
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(Root)) Directory.Delete(Root, true);
-    }
+    public void Dispose() => _tree.Dispose();
 }

@@ -14,12 +14,18 @@ public sealed class TempTree : IDisposable
     public string Root { get; }
 
     /// <summary>Full path of <paramref name="relative"/> (forward slashes).</summary>
-    public string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
+    public string PathOf(string relative) => PathOf(Root, relative);
+
+    /// <summary>Full path of <paramref name="relative"/> (forward slashes) under <paramref name="folder"/>.</summary>
+    public static string PathOf(string folder, string relative) => Path.Combine(folder, relative.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>Writes a file, creating its folder.</summary>
-    public string Write(string relative, string text)
+    public string Write(string relative, string text) => Write(Root, relative, text);
+
+    /// <summary>Writes a file under <paramref name="folder"/>, creating its folder; returns its full path.</summary>
+    public static string Write(string folder, string relative, string text)
     {
-        var full = PathOf(relative);
+        var full = PathOf(folder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text);
         return full;
