@@ -45,6 +45,8 @@ public static class SiteBuilder
                 if (wordDownloads) output.Add(DocxNames.DownloadPath(a.Document.Info), DocxRenderer.Render(a.Compilation, a.Document));
                 output.AddText(CombinedMarkdown.PathOf(a.Document.Info), CombinedMarkdown.Render(a.Document));
             });
+            if (wordDownloads)
+                Parallel.ForEach(history.Changes, c => output.Add(c.DocxPath, Docx.Redline.DocxRedlineRenderer.Render(c.Old, c.New, c.Change)));
         });
         var site = new SiteRenderer(compilation);
         site.Prepare();

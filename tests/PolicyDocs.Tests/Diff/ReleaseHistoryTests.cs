@@ -51,6 +51,10 @@ public sealed class ReleaseHistoryTests : IDisposable
         Assert.Contains("href=\"../../cps/1.1/index.html\"", versions);
         Assert.Contains("href=\"../../changes/cps/1.1..1.2/index.html\"", versions);
         Assert.True(File.Exists(Path.Combine(site, "changes", "cps", "index.html")));
+        var word = Path.Combine(site, "downloads", "cps-1.1-to-1.2-redline.docx");
+        Assert.True(File.Exists(word));
+        Assert.Contains("w:ins ", ReadDocumentXml(word), StringComparison.Ordinal);
+        Assert.Contains("href=\"../../downloads/cps-1.1-to-1.2-redline.docx\"", versions);
         Assert.False(Directory.Exists(Path.Combine(site, "cp", "1.1")));
     }
 
@@ -75,6 +79,13 @@ public sealed class ReleaseHistoryTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("warning PD0153", output);
         Assert.Contains("(not yet released)", output);
+    }
+
+    private static string ReadDocumentXml(string docx)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(docx);
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        return reader.ReadToEnd();
     }
 
     public void Dispose() => _repo.Dispose();
