@@ -15,7 +15,6 @@ public sealed class BuildTests
     [Fact]
     public void TwoBuildsGiveByteIdenticalOutputTrees()
     {
-        Run.RequireSiteTemplates();
         using var tree = PolicySetBuilder.Valid("cp", "cps")
             .Body("cps", "4.9.3", "As [[cp:4.9.1]] requires, with an [[term:HSM]].")
             .Write();
@@ -46,7 +45,6 @@ public sealed class BuildTests
     [Fact]
     public void FailedBuildWritesNothingAndLeavesThePreviousSiteIntact()
     {
-        Run.RequireSiteTemplates();
         var b = PolicySetBuilder.Valid();
         using var content = b.Write();
         using var output = new TempTree();
@@ -71,7 +69,6 @@ public sealed class BuildTests
     [Fact]
     public void StrictBuildFailsOnWarnings()
     {
-        Run.RequireSiteTemplates();
         using var content = PolicySetBuilder.Valid().Replace("documents/cp/06.md", "### 6.2.8 Method of activating private key", "### 6.2.8 Activating Private Keys").Write();
         using var output = new TempTree();
         Assert.Equal(0, Run.Cli("build", "--content", content.Root, "--output", output.PathOf("a")).Code);
@@ -82,7 +79,6 @@ public sealed class BuildTests
     [Fact]
     public void SingleFileBuilds()
     {
-        Run.RequireSiteTemplates();
         using var tree = new TempTree();
         var path = tree.Write("in/EXAMPLE-CPS.md", PolicyDocs.Tests.Loading.SingleFileLayoutTests.CaStyleDocument());
         var r = Run.Cli("build", "--content", path, "--output", tree.PathOf("site"));

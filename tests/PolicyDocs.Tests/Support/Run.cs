@@ -32,11 +32,6 @@ public static class Run
     /// <summary>Every diagnostic as text, for assertion messages.</summary>
     public static string Dump(this Compilation c) => string.Join("\n", c.Diagnostics);
 
-    /// <summary>Skips a site-building test when this build of PolicyDocs carries no site templates (templates/site/).</summary>
-    public static void RequireSiteTemplates() =>
-        Assert.SkipWhen(new PolicyDocs.Templates.TemplateStore(null).ReadText("site/layout.sbn") is null,
-            "this build has no templates/site/ to render a site with");
-
     /// <summary>The folder holding PolicyDocs.sln, found by walking up from the test assembly.</summary>
     public static string RepoRoot()
     {

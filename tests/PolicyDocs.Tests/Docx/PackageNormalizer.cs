@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace PolicyDocs.Rendering.Docx;
+namespace PolicyDocs.Tests.Docx;
 
 /// <summary>
 /// Rewrites a saved package so equal content gives equal bytes: <c>[Content_Types].xml</c> first, then entries in
