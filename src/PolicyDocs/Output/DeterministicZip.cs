@@ -33,6 +33,7 @@ public static class DeterministicZip
             {
                 var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
                 entry.LastWriteTime = Epoch;
+                entry.ExternalAttributes = unchecked((int)0x81A40000); // a regular rw-r--r-- file on every platform
                 using var s = entry.Open();
                 s.Write(content);
             }

@@ -34,7 +34,7 @@ internal static class ReferenceDocxGenerator
                     new PageSize { Width = 11906, Height = 16838 },
                     new PageMargin { Top = 1418, Right = 1247, Bottom = 1418, Left = 1247, Header = 709, Footer = 709, Gutter = 0 })));
         }
-        return PackageNormalizer.Normalize(stream.ToArray());
+        return PolicyDocs.Output.DeterministicZip.Normalize(stream.ToArray());
     }
 
     private static Font Font(string name, string alt, string panose, FontFamilyValues family) =>
