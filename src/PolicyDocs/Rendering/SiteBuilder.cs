@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using PolicyDocs.Matrix;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
@@ -18,8 +19,9 @@ public sealed record SiteBuild(OutputSet Output, IReadOnlyList<Diagnostic> Diagn
 }
 
 /// <summary>
-/// Renders everything a build publishes from a compilation into one <see cref="OutputSet"/>: downloads first,
-/// the website last (its pages link only downloads that exist), then checks every internal link of the site.
+/// Renders everything a build publishes from a compilation into one <see cref="OutputSet"/>: the downloads and the
+/// website side by side (its pages link only downloads that exist or are being rendered), then checks every
+/// internal link of the site.
 /// </summary>
 public static class SiteBuilder
 {
@@ -34,12 +36,18 @@ public static class SiteBuilder
         history ??= History.SiteHistory.Empty;
         var output = new OutputSet();
         var set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
-        // The downloads render on one thread while the site's templates parse and its document bodies render on
-        // this one; the pages themselves wait for the downloads, whose sizes and hashes they show.
+        // The documents' Word files, the slowest output, render on one thread from the start; the pages link them at
+        // once and only the home page, which shows their sizes and hashes, waits for them. The other downloads render
+        // on a second thread while the site's templates parse and its document bodies render on this one.
+        var reference = wordDownloads ? ReferenceDocument.Load(compilation.Templates) : null;
+        var documentDocx = reference is null ? Task.CompletedTask : Task.Run(() => DocxRenderer.RenderDocuments(compilation, output, reference));
+        var pending = new PendingDownloads(
+            reference is null ? FrozenSet<string>.Empty : set.Documents.Select(d => DocxNames.DownloadPath(d.Info)).ToFrozenSet(StringComparer.Ordinal),
+            documentDocx);
         var downloads = Task.Run(() =>
         {
             Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(doc)));
-            if (wordDownloads) DocxRenderer.RenderAll(compilation, output);
+            if (reference is not null) DocxRenderer.RenderCeremonies(compilation, output, reference);
             Parallel.ForEach(history.Archived, a =>
             {
                 if (wordDownloads) output.Add(DocxNames.DownloadPath(a.Document.Info), DocxRenderer.Render(a.Compilation, a.Document));
@@ -61,8 +69,9 @@ public static class SiteBuilder
         downloads.GetAwaiter().GetResult();
         pages.AddRange(new CeremonyPageRenderer(compilation).Pages(output));
         pages.AddRange(History.ChangePages.For(set, history, output));
-        // The site pages come last: the home page links only the downloads that exist.
-        site.Render(output, pages, history);
+        // The site pages come last: the home page links only the downloads that exist or are pending.
+        site.Render(output, pages, history, pending);
+        documentDocx.GetAwaiter().GetResult();
         output.AddText(Checksums.Path, Checksums.Of(output));
         // Link checking a site whose templates failed would only repeat the same problem page by page.
         return site.Diagnostics.Count > 0

@@ -85,6 +85,16 @@ public sealed partial class SiteRendererTests(SiteFixture site) : IClassFixture<
     }
 
     [Fact]
+    public void Home_page_shows_the_hash_and_size_of_the_word_files_rendered_beside_it()
+    {
+        var docx = site.Output.Get("downloads/cp-1.1.docx")!;
+        var row = Page("index.html").QuerySelectorAll(".downloads tr").Single(tr => tr.QuerySelector("a[href='downloads/cp-1.1.docx']") is not null);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(docx)), row.QuerySelector("code.hash")!.TextContent);
+        Assert.Equal((docx.Length / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB", row.QuerySelectorAll("td")[2].TextContent);
+        Assert.NotNull(Page("cp/index.html").QuerySelector("a[href='../downloads/cp-1.1.docx'][download]"));
+    }
+
+    [Fact]
     public void Document_page_numbers_sections_with_permalinks_and_contents()
     {
         var doc = Page("cp/index.html");

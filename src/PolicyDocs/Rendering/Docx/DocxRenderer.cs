@@ -22,10 +22,24 @@ public static class DocxRenderer
     /// <c>downloads/ceremony-&lt;id&gt;.docx</c> for every key ceremony; the reference document is read once for all.</summary>
     public static void RenderAll(Compilation compilation, OutputSet output)
     {
-        if (compilation.Set is not { } set || compilation.Xrefs is null) return;
+        if (compilation.Set is null || compilation.Xrefs is null) return;
         var reference = ReferenceDocument.Load(compilation.Templates);
+        RenderDocuments(compilation, output, reference);
+        RenderCeremonies(compilation, output, reference);
+    }
+
+    /// <summary>Adds the Word document of every policy document of <paramref name="compilation"/>.</summary>
+    internal static void RenderDocuments(Compilation compilation, OutputSet output, ReferenceDocument reference)
+    {
+        if (compilation.Set is not { } set || compilation.Xrefs is null) return;
         Parallel.ForEach(set.Documents, doc =>
             output.Add(DocxNames.DownloadPath(doc.Info), Render(compilation, doc, reference)));
+    }
+
+    /// <summary>Adds the Word script of every key ceremony of <paramref name="compilation"/>.</summary>
+    internal static void RenderCeremonies(Compilation compilation, OutputSet output, ReferenceDocument reference)
+    {
+        if (compilation.Set is not { } set || compilation.Xrefs is null) return;
         foreach (var ceremony in set.Ceremonies)
             output.Add(CeremonyDocx.DownloadPath(ceremony.Id), CeremonyDocx.Render(set, ceremony, reference));
     }

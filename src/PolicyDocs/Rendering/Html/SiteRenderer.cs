@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using PolicyDocs.Model;
 using PolicyDocs.Model.Data;
@@ -77,7 +76,12 @@ public sealed class SiteRenderer
 
     /// <summary>Renders every page into <paramref name="output"/>, including the <paramref name="extraPages"/> other features
     /// contribute and the superseded versions and changes of <paramref name="history"/>.</summary>
-    public void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages = null, History.SiteHistory? history = null)
+    public void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages = null, History.SiteHistory? history = null) =>
+        Render(output, extraPages, history, PendingDownloads.None);
+
+    /// <summary>Renders every page, linking the <paramref name="pending"/> downloads too; only the pages that show their
+    /// size or hash (the home page) wait for them, and those render last.</summary>
+    internal void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages, History.SiteHistory? history, PendingDownloads pending)
     {
         if (_layout is null || _pages.Count < PageTemplates.Length) return;
         history ??= History.SiteHistory.Empty;
@@ -106,22 +110,21 @@ public sealed class SiteRenderer
         {
             var doc = a.Document;
             var r = RenderDocument(a.Compilation, doc, 2);
-            var model = DocumentModel(a.Compilation.Set!, r, 2, output, history);
+            var model = DocumentModel(a.Compilation.Set!, r, 2, output, history, pending);
             model["archived"] = true;
             model["current_url"] = SiteLinks.Root(2) + SiteLinks.DocumentPage(doc.Id);
             model["current_version"] = _set.Find(doc.Id)?.Info.Version;
             output.AddText(a.PagePath, Page("document", a.PagePath, $"{doc.Info.Title}, version {doc.Info.Version}", 2, assetPaths, new ScriptObject { ["doc"] = model }));
         });
-        output.AddText("index.html", Page("index", "index.html", _set.Info.Name, 0, assetPaths, HomeModel(output)));
         Parallel.ForEach(rendered, r =>
         {
             var doc = r.Doc;
             var page = SiteLinks.DocumentPage(doc.Id);
-            output.AddText(page, Page("document", page, doc.Info.Title, 1, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 1, output, history) }));
+            output.AddText(page, Page("document", page, doc.Info.Title, 1, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 1, output, history, pending) }));
             var versions = doc.Id + "/versions/index.html";
-            output.AddText(versions, Page("versions", versions, $"{doc.Info.ShortTitle} versions", 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 2, output, history) }));
+            output.AddText(versions, Page("versions", versions, $"{doc.Info.ShortTitle} versions", 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 2, output, history, pending) }));
             var print = doc.Id + "/print/index.html";
-            output.AddText(print, Page("print", print, doc.Info.Title, 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 2, output, history) }, chrome: false));
+            output.AddText(print, Page("print", print, doc.Info.Title, 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 2, output, history, pending) }, chrome: false));
         });
         output.AddText("404.html", Page("404", "404.html", "Page not found", 0, assetPaths, [], absoluteRoot: true));
         foreach (var extra in extraPages ?? [])
@@ -130,6 +133,8 @@ public sealed class SiteRenderer
             if (_pages.ContainsKey(extra.Template))
                 output.AddText(extra.Path, Page(extra.Template, extra.Path, extra.Title, extra.Depth, assetPaths, extra.Model));
         }
+        // The home page shows the downloads' sizes and hashes, so it renders last, when they are most likely done.
+        output.AddText("index.html", Page("index", "index.html", _set.Info.Name, 0, assetPaths, HomeModel(output, pending)));
 
         output.AddText("feed.xml", SiteFeeds.Atom(_set, history));
         output.AddText("robots.txt", SiteFeeds.Robots(_set.Info.BaseUrl));
@@ -225,7 +230,7 @@ public sealed class SiteRenderer
         return context;
     }
 
-    private ScriptObject HomeModel(OutputSet output)
+    private ScriptObject HomeModel(OutputSet output, PendingDownloads pending)
     {
         var changes = _set.Documents
             .SelectMany(d => d.Info.Revisions.Select(r => (Doc: d, Rev: r)))
@@ -238,26 +243,19 @@ public sealed class SiteRenderer
             });
         return new ScriptObject
         {
-            ["documents"] = new ScriptArray(_set.Documents.Select(d => DocumentSummary(_set, d, 0, output))),
+            ["documents"] = new ScriptArray(_set.Documents.Select(d => DocumentSummary(_set, d, 0, output, pending))),
             ["ca_tree"] = CaTree(),
             ["changes"] = new ScriptArray(changes),
         };
     }
 
-    private static ScriptObject DocumentSummary(PolicySet set, PolicyDocument d, int depth, OutputSet output)
+    private static ScriptObject DocumentSummary(PolicySet set, PolicyDocument d, int depth, OutputSet output, PendingDownloads pending)
     {
         var root = SiteLinks.Root(depth);
         var downloads = new ScriptArray();
         foreach (var (label, path) in new[] { ("Word (DOCX)", Docx.DocxNames.DownloadPath(d.Info)), ("Markdown", CombinedMarkdown.PathOf(d.Info)) })
-        {
-            var bytes = output.Get(path);
-            if (bytes is null) continue;
-            downloads.Add(new ScriptObject
-            {
-                ["label"] = label, ["url"] = root + path, ["name"] = path["downloads/".Length..],
-                ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)), ["size"] = Size(bytes.Length),
-            });
-        }
+            if (pending.Bytes(output, path) is { } bytes)
+                downloads.Add(new DownloadFile(label, root + path, path["downloads/".Length..], bytes));
         return new ScriptObject
         {
             ["id"] = d.Id,
@@ -282,10 +280,6 @@ public sealed class SiteRenderer
             ["downloads"] = downloads,
         };
     }
-
-    private static string Size(int bytes) => bytes < 1024
-        ? bytes.ToString(CultureInfo.InvariantCulture) + " B"
-        : (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
 
     private string CaTree()
     {
@@ -318,10 +312,10 @@ public sealed class SiteRenderer
         return html.ToString();
     }
 
-    private static ScriptObject DocumentModel(PolicySet set, RenderedDocument r, int depth, OutputSet output, History.SiteHistory history)
+    private static ScriptObject DocumentModel(PolicySet set, RenderedDocument r, int depth, OutputSet output, History.SiteHistory history, PendingDownloads pending)
     {
         var doc = r.Doc;
-        var model = DocumentSummary(set, doc, depth, output);
+        var model = DocumentSummary(set, doc, depth, output, pending);
         var approvals = set.Data.Approvals.ToDictionary(a => a.Id, StringComparer.Ordinal);
         model["revisions"] = new ScriptArray(doc.Info.Revisions.Select(rev => new ScriptObject
         {
