@@ -26,6 +26,8 @@ internal static class BuildCommand
             var clock = Stopwatch.StartNew();
             var path = parse.GetValue(content)!;
             var isStrict = parse.GetValue(strict);
+            // The Word writer's first-use cost is paid on the other core while the content compiles.
+            _ = Task.Run(PolicyDocs.Rendering.Docx.DocxRenderer.WarmUp);
             console.Progress($"Checking {path} ...");
             var compiled = console.TryCompile(path, isStrict, out var compilation);
             console.Progress(null);

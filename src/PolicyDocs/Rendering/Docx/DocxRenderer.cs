@@ -44,6 +44,25 @@ public static class DocxRenderer
             output.Add(CeremonyDocx.DownloadPath(ceremony.Id), CeremonyDocx.Render(set, ceremony, reference));
     }
 
+    /// <summary>
+    /// Pays the Open XML SDK's one-off first-use cost (type and schema initialisation, the built-in reference
+    /// document) on whatever thread calls it: <c>build</c> runs it on the idle core while the content compiles.
+    /// Produces nothing and changes no output.
+    /// </summary>
+    public static void WarmUp()
+    {
+        var reference = ReferenceDocument.Load(new Templates.TemplateStore(null));
+        var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Normal" }), new Run(new Text("warm-up")));
+        var body = new Body(p, new Table(new TableRow(new TableCell(new Paragraph()))));
+        var package = new DocxPackage();
+        var main = package.Add(package.Root, "rId1", DocxPackage.OfficeRelationships + "officeDocument", "word/document.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+        main.Element = new Document(body);
+        package.Add(main, "rIdStyles", DocxPackage.OfficeRelationships + "styles", "word/styles.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml").Element = reference.Styles.CloneNode(true);
+        _ = package.ToBytes();
+    }
+
     /// <summary>Renders one document to the bytes of a .docx file.</summary>
     public static byte[] Render(Compilation compilation, PolicyDocument document) =>
         Render(compilation, document, ReferenceDocument.Load(compilation.Templates));
