@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Security;
 using System.Text;
-using System.Xml;
 using DocumentFormat.OpenXml;
 
 namespace PolicyDocs.Rendering.Docx;
@@ -58,10 +57,7 @@ internal sealed class DocxPackage
                 else if (part.Element is { } element)
                 {
                     using var stream = Open(zip, path);
-                    using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = Utf8, CloseOutput = false });
-                    xml.WriteStartDocument(true);
-                    element.WriteTo(xml);
-                    xml.WriteEndDocument();
+                    element.WriteXmlTo(stream);
                 }
             }
         }
