@@ -27,9 +27,11 @@ internal sealed class DocxXmlWriter
 
     private void Element(OpenXmlElement element)
     {
-        if (element is OpenXmlMiscNode misc)
+        // Comments and the like, and VML pictures (the watermark), which the writer never builds element by element:
+        // their XML is copied as it was given, without parsing it.
+        if (element is OpenXmlMiscNode or DocumentFormat.OpenXml.Wordprocessing.Picture)
         {
-            _out.Write(misc.OuterXml);
+            _out.Write(element.OuterXml);
             return;
         }
         var mark = _scope.Count;
