@@ -40,10 +40,23 @@ public static class Binder
         context.PushGlobal(globals);
         var docScope = new ScriptObject { ["document"] = ScriptData.Document(doc.Info) };
         context.PushGlobal(docScope);
+        // Templates render in document order on the one context; the sections' Markdown then parses in parallel.
+        var bound = new List<string>();
+        void Collect(Section s)
+        {
+            foreach (var c in s.Children) Collect(c);
+            bound.Add(Render(s.Source, s.Span.Path, s.SourceLine, s.Span, context, diagnostics));
+        }
+        foreach (var s in doc.Sections) Collect(s);
+        foreach (var s in doc.Appendices) Collect(s);
+        var bodies = new Markdig.Syntax.MarkdownDocument[bound.Count];
+        Parallel.For(0, bodies.Length, i => bodies[i] = PolicyMarkdown.Parse(bound[i]));
+        // MapSections visits sections in the same order as Collect: children first, then their parent.
+        var next = 0;
         return doc.MapSections(section =>
         {
-            var bound = Render(section.Source, section.Span.Path, section.SourceLine, section.Span, context, diagnostics);
-            return section with { BoundSource = bound, Body = PolicyMarkdown.Parse(bound) };
+            var i = next++;
+            return section with { BoundSource = bound[i], Body = bodies[i] };
         });
     }
 

@@ -23,61 +23,70 @@ public static class LinkChecker
     /// <remarks>Links starting with <paramref name="rootPath"/> (the site's path on its server) are taken from the site root.</remarks>
     public static IReadOnlyList<DanglingLink> Find(OutputSet output, string rootPath = "/")
     {
-        var pages = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (path, bytes) in output.Files)
-            if (path.EndsWith(".html", StringComparison.Ordinal)) pages[path] = Encoding.UTF8.GetString(bytes);
-        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        HashSet<string> IdsOf(string page)
-        {
-            if (!ids.TryGetValue(page, out var set))
-            {
-                set = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var a in Attributes(pages[page]))
-                    if (a.Name is "id" or "name") set.Add(a.Value);
-                ids[page] = set;
-            }
-            return set;
-        }
+        // Each page is scanned once, pages in parallel: its ids (link targets) and its links.
+        var paths = output.Files.Select(f => f.Key).Where(p => p.EndsWith(".html", StringComparison.Ordinal)).ToArray();
+        var scans = new PageScan[paths.Length];
+        Parallel.For(0, paths.Length, i => scans[i] = PageScan.Of(Encoding.UTF8.GetString(output.Get(paths[i])!)));
+        var byPath = new Dictionary<string, PageScan>(StringComparer.Ordinal);
+        for (var i = 0; i < paths.Length; i++) byPath[paths[i]] = scans[i];
+        var found = new List<DanglingLink>[paths.Length];
+        Parallel.For(0, paths.Length, i => found[i] = Check(paths[i], scans[i], byPath, output, rootPath));
+        return [.. found.SelectMany(f => f)];
+    }
+
+    private static List<DanglingLink> Check(string page, PageScan scan, Dictionary<string, PageScan> pages, OutputSet output, string rootPath)
+    {
         var result = new List<DanglingLink>();
-        foreach (var (page, html) in pages.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var a in scan.Links)
         {
-            foreach (var a in Attributes(html))
+            var href = a.Value;
+            if (IsExternal(href)) continue;
+            var hash = href.IndexOf('#', StringComparison.Ordinal);
+            var pathPart = hash < 0 ? href : href[..hash];
+            var fragment = hash < 0 ? null : Uri.UnescapeDataString(href[(hash + 1)..]);
+            var query = pathPart.IndexOf('?', StringComparison.Ordinal);
+            if (query >= 0) pathPart = pathPart[..query];
+            string target;
+            if (pathPart.Length == 0) target = page;
+            else
             {
-                if (a.Name is not ("href" or "src")) continue;
-                var href = a.Value;
-                if (IsExternal(href)) continue;
-                var hash = href.IndexOf('#', StringComparison.Ordinal);
-                var pathPart = hash < 0 ? href : href[..hash];
-                var fragment = hash < 0 ? null : Uri.UnescapeDataString(href[(hash + 1)..]);
-                var query = pathPart.IndexOf('?', StringComparison.Ordinal);
-                if (query >= 0) pathPart = pathPart[..query];
-                string target;
-                if (pathPart.Length == 0) target = page;
-                else
+                var unescaped = Uri.UnescapeDataString(pathPart);
+                if (unescaped.StartsWith('/'))
+                    unescaped = unescaped.StartsWith(rootPath, StringComparison.Ordinal) ? "/" + unescaped[rootPath.Length..] : "/../" + unescaped;
+                var resolved = Resolve(page, unescaped);
+                if (resolved is null)
                 {
-                    var unescaped = Uri.UnescapeDataString(pathPart);
-                    if (unescaped.StartsWith('/'))
-                        unescaped = unescaped.StartsWith(rootPath, StringComparison.Ordinal) ? "/" + unescaped[rootPath.Length..] : "/../" + unescaped;
-                    var resolved = Resolve(page, unescaped);
-                    if (resolved is null)
-                    {
-                        result.Add(Dangle(page, html, a, "leaves the site"));
-                        continue;
-                    }
-                    target = resolved;
-                    if (!output.Contains(target) && output.Contains(target + "/index.html")) target += "/index.html";
-                    if (!output.Contains(target))
-                    {
-                        result.Add(Dangle(page, html, a, $"points to {target}, which the build does not produce"));
-                        continue;
-                    }
+                    result.Add(Dangle(page, scan.Html, a, "leaves the site"));
+                    continue;
                 }
-                if (string.IsNullOrEmpty(fragment) || !pages.ContainsKey(target)) continue;
-                if (!IdsOf(target).Contains(fragment))
-                    result.Add(Dangle(page, html, a, $"points to #{fragment}, which {(target == page ? "this page" : target)} does not have"));
+                target = resolved;
+                if (!output.Contains(target) && output.Contains(target + "/index.html")) target += "/index.html";
+                if (!output.Contains(target))
+                {
+                    result.Add(Dangle(page, scan.Html, a, $"points to {target}, which the build does not produce"));
+                    continue;
+                }
             }
+            if (string.IsNullOrEmpty(fragment) || !pages.TryGetValue(target, out var targetScan)) continue;
+            if (!targetScan.Ids.Contains(fragment))
+                result.Add(Dangle(page, scan.Html, a, $"points to #{fragment}, which {(target == page ? "this page" : target)} does not have"));
         }
         return result;
+    }
+
+    /// <summary>What one page offers and asks for: its ids (and anchor names), and its href and src attributes.</summary>
+    private sealed record PageScan(string Html, HashSet<string> Ids, List<Attr> Links)
+    {
+        public static PageScan Of(string html)
+        {
+            var scan = new PageScan(html, new HashSet<string>(StringComparer.Ordinal), []);
+            foreach (var a in Attributes(html))
+            {
+                if (a.Name is "id" or "name") scan.Ids.Add(a.Value);
+                else if (a.Name is "href" or "src") scan.Links.Add(a);
+            }
+            return scan;
+        }
     }
 
     private static DanglingLink Dangle(string page, string html, Attr a, string reason)
@@ -150,14 +159,14 @@ public static class LinkChecker
             }
             var p = lt + 1;
             while (p < html.Length && (char.IsAsciiLetterOrDigit(html[p]) || html[p] == '-')) p++;
-            var tag = html[(lt + 1)..p].ToLowerInvariant();
+            var tag = Lower(html.AsSpan(lt + 1, p - lt - 1));
             while (p < html.Length && html[p] != '>')
             {
                 while (p < html.Length && (char.IsWhiteSpace(html[p]) || html[p] == '/')) p++;
                 var nameStart = p;
                 while (p < html.Length && !char.IsWhiteSpace(html[p]) && html[p] is not ('=' or '>' or '/')) p++;
                 if (p == nameStart) break;
-                var name = html[nameStart..p].ToLowerInvariant();
+                var name = Lower(html.AsSpan(nameStart, p - nameStart));
                 while (p < html.Length && char.IsWhiteSpace(html[p])) p++;
                 if (p < html.Length && html[p] == '=')
                 {
@@ -178,7 +187,8 @@ public static class LinkChecker
                         while (p < html.Length && !char.IsWhiteSpace(html[p]) && html[p] != '>') p++;
                         valueEnd = p;
                     }
-                    yield return new Attr(name, System.Net.WebUtility.HtmlDecode(html[valueStart..valueEnd]), nameStart);
+                    var value = html[valueStart..valueEnd];
+                    yield return new Attr(name, value.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(value) : value, nameStart);
                 }
             }
             i = p;
@@ -190,4 +200,17 @@ public static class LinkChecker
             }
         }
     }
+
+    /// <summary>A tag or attribute name in lower case; the names the checker looks for are shared, not allocated.</summary>
+    private static string Lower(ReadOnlySpan<char> name) => name switch
+    {
+        "href" => "href",
+        "src" => "src",
+        "id" => "id",
+        "name" => "name",
+        "a" => "a",
+        "script" => "script",
+        "style" => "style",
+        _ => name.ToString().ToLowerInvariant(),
+    };
 }
