@@ -9,15 +9,21 @@ if (args.Length == 2 && args[0] == "generate")
 }
 if (args.Length == 2 && args[0] == "stages")
 {
-    // Quick per-stage wall times of one file (first call includes JIT; the second shows steady state).
-    for (var round = 0; round < 2; round++)
+    // Quick per-stage wall times of one file: the first round includes first-use costs, the later ones show steady state.
+    for (var round = 0; round < 8; round++)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var c = PolicyDocs.Pipeline.PolicyCompiler.Compile(args[1]);
         var compile = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
         PolicyDocs.Rendering.Docx.DocxRenderer.Render(c, c.Set!.Documents[0]);
-        Console.WriteLine($"round {round}: compile {compile:F0} ms, docx {sw.Elapsed.TotalMilliseconds:F0} ms");
+        var docx = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        var site = PolicyDocs.Rendering.SiteBuilder.Build(c, null, wordDownloads: false);
+        var siteMs = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        PolicyDocs.Rendering.Html.LinkChecker.Check(site.Output);
+        Console.WriteLine($"round {round}: compile {compile:F0} ms, docx {docx:F0} ms, site {siteMs:F0} ms, link check {sw.Elapsed.TotalMilliseconds:F0} ms");
     }
     return 0;
 }
