@@ -32,7 +32,7 @@ internal sealed class SampleCopy : IDisposable
         File.WriteAllText(path, after);
     }
 
-    private static void Copy(string from, string to)
+    internal static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
