@@ -149,4 +149,64 @@ internal static class Measurements
             Directory.Delete(dir, true);
         }
     }
+
+    /// <summary>
+    /// Whole-process time of the shipped CLI against pandoc on the same file: <c>EXE build --content FILE</c> (site and
+    /// Word) and <c>pandoc FILE -o x.docx</c> run in turn, one warm-up each, then <paramref name="rounds"/> pairs. Prints
+    /// the median wall time of each, the median of the pairwise ratios, and the CLI's median peak memory when GNU
+    /// time is installed.
+    /// </summary>
+    public static int Shipped(string file, string executable, int rounds = 11)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "policydocs-shipped-" + Environment.ProcessId);
+        var time = File.Exists("/usr/bin/time") ? "/usr/bin/time" : null;
+        (double Ms, double? PeakMiB) Once(string program, params string[] args)
+        {
+            var psi = new ProcessStartInfo(time ?? program) { RedirectStandardOutput = true, RedirectStandardError = true };
+            if (time is not null)
+            {
+                psi.ArgumentList.Add("-f");
+                psi.ArgumentList.Add("peak-kib %M");
+                psi.ArgumentList.Add(program);
+            }
+            foreach (var a in args) psi.ArgumentList.Add(a);
+            var sw = Stopwatch.StartNew();
+            using var p = Process.Start(psi)!;
+            var err = p.StandardError.ReadToEndAsync();
+            p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            var ms = sw.Elapsed.TotalMilliseconds;
+            if (p.ExitCode != 0) throw new InvalidOperationException($"{program} exited with {p.ExitCode}: {err.Result}");
+            var peak = err.Result.Split('\n').LastOrDefault(l => l.StartsWith("peak-kib ", StringComparison.Ordinal));
+            return (ms, peak is null ? null : double.Parse(peak[9..], Inv) / 1024);
+        }
+        try
+        {
+            (double, double?) Ours() => Once(executable, "build", "--content", file, "--output", Path.Combine(dir, "site"));
+            (double, double?) Pandoc() => Once("pandoc", file, "-o", Path.Combine(dir, "pandoc.docx"));
+            Directory.CreateDirectory(dir);
+            Ours();
+            Pandoc();
+            var ours = new List<double>();
+            var theirs = new List<double>();
+            var ratios = new List<double>();
+            var peaks = new List<double>();
+            for (var i = 0; i < rounds; i++)
+            {
+                var (a, peak) = Ours();
+                var (b, _) = Pandoc();
+                ours.Add(a);
+                theirs.Add(b);
+                ratios.Add(a / b);
+                if (peak is { } mib) peaks.Add(mib);
+            }
+            Console.WriteLine(string.Create(Inv, $"{rounds} pairs: build median {BenchPaths.Median(ours):F0} ms, pandoc median {BenchPaths.Median(theirs):F0} ms, ratio median {BenchPaths.Median(ratios):F3} (min {ratios.Min():F3}, max {ratios.Max():F3})"));
+            if (peaks.Count > 0) Console.WriteLine(string.Create(Inv, $"build peak memory median {BenchPaths.Median(peaks):F0} MiB"));
+            return 0;
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
 }

@@ -45,6 +45,8 @@ if (args.Length == 1 && args[0] == "preview-stages")
     }
     return 0;
 }
+if (args.Length is 3 or 4 && args[0] == "shipped")
+    return Measurements.Shipped(args[1], args[2], args.Length == 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 11);
 if (args.Length == 1 && args[0] == "search-size") return Measurements.SearchSize();
 if (args.Length == 1 && args[0] == "search-query") return await Measurements.SearchQuery();
 if (args.Length == 1 && args[0] == "preview") return await Measurements.Preview();
