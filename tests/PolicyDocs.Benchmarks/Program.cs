@@ -13,17 +13,27 @@ if (args.Length == 2 && args[0] == "stages")
     for (var round = 0; round < 8; round++)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
+        var allocated = GC.GetTotalAllocatedBytes(true);
+        long Allocated()
+        {
+            var now = GC.GetTotalAllocatedBytes(true);
+            var mib = (now - allocated) >> 20;
+            allocated = now;
+            return mib;
+        }
         var c = PolicyDocs.Pipeline.PolicyCompiler.Compile(args[1]);
-        var compile = sw.Elapsed.TotalMilliseconds;
+        var compile = (sw.Elapsed.TotalMilliseconds, Allocated());
         sw.Restart();
         PolicyDocs.Rendering.Docx.DocxRenderer.Render(c, c.Set!.Documents[0]);
-        var docx = sw.Elapsed.TotalMilliseconds;
+        var docx = (sw.Elapsed.TotalMilliseconds, Allocated());
         sw.Restart();
         var site = PolicyDocs.Rendering.SiteBuilder.Build(c, null, wordDownloads: false);
-        var siteMs = sw.Elapsed.TotalMilliseconds;
+        var siteMs = (sw.Elapsed.TotalMilliseconds, Allocated());
         sw.Restart();
         PolicyDocs.Rendering.Html.LinkChecker.Check(site.Output);
-        Console.WriteLine($"round {round}: compile {compile:F0} ms, docx {docx:F0} ms, site {siteMs:F0} ms, link check {sw.Elapsed.TotalMilliseconds:F0} ms");
+        var links = (sw.Elapsed.TotalMilliseconds, Allocated());
+        Console.WriteLine(System.FormattableString.Invariant(
+            $"round {round}: compile {compile.Item1:F0} ms ({compile.Item2} MiB allocated), docx {docx.Item1:F0} ms ({docx.Item2} MiB), site {siteMs.Item1:F0} ms ({siteMs.Item2} MiB), link check {links.Item1:F0} ms ({links.Item2} MiB)"));
     }
     return 0;
 }
