@@ -136,7 +136,7 @@ public static class DocxRenderer
         var tocEntries = sections.Count(s => s.Depth <= 3);
         var page = 2 + (document.Info.Revisions.Length * 3 + tocEntries + TocEntriesPerPage - 1) / TocEntriesPerPage + 1;
         var chars = 0L;
-        var result = new Dictionary<Section, int>();
+        var result = new Dictionary<Section, int>(ReferenceEqualityComparer.Instance);
         foreach (var s in sections)
         {
             result[s] = page + (int)(chars / CharsPerPage);

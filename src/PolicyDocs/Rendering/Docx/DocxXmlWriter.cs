@@ -35,12 +35,13 @@ internal sealed class DocxXmlWriter
             return;
         }
         var mark = _scope.Count;
+        var name = NameOf(element);
         _out.Write('<');
-        Name(element.Prefix, element.LocalName);
+        _out.Write(name.Qualified);
         // Declarations the element carries are written in place; those its names need are added after the attributes.
         foreach (var ns in element.NamespaceDeclarations) Declare(ns.Key, ns.Value);
         var implicitFrom = _scope.Count;
-        if (!IsDeclared(element.Prefix, element.NamespaceUri)) _scope.Add((element.Prefix, element.NamespaceUri));
+        if (!IsDeclared(name.Prefix, name.Uri)) _scope.Add((name.Prefix, name.Uri));
         if (element.HasAttributes)
         {
             foreach (var a in element.GetAttributes())
@@ -65,10 +66,24 @@ internal sealed class DocxXmlWriter
             if (text is not null) Escape(text, attribute: false);
             for (; child is not null; child = child.NextSibling()) Element(child);
             _out.Write("</");
-            Name(element.Prefix, element.LocalName);
+            _out.Write(name.Qualified);
             _out.Write('>');
         }
         _scope.RemoveRange(mark, _scope.Count - mark);
+    }
+
+    private sealed record ElementName(string Qualified, string Prefix, string Uri);
+
+    // The SDK looks an element's names up in its schema data on every call; they depend only on the element's type.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ElementName> Names = new();
+
+    private static ElementName NameOf(OpenXmlElement element)
+    {
+        static ElementName Read(OpenXmlElement e) =>
+            new(e.Prefix.Length > 0 ? e.Prefix + ":" + e.LocalName : e.LocalName, e.Prefix, e.NamespaceUri);
+        if (element is OpenXmlUnknownElement) return Read(element);
+        var type = element.GetType();
+        return Names.TryGetValue(type, out var name) ? name : Names.GetOrAdd(type, Read(element));
     }
 
     private void Name(string prefix, string localName)
