@@ -17,6 +17,8 @@ public sealed class PublishedCliTests(PublishedCliTests.Published published) : I
 
         public Published()
         {
+            // Native AOT links with clang; without it there is nothing to test (CI installs it).
+            if (Tool.OnPath("clang") is null) return;
             var project = Path.Combine(Run.RepoRoot(), "src", "PolicyDocs.Cli");
             var (code, stdout, stderr) = Tool.Run("dotnet",
                 ["publish", project, "-c", "Release", "-o", _tree.PathOf("bin"), "--artifacts-path", _tree.PathOf("artifacts"), "-nologo"]);
@@ -24,13 +26,16 @@ public sealed class PublishedCliTests(PublishedCliTests.Published published) : I
             Executable = _tree.PathOf("bin/PolicyDocs.Cli");
         }
 
-        /// <summary>The published executable.</summary>
-        public string Executable { get; }
+        /// <summary>The published executable; null when clang is missing.</summary>
+        public string? Executable { get; }
 
         public void Dispose() => _tree.Dispose();
     }
 
-    private (int Code, string Out, string Err) Shipped(params string[] args) => Tool.Run(published.Executable, args);
+    private string Executable =>
+        published.Executable ?? throw Xunit.Sdk.SkipException.ForSkip("clang is not installed (apt-get install -y clang), so the CLI cannot be published; CI installs it.");
+
+    private (int Code, string Out, string Err) Shipped(params string[] args) => Tool.Run(Executable, args);
 
     private static void AssertSameTree(string expected, string actual)
     {
@@ -45,9 +50,9 @@ public sealed class PublishedCliTests(PublishedCliTests.Published published) : I
     [Fact]
     public void The_published_cli_is_a_native_executable()
     {
-        var bytes = File.ReadAllBytes(published.Executable);
+        var bytes = File.ReadAllBytes(Executable);
         Assert.True(bytes.AsSpan(0, 4).SequenceEqual("\u007fELF"u8), "not an ELF executable");
-        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(published.Executable)!, "PolicyDocs.dll")), "the library ships as IL beside it");
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(Executable)!, "PolicyDocs.dll")), "the library ships as IL beside it");
         var (code, stdout, _) = Shipped("--version");
         Assert.Equal(0, code);
         Assert.Equal(PolicyDocs.Cli.CliApp.Version, stdout.Trim());
