@@ -57,7 +57,7 @@ internal sealed class DocxPackage
                 else if (part.Element is { } element)
                 {
                     using var stream = Open(zip, path);
-                    element.WriteXmlTo(stream);
+                    DocxXmlWriter.Write(element, stream);
                 }
             }
         }

@@ -19,9 +19,10 @@ internal sealed class DocxXmlWriter
 
     private DocxXmlWriter(TextWriter output) => _out = output;
 
-    /// <summary>Writes <paramref name="root"/> as a standalone XML document.</summary>
-    public static void Write(OpenXmlElement root, TextWriter output)
+    /// <summary>Writes <paramref name="root"/> as a standalone XML document in UTF-8 to <paramref name="stream"/>.</summary>
+    public static void Write(OpenXmlElement root, Stream stream)
     {
+        using var output = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         output.Write("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>");
         new DocxXmlWriter(output).Element(root);
     }
@@ -147,18 +148,5 @@ internal sealed class DocxXmlWriter
             start = i + 1;
         }
         _out.Write(value.AsSpan(start));
-    }
-}
-
-/// <summary>Extensions that serialise parts with <see cref="DocxXmlWriter"/>.</summary>
-internal static class DocxXmlWriterExtensions
-{
-    private static readonly UTF8Encoding Utf8 = new(false);
-
-    /// <summary>Writes <paramref name="element"/> as an XML document in UTF-8 to <paramref name="stream"/>.</summary>
-    public static void WriteXmlTo(this OpenXmlElement element, Stream stream)
-    {
-        using var writer = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true);
-        DocxXmlWriter.Write(element, writer);
     }
 }

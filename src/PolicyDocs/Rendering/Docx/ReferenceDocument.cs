@@ -36,11 +36,17 @@ internal sealed class ReferenceDocument
     /// <summary>Page width minus margins, in twentieths of a point.</summary>
     public int TextWidth => (int)((PageSize.Width?.Value ?? 11906) - (PageMargin.Left?.Value ?? 1440) - (PageMargin.Right?.Value ?? 1440));
 
+    // The built-in reference is parsed once per process: every caller only clones its parts.
+    private static readonly Lazy<(byte[]? Bytes, ReferenceDocument? Document)> BuiltIn = new(() =>
+    {
+        var bytes = new TemplateStore(null).ReadBytes(Path);
+        return (bytes, Read(bytes));
+    });
+
     public static ReferenceDocument Load(TemplateStore templates)
     {
-        var builtInBytes = new TemplateStore(null).ReadBytes(Path);
+        var (builtInBytes, builtIn) = BuiltIn.Value;
         var ownBytes = templates.ReadBytes(Path);
-        var builtIn = Read(builtInBytes);
         // Without an override both reads give the built-in reference: parse it once.
         var own = ownBytes is not null && builtInBytes is not null && ownBytes.AsSpan().SequenceEqual(builtInBytes) ? builtIn : Read(ownBytes);
         var reference = own ?? builtIn ?? throw new InvalidOperationException("The built-in templates/docx/reference.docx is missing.");
