@@ -27,7 +27,7 @@ public sealed class CaseFolder : IDisposable
         WriteTree(Content, Scaffold.Value);
         WriteTree(Site, PreviousSiteFiles.Value);
         Directory.CreateDirectory(Home);
-        Directory.CreateDirectory(Path.Combine(Root, "outside"));
+        Directory.CreateDirectory(Path.Combine(Root, "elsewhere"));
         File.WriteAllText(Outside, Canary + "\n");
     }
 
@@ -44,7 +44,7 @@ public sealed class CaseFolder : IDisposable
     public string Home => Path.Combine(Root, "home");
 
     /// <summary>A file outside the content whose text (<see cref="Canary"/>) must never be published.</summary>
-    public string Outside => Path.Combine(Root, "outside", "secret.txt");
+    public string Outside => Path.Combine(Root, "elsewhere", "secret.txt");
 
     /// <summary>The one document of the set.</summary>
     public const string Doc = "documents/cp-cps";

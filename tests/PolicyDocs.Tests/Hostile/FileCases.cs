@@ -8,8 +8,8 @@ internal static class FileCases
 {
     private static string OutsideFolder(CaseFolder f, string file, string text)
     {
-        var dir = Path.Combine(f.Root, "outside", "tree");
-        f.WriteRoot(Path.Combine("outside", "tree", file), text);
+        var dir = Path.Combine(f.Root, "elsewhere", "tree");
+        f.WriteRoot(Path.Combine("elsewhere", "tree", file), text);
         return dir;
     }
 
@@ -52,7 +52,7 @@ internal static class FileCases
         yield return Build("files: templates folder linked out of the tree", f =>
         {
             OutsideFolder(f, "markdown/leak.sbn", CaseFolder.Canary);
-            f.Link("templates", Path.Combine(f.Root, "outside", "tree"));
+            f.Link("templates", Path.Combine(f.Root, "elsewhere", "tree"));
             f.Prose("{{ include \"leak\" }}");
         }, Findings);
         yield return Build("files: a site asset linked to /etc/passwd", f => f.Link("templates/site/assets/leak.css", "/etc/passwd"), Findings);
@@ -86,7 +86,7 @@ internal static class FileCases
             for (var i = 0; i < 2_000; i++) f.Write($"data/extra{i:0000}.yaml", $"- id: x{i}\n  v: {i}\n");
         }, Any);
         yield return Check("files: an image linked to /etc/passwd", f => f.Link(Doc + "/diagram.png", "/etc/passwd").Prose("![Diagram](diagram.png)"), Any);
-        yield return Build("files: an image path out of the tree", f => f.Prose("![Secret](../../../outside/secret.txt)"), Any);
+        yield return Build("files: an image path out of the tree", f => f.Prose("![Secret](../../../elsewhere/secret.txt)"), Any);
         yield return Check("files: a prose file of noise", f => f.WriteBytes(Doc + "/10-noise.md", Noise(32_768, 7)), Findings);
         yield return Check("files: a prose file in UTF-16", f => f.WriteBytes(Intro, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(f.Read(Intro))]), Any);
     }

@@ -157,7 +157,7 @@ public static partial class HostileRunner
         PublishedFiles(f).Where(p => p.EndsWith(".html", StringComparison.Ordinal))
             .Select(p => Parser.ParseDocument(File.ReadAllText(p)).Body?.TextContent ?? "");
 
-    private static readonly string[] Forbidden = ["iframe", "frame", "object", "embed", "applet", "base", "form", "link[rel=import]", "meta[http-equiv]:not([http-equiv='Content-Security-Policy' i])"];
+    private static readonly string[] Forbidden = ["iframe", "frame", "object", "embed", "applet", "base", "link[rel=import]", "meta[http-equiv]:not([http-equiv='Content-Security-Policy' i])"];
     private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "srcset"];
 
     /// <summary>What in a page could run script: inline or foreign scripts, event handlers, refused URL schemes, active elements.</summary>

@@ -34,7 +34,7 @@ internal static class XssCases
         }
         yield return Shown("xss: Markdown link in a glossary definition stays text", f => f.Write("data/glossary.yaml", $"- term: Term\n  definition: {Q("See " + JsLink)}\n"), JsLink);
         yield return Shown("xss: Markdown emphasis and pipes in a CA name stay text", f => f.Write("data/cas.yaml", Cas(rootName: "Root *A* | B & C_d_")), "Root *A* | B & C_d_");
-        yield return Build("xss: a version that walks out of the downloads folder", f => f.Write(Doc + "/document.yaml", Document(version: "../../../outside/pwned")), Any);
+        yield return Build("xss: a version that walks out of the downloads folder", f => f.Write(Doc + "/document.yaml", Document(version: "../../../elsewhere/pwned")), Any);
         yield return Build("xss: a version with markup", f => f.Write(Doc + "/document.yaml", Document(version: "1<img src=x onerror=alert(1)>")), Any);
         yield return Build("xss: publisher email breaking out of the mailto", f => f.Write("policyset.yaml", PolicySet(email: "a@b.example\" onmouseover=\"alert(1)")), Any);
         yield return Build("xss: publisher email as a script URL", f => f.Write("policyset.yaml", PolicySet(email: "javascript:alert(1)")), Any);
