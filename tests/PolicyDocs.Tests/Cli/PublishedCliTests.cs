@@ -15,13 +15,18 @@ public sealed class PublishedCliTests(PublishedCliTests.Published published) : I
     {
         private readonly TempTree _tree = new();
 
+        /// <summary>A first ahead-of-time publish restores the native compiler package and compiles the framework with the
+        /// tool: many minutes on a cold 2-core machine.</summary>
+        private static readonly TimeSpan PublishWait = TimeSpan.FromMinutes(40);
+
         public Published()
         {
             // Native AOT links with clang; without it there is nothing to test (CI installs it).
             if (Tool.OnPath("clang") is null) return;
             var project = Path.Combine(Run.RepoRoot(), "src", "PolicyDocs.Cli");
             var (code, stdout, stderr) = Tool.Run("dotnet",
-                ["publish", project, "-c", "Release", "-o", _tree.PathOf("bin"), "--artifacts-path", _tree.PathOf("artifacts"), "-nologo"]);
+                ["publish", project, "-c", "Release", "-o", _tree.PathOf("bin"), "--artifacts-path", _tree.PathOf("artifacts"), "-nologo"],
+                wait: PublishWait);
             Assert.True(code == 0, $"dotnet publish failed:\n{stdout}\n{stderr}");
             Executable = _tree.PathOf("bin/PolicyDocs.Cli");
         }
