@@ -5,6 +5,8 @@ using PolicyDocs.Output;
 
 namespace PolicyDocs.Matrix;
 
+using Text = DocumentFormat.OpenXml.Spreadsheet.Text;
+
 /// <summary>
 /// Writes the matrix as an Excel workbook with the Open XML SDK: a "Recommendations" sheet (the <see cref="MatrixTable"/>,
 /// header row bold and frozen, autofilter on, column widths set) and a "Coverage" sheet (figures per CA).

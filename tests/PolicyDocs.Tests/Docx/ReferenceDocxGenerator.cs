@@ -5,6 +5,8 @@ using PolicyDocs.Rendering.Docx;
 
 namespace PolicyDocs.Tests.Docx;
 
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
 /// <summary>
 /// Generates templates/docx/reference.docx, the default Word styles and page setup (A4). Run with
 /// POLICYDOCS_UPDATE_GOLDEN=1 to rewrite the committed file after changing this generator.

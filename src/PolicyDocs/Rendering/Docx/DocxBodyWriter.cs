@@ -19,6 +19,8 @@ using WTableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 
 namespace PolicyDocs.Rendering.Docx;
 
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
 /// <summary>
 /// Turns a section body (the shared Markdig tree) into WordprocessingML blocks. Cross-references take their text
 /// from the resolved <see cref="XrefIndex"/>, exactly as on the site, and link to section and anchor bookmarks.

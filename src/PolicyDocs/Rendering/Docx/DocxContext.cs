@@ -8,6 +8,8 @@ using PolicyDocs.Xrefs;
 
 namespace PolicyDocs.Rendering.Docx;
 
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
 /// <summary>
 /// State of one document render: bookmark names and ids (one counter), hyperlink relationships with fixed ids,
 /// list numbering, and footnotes in order of first reference.

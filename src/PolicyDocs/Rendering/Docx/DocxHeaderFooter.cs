@@ -5,6 +5,8 @@ using PolicyDocs.Model;
 
 namespace PolicyDocs.Rendering.Docx;
 
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
 /// <summary>Page header (short title, version, status; DRAFT watermark for drafts) and footer ("Page X of Y").</summary>
 internal static class DocxHeaderFooter
 {
