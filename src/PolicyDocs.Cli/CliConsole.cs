@@ -1,6 +1,8 @@
 using PolicyDocs.Model;
+using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
 using PolicyDocs.Reporting;
+using PolicyDocs.Text;
 
 namespace PolicyDocs.Cli;
 
@@ -56,7 +58,21 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
     {
         compilation = PolicyCompiler.Compile(path, new CompileOptions(strict));
         if (compilation.Fatal is null) return true;
-        Error.WriteLine($"policydocs: {compilation.Fatal}");
+        Error.WriteLine(SingleLine.Escape($"policydocs: {compilation.Fatal}"));
+        return false;
+    }
+
+    /// <summary>False (with the reason printed as one line) when <paramref name="target"/> must not be replaced by output.</summary>
+    public bool OutputAllowed(string target, OutputGuard guard) => Allowed(OutputTarget.Refusal(target, guard));
+
+    /// <summary>Writes <paramref name="files"/> into <paramref name="target"/> through <see cref="OutputWriter"/>; false
+    /// (with the reason printed as one line) when the folder was refused and nothing was touched.</summary>
+    public bool WriteOutput(OutputSet files, string target, OutputGuard guard) => Allowed(OutputWriter.Write(files, target, guard));
+
+    private bool Allowed(string? refusal)
+    {
+        if (refusal is null) return true;
+        Error.WriteLine(SingleLine.Escape($"policydocs: {refusal}"));
         return false;
     }
 

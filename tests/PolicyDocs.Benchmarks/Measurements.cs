@@ -50,7 +50,7 @@ internal static class Measurements
             var build = SiteBuilder.Build(c);
             if (build.HasErrors) throw new InvalidOperationException(string.Join("\n", build.Diagnostics.Take(20)));
             var site = Path.Combine(dir, "site");
-            OutputWriter.Write(build.Output, site);
+            if (OutputWriter.Write(build.Output, site, OutputGuard.ForContent(Path.Combine(dir, "content"))) is { } refused) throw new IOException(refused);
             Console.WriteLine(string.Create(Inv, $"built the {SearchIndexBenchmarks.Documents}-document site in {sw.Elapsed.TotalSeconds:F1} s"));
 
             using var playwright = await Playwright.CreateAsync();

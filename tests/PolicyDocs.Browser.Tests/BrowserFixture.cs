@@ -19,6 +19,6 @@ public sealed class BrowserFixture : SiteFixture
         if (compilation.ErrorCount > 0) throw new InvalidOperationException(string.Join("\n", compilation.Diagnostics));
         var build = SiteBuilder.Build(compilation);
         if (build.HasErrors) throw new InvalidOperationException(string.Join("\n", build.Diagnostics));
-        OutputWriter.Write(build.Output, SiteDir);
+        if (OutputWriter.Write(build.Output, SiteDir, OutputGuard.ForContent(ContentDir)) is { } refused) throw new IOException(refused);
     }
 }

@@ -14,11 +14,11 @@ internal static class BuildCommand
     public static Command Create(CliConsole console)
     {
         var content = CommonOptions.Content();
-        var output = new Option<string>("--output", "-o")
+        var output = CommonOptions.PathValue(new Option<string>("--output", "-o")
         {
-            Description = "Where to write the site (replaced whole on success).",
+            Description = "Where to write the site (replaced whole on success; only an absent or empty folder, or one a previous build wrote).",
             DefaultValueFactory = _ => "site",
-        };
+        });
         var strict = CommonOptions.Strict();
         var command = new Command("build", "Build the website (and downloads) of a policy set.") { content, output, strict };
         command.SetAction(parse =>
@@ -26,6 +26,10 @@ internal static class BuildCommand
             var clock = Stopwatch.StartNew();
             var path = parse.GetValue(content)!;
             var isStrict = parse.GetValue(strict);
+            var target = parse.GetValue(output)!;
+            // Refused before any work: the same check runs again just before the folder is replaced.
+            var guard = OutputGuard.ForContent(path);
+            if (!console.OutputAllowed(target, guard)) return CliApp.Usage;
             // The Word writer's first-use cost is paid on the other core while the content compiles.
             _ = Task.Run(PolicyDocs.Rendering.Docx.DocxRenderer.WarmUp);
             console.Progress($"Checking {path} ...");
@@ -63,8 +67,7 @@ internal static class BuildCommand
                 return CliApp.Findings;
             }
             var files = build.Output;
-            var target = parse.GetValue(output)!;
-            OutputWriter.Write(files, target);
+            if (!console.WriteOutput(files, target, guard)) return CliApp.Usage;
             console.Error.WriteLine($"Built {files.Files.Count} files into {target}/ ({CliConsole.Counts(compilation)}) in {clock.ElapsedMilliseconds} ms.");
             return CliApp.Ok;
         });

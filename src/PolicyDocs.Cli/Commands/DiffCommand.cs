@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyDocs.Diff;
+using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
 using PolicyDocs.Rendering.Html;
 using PolicyDocs.Versions;
@@ -11,13 +12,13 @@ internal static class DiffCommand
 {
     public static Command Create(CliConsole console)
     {
-        var from = new Argument<string>("FROM") { Description = "The old version: a git ref (tag, branch, commit) of the repository holding --content, or a folder or .md file." };
-        var to = new Argument<string>("TO") { Description = "The new version, as FROM." };
+        var from = CommonOptions.PathValue(new Argument<string>("FROM") { Description = "The old version: a git ref (tag, branch, commit) of the repository holding --content, or a folder or .md file." });
+        var to = CommonOptions.PathValue(new Argument<string>("TO") { Description = "The new version, as FROM." });
         var content = CommonOptions.Content();
         content.Description = "Where the content sits in the repository (for git refs); default content.";
         var doc = new Option<string?>("--doc") { Description = "Compare only the document with this id." };
-        var html = new Option<string?>("--html") { Description = "Write an HTML redline per changed document into this folder." };
-        var docx = new Option<string?>("--docx") { Description = "Write a Word redline (<doc-id>-<from>-to-<to>-redline.docx, real tracked changes) per changed document into this folder." };
+        var html = CommonOptions.PathValue(new Option<string?>("--html") { Description = "Write an HTML redline per changed document into this folder (replaced whole; only an absent or empty folder, or earlier PolicyDocs output)." });
+        var docx = CommonOptions.PathValue(new Option<string?>("--docx") { Description = "Write a Word redline (<doc-id>-<from>-to-<to>-redline.docx, real tracked changes) per changed document into this folder (replaced whole, as --html)." });
         var format = CommonOptions.Format("text", "json");
         var command = new Command("diff", "Show the changes between two versions of a policy set: per section, editorial or normative, with word-level detail.")
         {
@@ -30,6 +31,11 @@ internal static class DiffCommand
             if (a is null) return CliApp.Usage;
             using var b = Materialize(parse.GetValue(to)!, contentPath, console);
             if (b is null) return CliApp.Usage;
+            var htmlDir = parse.GetValue(html);
+            var docxDir = parse.GetValue(docx);
+            var guard = OutputGuard.ForContent(contentPath, a.ContentPath, b.ContentPath);
+            foreach (var dir in new[] { htmlDir, docxDir })
+                if (dir is not null && !console.OutputAllowed(dir, guard)) return CliApp.Usage;
 
             var ca = PolicyCompiler.Compile(a.ContentPath, null, a.DisplayPath);
             var cb = PolicyCompiler.Compile(b.ContentPath, null, b.DisplayPath);
@@ -60,12 +66,26 @@ internal static class DiffCommand
                 return CliApp.Findings;
             }
             var changes = PolicyDiffer.Compare(ca, cb, a.Label, b.Label, only);
-            // Every output is produced in memory first, so a failure writes nothing.
-            var docxDir = parse.GetValue(docx);
-            var redlines = docxDir is null ? null : Rendering.Docx.Redline.DocxRedlineRenderer.RenderAll(ca, cb, changes);
-            var htmlDir = parse.GetValue(html);
-            if (htmlDir is not null) WriteHtml(changes, htmlDir, console);
-            if (docxDir is not null) WriteDocx(redlines!, docxDir, console);
+            // Every output is produced in memory first, so a failure writes nothing; each folder is swapped in whole.
+            var htmlFiles = htmlDir is null ? null : HtmlRedlines(changes);
+            var docxFiles = docxDir is null ? null : Rendering.Docx.Redline.DocxRedlineRenderer.RenderAll(ca, cb, changes);
+            var sameFolder = htmlDir is not null && docxDir is not null && Path.GetFullPath(htmlDir).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(docxDir).TrimEnd(Path.DirectorySeparatorChar);
+            if (htmlFiles is not null)
+            {
+                if (sameFolder) foreach (var (name, bytes) in docxFiles!) htmlFiles.Add(name, bytes);
+                if (!console.WriteOutput(htmlFiles, htmlDir!, guard)) return CliApp.Usage;
+                console.Error.WriteLine($"Wrote HTML redlines into {htmlDir}/.");
+            }
+            if (docxFiles is not null)
+            {
+                if (!sameFolder)
+                {
+                    var set = new Output.OutputSet();
+                    foreach (var (name, bytes) in docxFiles) set.Add(name, bytes);
+                    if (!console.WriteOutput(set, docxDir!, guard)) return CliApp.Usage;
+                }
+                console.Error.WriteLine(docxFiles.Count == 0 ? "No document changed; no Word redline written." : $"Wrote {docxFiles.Count} Word redline(s) into {docxDir}/.");
+            }
             console.Out.Write(parse.GetValue(format) == "json" ? ChangeSummary.Json(changes) : ChangeSummary.Text(changes));
             // Changelog rules between the two versions: advisory here; a release build enforces them.
             foreach (var finding in Checks.ChangelogCheck.CheckRelease(changes, cb.Set!))
@@ -111,14 +131,7 @@ internal static class DiffCommand
         return null;
     }
 
-    private static void WriteDocx(IReadOnlyList<(string FileName, byte[] Bytes)> files, string dir, CliConsole console)
-    {
-        Directory.CreateDirectory(dir);
-        foreach (var (name, bytes) in files) File.WriteAllBytes(Path.Combine(dir, name), bytes);
-        console.Error.WriteLine(files.Count == 0 ? "No document changed; no Word redline written." : $"Wrote {files.Count} Word redline(s) into {dir}/.");
-    }
-
-    private static void WriteHtml(ChangeSet changes, string dir, CliConsole console)
+    private static Output.OutputSet HtmlRedlines(ChangeSet changes)
     {
         var output = new Output.OutputSet();
         foreach (var d in changes.Documents.Where(d => d.Kind is not null))
@@ -126,12 +139,6 @@ internal static class DiffCommand
         var store = new Templates.TemplateStore(null);
         output.Add("redline.css", store.ReadBytes("site/assets/redline.css")!);
         output.Add("redline.js", store.ReadBytes("site/assets/redline.js")!);
-        foreach (var (path, bytes) in output.Files)
-        {
-            var full = Path.Combine(dir, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllBytes(full, bytes);
-        }
-        console.Error.WriteLine($"Wrote HTML redlines into {dir}/.");
+        return output;
     }
 }

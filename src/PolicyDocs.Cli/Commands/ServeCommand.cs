@@ -13,12 +13,14 @@ internal static class ServeCommand
         {
             Description = "Port to listen on (127.0.0.1 only).",
             DefaultValueFactory = _ => 5000,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p <= 65535) return p;
+                r.AddError($"--port must be a number from 0 to 65535, not '{text}'.");
+                return 0;
+            },
         };
-        port.Validators.Add(r =>
-        {
-            var p = r.GetValueOrDefault<int>();
-            if (p is < 0 or > 65535) r.AddError("--port must be between 0 and 65535.");
-        });
         var command = new Command("serve", "Preview the website with live reload: rebuilds when content or templates change.") { content, port };
         command.SetAction(parse =>
         {
@@ -33,7 +35,17 @@ internal static class ServeCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                var server = PreviewServer.StartAsync(path, parse.GetValue(port), console.Out).GetAwaiter().GetResult();
+                PreviewServer server;
+                try
+                {
+                    server = PreviewServer.StartAsync(path, parse.GetValue(port), console.Out).GetAwaiter().GetResult();
+                }
+                catch (IOException e)
+                {
+                    // Kestrel reports a port in use (or not allowed) as an IOException at start.
+                    console.Error.WriteLine(PolicyDocs.Text.SingleLine.Escape($"policydocs: cannot serve on 127.0.0.1:{parse.GetValue(port)}: {e.Message}"));
+                    return CliApp.Usage;
+                }
                 console.Error.WriteLine($"Serving {server.Address} (Ctrl+C to stop); watching {path} for changes.");
                 try
                 {

@@ -19,11 +19,12 @@ public sealed record Diagnostic(Rule Rule, Severity Severity, SourceSpan Span, s
     /// <summary>The stable code, e.g. PD0101.</summary>
     public string Code => Rule.Code;
 
-    /// <summary>The text form: <c>path:line:column: error PD0101: message (requirement)</c>.</summary>
+    /// <summary>The text form, always one line: <c>path:line:column: error PD0101: message (requirement)</c>; line
+    /// breaks and other control characters (from content, file names) are shown escaped.</summary>
     public override string ToString()
     {
         var sev = Severity == Severity.Error ? "error" : "warning";
         var req = string.IsNullOrEmpty(Rule.Requirement) ? "" : $" ({Rule.Requirement})";
-        return $"{Span}: {sev} {Code}: {Message}{req}";
+        return Text.SingleLine.Escape($"{Span}: {sev} {Code}: {Message}{req}");
     }
 }

@@ -48,7 +48,8 @@ public sealed class DiffCommandTests : IDisposable
         var (code, _, err) = Run.Cli("diff", "v1.0", "v1.1", "--content", _repo.Content, "--docx", dir);
         Assert.Equal(0, code);
         // Both tags carry version 1.1, so the file is named after the version labels.
-        Assert.Equal(["cps-v1.0-to-v1.1-redline.docx"], Directory.GetFiles(dir).Select(Path.GetFileName));
+        // The redline and the marker that makes the folder replaceable by the next diff.
+        Assert.Equal([".policydocs-output", "cps-v1.0-to-v1.1-redline.docx"], Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var xml = new System.IO.Compression.ZipArchive(File.OpenRead(Path.Combine(dir, "cps-v1.0-to-v1.1-redline.docx"))).GetEntry("word/document.xml")!;
         using var reader = new StreamReader(xml.Open());
         Assert.Matches("<w:ins [^>]*><w:r><w:t xml:space=\"preserve\">self-service </w:t>", reader.ReadToEnd());

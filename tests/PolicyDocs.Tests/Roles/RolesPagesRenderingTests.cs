@@ -9,7 +9,7 @@ namespace PolicyDocs.Tests.Roles;
 
 public sealed class RolesPagesRenderingTests
 {
-    private static (IDocument Page, Output.OutputSet Output) Render(RolesFixture f, string path)
+    private static (IDocument Page, global::PolicyDocs.Output.OutputSet Output) Render(RolesFixture f, string path)
     {
         var output = SiteBuilder.Build(f.Compile()).Output;
         var bytes = output.Get(path);
