@@ -35,7 +35,7 @@ public static class YamlReader
         try
         {
             parser.Consume<StreamStart>();
-            if (parser.TryConsume<StreamEnd>(out var end)) return new DataScalar(Span(path, end.Start, lineOffset), null, false);
+            if (parser.TryConsume<StreamEnd>(out _)) return new DataScalar(new SourceSpan(path, 1 + lineOffset, 1), null, false);
             parser.Consume<DocumentStart>();
             var root = reader.ReadNode(parser, 1).Node;
             parser.Consume<DocumentEnd>();
