@@ -22,6 +22,7 @@ public static class DataConsistencyCheck
             if (ca.Level is not null && !set.Info.ImpactLevels.Contains(ca.Level))
                 d.Add(Rules.BadValue, ca.Span, $"CA '{ca.Id}' has level '{ca.Level}', which is not on the impact-level scale ({string.Join(" < ", set.Info.ImpactLevels)}){Suggest.Hint(ca.Level, set.Info.ImpactLevels)}.");
         }
+        CheckParentCycles(data.Cas, d);
         foreach (var role in data.Roles)
             foreach (var other in role.Incompatible)
                 if (!roleIds.Contains(other))
@@ -56,6 +57,36 @@ public static class DataConsistencyCheck
             foreach (var rev in info.Revisions)
                 if (rev.Approval is not null && data.Files.ContainsKey("approvals") && !approvalIds.Contains(rev.Approval))
                     d.Add(Rules.UnknownRecord, rev.Span, $"Revision {rev.Version} of '{doc.Id}' cites approval '{rev.Approval}', which is not in data/approvals.yaml{Suggest.Hint(rev.Approval, approvalIds)}.");
+        }
+    }
+
+    /// <summary>
+    /// Reports each cycle of CA parents once, at the CA (in file order) whose parent closes it: following parents from
+    /// every CA in turn, each CA is visited once, so the walk is linear however the chains are drawn.
+    /// </summary>
+    private static void CheckParentCycles(IReadOnlyList<Model.Data.CaRecord> cas, DiagnosticBag d)
+    {
+        var byId = new Dictionary<string, Model.Data.CaRecord>(StringComparer.Ordinal);
+        foreach (var ca in cas) byId.TryAdd(ca.Id, ca);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var start in cas)
+        {
+            var path = new List<Model.Data.CaRecord>();
+            var onPath = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var ca = start; ca is not null && !done.Contains(ca.Id); ca = ca.Parent is { } p ? byId.GetValueOrDefault(p) : null)
+            {
+                if (onPath.TryGetValue(ca.Id, out var at))
+                {
+                    var cycle = path[at..];
+                    var closer = path[^1];
+                    d.Add(Rules.CaParentCycle, closer.Span,
+                        $"CA '{closer.Id}' names parent '{closer.Parent}', which closes a cycle: {string.Join(" → ", cycle.Select(c => c.Id).Append(ca.Id))}.");
+                    break;
+                }
+                onPath[ca.Id] = path.Count;
+                path.Add(ca);
+            }
+            foreach (var ca in path) done.Add(ca.Id);
         }
     }
 }

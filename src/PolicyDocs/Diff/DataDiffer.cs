@@ -50,8 +50,11 @@ public static partial class DataDiffer
         switch (x, y)
         {
             case (DataMap mx, DataMap my):
+                // Looked up by dictionary: DataMap.Get scans, which would make a mapping of n keys cost n².
+                var vx = mx.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+                var vy = my.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
                 foreach (var key in mx.Entries.Select(e => e.Key).Union(my.Entries.Select(e => e.Key)))
-                    Walk(file, path + "." + key, mx.Get(key), my.Get(key), into);
+                    Walk(file, path + "." + key, vx.GetValueOrDefault(key), vy.GetValueOrDefault(key), into);
                 return;
             case (DataList lx, DataList ly) when IdList(lx) && IdList(ly):
                 var ox = lx.Items.Cast<DataMap>().ToDictionary(Id);

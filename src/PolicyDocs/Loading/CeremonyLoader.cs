@@ -18,7 +18,7 @@ public static partial class CeremonyLoader
     public static ImmutableArray<Ceremony> Load(string root, string displayRoot, DiagnosticBag d)
     {
         var dir = Path.Combine(root, "ceremonies");
-        if (!Directory.Exists(dir)) return [];
+        if (ContentLoader.Folder(root, dir, ContentLoader.Display(displayRoot, "ceremonies/"), d) is null) return [];
         var files = Directory.GetFiles(dir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var scripts = new SortedDictionary<string, Ceremony>(StringComparer.Ordinal);
         foreach (var name in files)
@@ -36,7 +36,7 @@ public static partial class CeremonyLoader
                 d.Add(Rules.DuplicateId, SourceSpan.File(display), $"Ceremony '{id}' is defined twice (.yaml and .yml).");
                 continue;
             }
-            var node = Read(Path.Combine(dir, name), display, d);
+            var node = Read(root, Path.Combine(dir, name), display, d);
             if (node is null) continue;
             if (ReadScript(id, node, display, d) is { } ceremony) scripts[id] = ceremony;
         }
@@ -53,7 +53,7 @@ public static partial class CeremonyLoader
                         $"Ceremony record {name} has no script ceremonies/{id}.yaml{Suggest.Hint(id, scripts.Keys)}.");
                 continue;
             }
-            var node = Read(Path.Combine(dir, name), display, d);
+            var node = Read(root, Path.Combine(dir, name), display, d);
             if (node is null) continue;
             if (ReadRecord(node, display, d) is { } record) scripts[id] = script with { Record = record };
         }
@@ -234,13 +234,16 @@ public static partial class CeremonyLoader
         return what is null ? null : new CeremonyArtifact(what, bag, custodian, r.Span);
     };
 
-    private static DataNode? Read(string path, string display, DiagnosticBag d)
+    private static DataNode? Read(string root, string path, string display, DiagnosticBag d)
     {
-        var text = ContentLoader.ReadText(path, display, d);
+        var text = ContentLoader.ReadText(root, path, display, d);
         if (text is null) return null;
         var node = YamlReader.Read(display, text, d);
-        if (node is null && text.Trim().Length == 0)
+        if (node is DataScalar { Value: null })
+        {
             d.Add(Rules.MissingKey, SourceSpan.File(display), $"{display} is empty.");
+            return null;
+        }
         return node;
     }
 

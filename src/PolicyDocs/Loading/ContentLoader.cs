@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolicyDocs.Model;
+using PolicyDocs.Text;
 
 namespace PolicyDocs.Loading;
 
@@ -33,19 +34,27 @@ public static class ContentLoader
         return FolderLoader.Load(full, display, diagnostics);
     }
 
-    /// <summary>Reads a text file; reports and returns null when it cannot be read.</summary>
-    internal static string? ReadText(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reads a content file through <see cref="ContentFile"/>: a regular UTF-8 file inside <paramref name="root"/> once
+    /// links are resolved, of at most 16 MiB. Reports at the file (or at its first bad byte) and returns null otherwise.
+    /// </summary>
+    internal static string? ReadText(string root, string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
-        try
-        {
-            return File.ReadAllText(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(Rules.Unreadable, SourceSpan.File(displayPath), $"Cannot read {displayPath}: {ex.Message}");
-            return null;
-        }
+        var text = ContentFile.ReadText(root, fullPath, "the content folder", out var problem);
+        if (problem is not null) Report(problem, displayPath, diagnostics);
+        return text;
     }
+
+    /// <summary>The real path of folder <paramref name="dir"/> when it exists inside <paramref name="root"/>; reports a folder linked out of the tree.</summary>
+    internal static string? Folder(string root, string dir, string displayPath, DiagnosticBag diagnostics)
+    {
+        var real = ContentFile.Folder(root, dir, "the content folder", out var problem);
+        if (problem is not null) Report(problem, displayPath, diagnostics);
+        return real;
+    }
+
+    internal static void Report(FileProblem problem, string displayPath, DiagnosticBag diagnostics) =>
+        diagnostics.Add(Rules.ForFile(problem.Fault), new SourceSpan(displayPath, problem.Line, problem.Column), $"{displayPath} {problem.Message}");
 
     /// <summary>Combines a display root and a relative path with forward slashes.</summary>
     internal static string Display(string root, string relative) =>

@@ -12,24 +12,24 @@ internal static class FolderLoader
         if (!File.Exists(setPath))
             return new LoadResult(null, $"{displayRoot} is not a policy set: it has no policyset.yaml (run 'policydocs new DIR' to create one).");
         var setDisplay = ContentLoader.Display(displayRoot, "policyset.yaml");
-        var setText = ContentLoader.ReadText(setPath, setDisplay, d);
-        var setNode = setText is null ? null : YamlReader.Read(setDisplay, setText, d);
+        var setText = ContentLoader.ReadText(root, setPath, setDisplay, d);
+        var setNode = setText is null ? null : AsMapping(YamlReader.Read(setDisplay, setText, d));
         var sr = new MapReader(setNode, "policyset.yaml", d, SourceSpan.File(setDisplay));
         var info = ContentLoader.ReadPolicySetInfo(sr, SourceSpan.File(setDisplay), Path.GetFileName(root), out var order);
         sr.Finish();
 
         var files = ImmutableSortedDictionary.CreateBuilder<string, DataNode>(StringComparer.Ordinal);
         var dataDir = Path.Combine(root, "data");
-        if (Directory.Exists(dataDir))
+        if (ContentLoader.Folder(root, dataDir, ContentLoader.Display(displayRoot, "data/"), d) is not null)
         {
             foreach (var file in Directory.GetFiles(dataDir).Order(StringComparer.Ordinal))
             {
                 var ext = Path.GetExtension(file);
                 if (ext is not ".yaml" and not ".yml") continue;
                 var display = ContentLoader.Display(displayRoot, "data/" + Path.GetFileName(file));
-                var text = ContentLoader.ReadText(file, display, d);
+                var text = ContentLoader.ReadText(root, file, display, d);
                 var node = text is null ? null : YamlReader.Read(display, text, d);
-                if (node is not null) files[Path.GetFileNameWithoutExtension(file).Replace('-', '_')] = node;
+                if (node is not null and not DataScalar { Value: null }) files[Path.GetFileNameWithoutExtension(file).Replace('-', '_')] = node;
             }
         }
         var data = DataReaders.Read(files.ToImmutable(), d, info.ImpactLevels) with { Ceremonies = CeremonyLoader.Load(root, displayRoot, d) };
@@ -38,9 +38,13 @@ internal static class FolderLoader
         var docsDir = Path.Combine(root, "documents");
         if (Directory.Exists(docsDir))
         {
-            foreach (var dir in Directory.GetDirectories(docsDir).Order(StringComparer.Ordinal))
+            var listed = ContentLoader.Folder(root, docsDir, ContentLoader.Display(displayRoot, "documents/"), d) is null
+                ? Enumerable.Empty<string>() : Directory.GetDirectories(docsDir).Order(StringComparer.Ordinal);
+            foreach (var dir in listed)
             {
-                var doc = LoadDocument(dir, displayRoot, d);
+                // A document folder linked out of the tree is reported once, not file by file.
+                if (ContentLoader.Folder(root, dir, ContentLoader.Display(displayRoot, "documents/" + Path.GetFileName(dir) + "/"), d) is null) continue;
+                var doc = LoadDocument(root, dir, displayRoot, d);
                 if (doc is not null) documents.Add(doc);
             }
         }
@@ -66,7 +70,10 @@ internal static class FolderLoader
         return [.. result];
     }
 
-    private static PolicyDocument? LoadDocument(string dir, string displayRoot, DiagnosticBag d)
+    // An empty file (or one holding only a comment or ~) is an empty mapping, so its required keys are reported.
+    private static DataNode? AsMapping(DataNode? node) => node is DataScalar { Value: null } ? new DataMap(node.Span, []) : node;
+
+    private static PolicyDocument? LoadDocument(string root, string dir, string displayRoot, DiagnosticBag d)
     {
         var id = Path.GetFileName(dir);
         var rel = "documents/" + id + "/";
@@ -79,8 +86,8 @@ internal static class FolderLoader
         }
         if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9-]*$"))
             d.Add(Rules.BadValue, SourceSpan.File(metaDisplay), $"Document folder name '{id}' is not a valid id: use lower-case letters, digits and hyphens.");
-        var text = ContentLoader.ReadText(metaPath, metaDisplay, d);
-        var node = text is null ? null : YamlReader.Read(metaDisplay, text, d);
+        var text = ContentLoader.ReadText(root, metaPath, metaDisplay, d);
+        var node = text is null ? null : AsMapping(YamlReader.Read(metaDisplay, text, d));
         var r = new MapReader(node, "document.yaml", d, SourceSpan.File(metaDisplay));
         var info = node is null ? null : ContentLoader.ReadDocumentInfo(r, id, SourceSpan.File(metaDisplay), null);
         r.Finish();
@@ -91,7 +98,7 @@ internal static class FolderLoader
         foreach (var md in mdFiles)
         {
             var display = ContentLoader.Display(displayRoot, rel + Path.GetFileName(md));
-            var body = ContentLoader.ReadText(md, display, d);
+            var body = ContentLoader.ReadText(root, md, display, d);
             if (body is null) continue;
             var split = SectionSplitter.Split(display, body, 1, ref inAppendix);
             if (!string.IsNullOrWhiteSpace(StripComments(split.Leading)))

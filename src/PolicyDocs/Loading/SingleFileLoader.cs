@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PolicyDocs.Model;
+using PolicyDocs.Text;
 
 namespace PolicyDocs.Loading;
 
@@ -12,9 +13,10 @@ internal static partial class SingleFileLoader
     public static LoadResult Load(string fullPath, string displayPath, DiagnosticBag d)
     {
         var display = displayPath.Replace('\\', '/');
-        var text = ContentLoader.ReadText(fullPath, display, d);
-        if (text is null) return new LoadResult(null, $"Cannot read {displayPath}.");
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        // The file must be a regular file inside the folder holding it: a link named CP.md cannot publish a host file.
+        var text = ContentFile.ReadText(Path.GetDirectoryName(fullPath)!, fullPath, "the folder holding it", out var problem);
+        if (problem is not null) ContentLoader.Report(problem, display, d);
+        if (text is null) return new LoadResult(null, $"{display} {problem?.Message ?? "cannot be read."}");
 
         DataNode? front = null;
         var bodyStart = 0;

@@ -60,6 +60,48 @@ public static class Rules
     public static readonly Rule EmptyDocument = new("PD0012", "empty-document", Severity.Error,
         "Add Markdown files with numbered headings ('# 1. Introduction', '## 1.1 Overview').");
 
+    /// <summary>A content or template file that is a FIFO, socket, device or folder instead of a regular file.</summary>
+    public static readonly Rule NotRegularFile = new("PD0013", "not-a-regular-file", Severity.Error,
+        "Replace it with an ordinary file; PolicyDocs never opens FIFOs, sockets or devices.");
+
+    /// <summary>A link (or a path through a linked folder) that leads out of the content or templates folder.</summary>
+    public static readonly Rule LinkOutsideRoot = new("PD0014", "link-outside-root", Severity.Error,
+        "Put the file itself in the folder, or link only to files inside the content (or templates) folder.");
+
+    /// <summary>A file larger than PolicyDocs reads (16 MiB).</summary>
+    public static readonly Rule FileTooLarge = new("PD0015", "file-too-large", Severity.Error,
+        "Split the file; one content or template file may hold at most 16 MiB.");
+
+    /// <summary>A content or template file that is not valid UTF-8.</summary>
+    public static readonly Rule InvalidUtf8 = new("PD0016", "invalid-utf8", Severity.Error,
+        "Save the file as UTF-8 (with or without a BOM) and fix the byte at the position shown.");
+
+    /// <summary>A YAML file holding more than one document.</summary>
+    public static readonly Rule MultipleYamlDocuments = new("PD0017", "multiple-yaml-documents", Severity.Error,
+        "Keep one YAML document per file: remove the second '---' and what follows it, or move that part to its own file.");
+
+    /// <summary>YAML nested deeper than PolicyDocs reads.</summary>
+    public static readonly Rule YamlTooDeep = new("PD0018", "yaml-too-deep", Severity.Error,
+        "Flatten the data: mappings and lists may nest at most 64 levels.");
+
+    /// <summary>YAML aliases that expand to more nodes than PolicyDocs reads (a "billion laughs" file).</summary>
+    public static readonly Rule YamlAliasExpansion = new("PD0019", "yaml-alias-expansion", Severity.Error,
+        "Write the values out or use fewer aliases: the aliases of one file may stand for at most 1,000,000 nodes in all.");
+
+    /// <summary>CAs whose parent chain comes back to itself.</summary>
+    public static readonly Rule CaParentCycle = new("PD0020", "ca-parent-cycle", Severity.Error,
+        "Correct the parent of one CA of the cycle: every chain must end at a root CA, which names no parent.");
+
+    /// <summary>The rule for a file <see cref="Text.ContentFile"/> refused or could not read.</summary>
+    public static Rule ForFile(Text.FileFault fault) => fault switch
+    {
+        Text.FileFault.NotRegular => NotRegularFile,
+        Text.FileFault.OutsideRoot => LinkOutsideRoot,
+        Text.FileFault.TooLarge => FileTooLarge,
+        Text.FileFault.InvalidUtf8 => InvalidUtf8,
+        _ => Unreadable,
+    };
+
     /// <summary>A section required by RFC 3647 that the document lacks.</summary>
     public static readonly Rule MissingSection = new("PD0101", "missing-section", Severity.Error,
         "Add the heading; write 'No stipulation.' if the document imposes no requirement there.", Rfc3647);
@@ -268,6 +310,7 @@ public static class Rules
     [
         YamlSyntax, UnknownKey, WrongType, MissingKey, DuplicateId, DuplicateSection, Unreadable, BadValue,
         TextOutsideSection, UnknownRecord, TemplateError, EmptyDocument,
+        NotRegularFile, LinkOutsideRoot, FileTooLarge, InvalidUtf8, MultipleYamlDocuments, YamlTooDeep, YamlAliasExpansion, CaParentCycle,
         MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
         RevisionOrder, AnnualReview, VersionNotInHistory, MissingChangelogEntry, VersionNotIncremented, ReleaseUnavailable,
         UnresolvedXref, DanglingMention, UnresolvedAnchor, LinkTextMismatch,

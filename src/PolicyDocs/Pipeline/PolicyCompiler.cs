@@ -22,6 +22,11 @@ public static class PolicyCompiler
         var loaded = ContentLoader.Load(contentPath, diagnostics, displayPath);
         var isFolder = Directory.Exists(contentPath);
         var templates = TemplateStore.ForContent(isFolder ? contentPath : Path.GetDirectoryName(Path.GetFullPath(contentPath))!, isFolder);
+        foreach (var (path, problem) in templates.Problems)
+        {
+            var display = TemplateStore.Display(path);
+            diagnostics.Add(Rules.ForFile(problem.Fault), new SourceSpan(display, problem.Line, problem.Column), $"{display} {problem.Message}");
+        }
         if (loaded.Set is null)
             return new Compilation(null, null, templates, diagnostics.ToSortedList(), loaded.Fatal);
 

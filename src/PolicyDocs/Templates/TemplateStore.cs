@@ -1,20 +1,61 @@
+using System.Collections.Frozen;
 using System.Reflection;
+using PolicyDocs.Text;
 
 namespace PolicyDocs.Templates;
 
 /// <summary>
 /// Finds template files by relative path ("markdown/ca-list.sbn", "site/layout.sbn"): first in the policy set's own
 /// <c>templates/</c> folder (beside or inside the content folder), then in the defaults built into PolicyDocs.
-/// Paths cannot leave the templates folder.
+/// Paths cannot leave the templates folder. The policy set's files under markdown/, site/ and docx/ are read once,
+/// when the store is made, through <see cref="ContentFile"/>: a file that is not a regular file inside the folder
+/// after resolving links, is too large, or (for .sbn templates) is not UTF-8 is not used and is listed in
+/// <see cref="Problems"/>.
 /// </summary>
 public sealed class TemplateStore
 {
     private const string ResourcePrefix = "templates/";
-    private readonly string? _overrideRoot;
+    private const string RootName = "templates/";
+    private static readonly string[] Folders = ["markdown", "site", "docx"];
+    private readonly FrozenDictionary<string, byte[]> _own = FrozenDictionary<string, byte[]>.Empty;
     private readonly Assembly _assembly = typeof(TemplateStore).Assembly;
 
     /// <summary>Creates a store that looks in <paramref name="overrideRoot"/> before the built-in defaults.</summary>
-    public TemplateStore(string? overrideRoot) => _overrideRoot = overrideRoot is not null && Directory.Exists(overrideRoot) ? Path.GetFullPath(overrideRoot) : null;
+    public TemplateStore(string? overrideRoot)
+    {
+        if (overrideRoot is null || !Directory.Exists(overrideRoot)) return;
+        var root = Path.GetFullPath(overrideRoot).TrimEnd(Path.DirectorySeparatorChar);
+        var problems = new List<(string, FileProblem)>();
+        // The templates folder itself may not be a link out of the folder that holds it.
+        if (ContentFile.Folder(Path.GetDirectoryName(root) ?? root, root, "the folder holding templates/", out var rootProblem) is null)
+        {
+            if (rootProblem is not null) problems.Add(("", rootProblem));
+            Problems = [.. problems];
+            return;
+        }
+        var own = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var folder in Folders)
+        {
+            var (files, folderProblems) = ContentFile.AllFiles(root, Path.Combine(root, folder), RootName);
+            foreach (var (path, problem) in folderProblems) problems.Add((Relative(root, path) + "/", problem));
+            foreach (var file in files)
+            {
+                var rel = Relative(root, file);
+                var bytes = ContentFile.ReadBytes(root, file, RootName, out var problem);
+                if (bytes is not null && rel.EndsWith(".sbn", StringComparison.Ordinal)) ContentFile.Decode(bytes, out problem);
+                if (problem is not null) problems.Add((rel, problem));
+                else if (bytes is not null) own[rel] = bytes;
+            }
+        }
+        _own = own.ToFrozenDictionary(StringComparer.Ordinal);
+        Problems = [.. problems];
+    }
+
+    /// <summary>
+    /// The policy set's template files that were not used, by path relative to templates/ ("" for the folder itself),
+    /// with why; the compiler reports each at its file.
+    /// </summary>
+    public IReadOnlyList<(string Path, FileProblem Problem)> Problems { get; } = [];
 
     /// <summary>The store for a content path: its <c>templates/</c> folder if it has one, else the one beside it.</summary>
     public static TemplateStore ForContent(string contentRoot, bool isFolder)
@@ -37,19 +78,14 @@ public sealed class TemplateStore
     public string? ReadText(string relativePath)
     {
         var bytes = ReadBytes(relativePath);
-        return bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+        return bytes is null ? null : ContentFile.Decode(bytes, out _);
     }
 
     /// <summary>Reads a template file's bytes, or null.</summary>
     public byte[]? ReadBytes(string relativePath)
     {
         if (!IsSafe(relativePath)) return null;
-        if (_overrideRoot is not null)
-        {
-            var full = Path.GetFullPath(Path.Combine(_overrideRoot, relativePath));
-            if (full.StartsWith(_overrideRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full))
-                return File.ReadAllBytes(full);
-        }
+        if (_own.TryGetValue(relativePath, out var own)) return own;
         using var stream = _assembly.GetManifestResourceStream(ResourcePrefix + relativePath);
         if (stream is null) return null;
         using var ms = new MemoryStream();
@@ -63,9 +99,10 @@ public sealed class TemplateStore
         var set = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var name in _assembly.GetManifestResourceNames())
             if (name.StartsWith(ResourcePrefix + folder, StringComparison.Ordinal)) set.Add(name[ResourcePrefix.Length..]);
-        if (_overrideRoot is not null && Directory.Exists(Path.Combine(_overrideRoot, folder)))
-            foreach (var f in Directory.GetFiles(Path.Combine(_overrideRoot, folder), "*", SearchOption.AllDirectories))
-                set.Add(Path.GetRelativePath(_overrideRoot, f).Replace('\\', '/'));
+        foreach (var name in _own.Keys)
+            if (name.StartsWith(folder, StringComparison.Ordinal)) set.Add(name);
         return [.. set];
     }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 }
