@@ -5,6 +5,9 @@ using PolicyDocs.Output;
 
 namespace PolicyDocs.Matrix;
 
+// PolicyDocs.Text (a namespace) would otherwise hide the Open XML type of the same name.
+using Text = DocumentFormat.OpenXml.Spreadsheet.Text;
+
 /// <summary>
 /// Writes the matrix as an Excel workbook with the Open XML SDK: a "Recommendations" sheet (the <see cref="MatrixTable"/>,
 /// header row bold and frozen, autofilter on, column widths set) and a "Coverage" sheet (figures per CA).

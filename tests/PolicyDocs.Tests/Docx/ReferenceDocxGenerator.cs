@@ -5,6 +5,9 @@ using PolicyDocs.Rendering.Docx;
 
 namespace PolicyDocs.Tests.Docx;
 
+// PolicyDocs.Text (a namespace) would otherwise hide the Open XML type of the same name.
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
 /// <summary>
 /// Generates templates/docx/reference.docx, the default Word styles and page setup (A4). Run with
 /// POLICYDOCS_UPDATE_GOLDEN=1 to rewrite the committed file after changing this generator.

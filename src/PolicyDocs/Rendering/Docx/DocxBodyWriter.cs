@@ -19,6 +19,9 @@ using WTableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 
 namespace PolicyDocs.Rendering.Docx;
 
+// PolicyDocs.Text (a namespace) would otherwise hide the Open XML type of the same name.
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
 /// <summary>
 /// Turns a section body (the shared Markdig tree) into WordprocessingML blocks. Cross-references take their text
 /// from the resolved <see cref="XrefIndex"/>, exactly as on the site, and link to section and anchor bookmarks.

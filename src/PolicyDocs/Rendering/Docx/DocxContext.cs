@@ -8,6 +8,9 @@ using PolicyDocs.Xrefs;
 
 namespace PolicyDocs.Rendering.Docx;
 
+// PolicyDocs.Text (a namespace) would otherwise hide the Open XML type of the same name.
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
 /// <summary>
 /// State of one document render: bookmark names and ids (one counter), hyperlink relationships with fixed ids,
 /// list numbering, and footnotes in order of first reference.

@@ -5,6 +5,9 @@ using PolicyDocs.Model;
 
 namespace PolicyDocs.Rendering.Docx;
 
+// PolicyDocs.Text (a namespace) would otherwise hide the Open XML type of the same name.
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
 /// <summary>Page header (short title, version, status; DRAFT watermark for drafts) and footer ("Page X of Y").</summary>
 internal static class DocxHeaderFooter
 {

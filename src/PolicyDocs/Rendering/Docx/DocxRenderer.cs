@@ -8,6 +8,9 @@ using PolicyDocs.Pipeline;
 
 namespace PolicyDocs.Rendering.Docx;
 
+// PolicyDocs.Text (a namespace) would otherwise hide the Open XML type of the same name.
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
 /// <summary>
 /// Writes each policy document as a Word document from the resolved model: cover, document history, a table of
 /// contents with cached entries, numbered headings with section bookmarks, the section bodies, headers and

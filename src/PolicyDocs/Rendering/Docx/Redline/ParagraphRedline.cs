@@ -5,6 +5,9 @@ using PolicyDocs.Diff;
 
 namespace PolicyDocs.Rendering.Docx.Redline;
 
+// PolicyDocs.Text (a namespace) would otherwise hide the Open XML type of the same name.
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
 /// <summary>
 /// Places word-level changes on rendered paragraphs: the new paragraph keeps its runs, links and bookmarks; deleted
 /// words come from the old paragraph's runs (formatting kept, text as w:delText); inserted words are wrapped in w:ins.
