@@ -41,7 +41,7 @@ public sealed class ReproducibleDateFunctions : DateTimeFunctions
     private sealed class ParseFunction : IScriptCustomFunction
     {
         public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            arguments.Count == 1 ? Parse(context, callerContext, context.ObjectToString(arguments[0]))
+            arguments.Count >= 1 && arguments.Skip(1).All(a => a is null) ? Parse(context, callerContext, context.ObjectToString(arguments[0]))
             : throw new ScriptRuntimeException(callerContext?.Span ?? context.CurrentSpan, "date.parse takes one ISO date (2026-01-31); patterns and cultures are not supported, so no part of a date comes from today.");
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             new(Invoke(context, callerContext, arguments, blockStatement));
