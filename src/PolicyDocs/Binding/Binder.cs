@@ -8,9 +8,11 @@ using Scriban.Syntax;
 namespace PolicyDocs.Binding;
 
 /// <summary>
-/// Bind stage: evaluates each section body as a Scriban template over the data (strict variables, loop and
-/// recursion limits, includes only from templates/markdown/), then parses the result with the policy Markdown
-/// pipeline. Template errors are reported at the Markdown file's own line.
+/// Bind stage: evaluates each section body as a Scriban template over a read-only view of the data
+/// (<see cref="MarkdownTemplateContext"/>: strict variables, loop, recursion and regex-time limits, no output cap,
+/// no random or clock functions, every value escaped to literal Markdown text, includes only from
+/// templates/markdown/), then parses the result with the policy Markdown pipeline. Template errors are reported at
+/// the Markdown file's own line.
 /// </summary>
 public static class Binder
 {
@@ -28,17 +30,9 @@ public static class Binder
 
     private static PolicyDocument BindDocument(PolicyDocument doc, ScriptObject globals, TemplateStore store, DiagnosticBag diagnostics)
     {
-        var context = new TemplateContext
-        {
-            StrictVariables = true,
-            LoopLimit = LoopLimit,
-            RecursiveLimit = RecursiveLimit,
-            TemplateLoader = new SafeTemplateLoader(store),
-            EnableRelaxedMemberAccess = false,
-        };
-        DisableClock(context);
+        var context = new MarkdownTemplateContext(new SafeTemplateLoader(store), LoopLimit, RecursiveLimit);
         context.PushGlobal(globals);
-        var docScope = new ScriptObject { ["document"] = ScriptData.Document(doc.Info) };
+        var docScope = ScriptData.Freeze(new ScriptObject { ["document"] = ScriptData.Document(doc.Info) });
         context.PushGlobal(docScope);
         // Templates render in document order on the one context; the sections' Markdown then parses in parallel.
         var bound = new List<string>();
@@ -80,7 +74,16 @@ public static class Binder
         {
             var where = ex.Span.FileName == path || string.IsNullOrEmpty(ex.Span.FileName) ? "" : $" (in {TemplateStore.Display(ex.Span.FileName)}:{ex.Span.Start.Line + 1})";
             var at = where.Length == 0 ? Map(ex.Span, path, firstLine, fallback) : fallback;
-            diagnostics.Add(Rules.TemplateError, at, $"Template error: {ex.OriginalMessage}{where}");
+            var (kind, message) = TemplateFailure.Of(ex);
+            var rule = kind switch
+            {
+                TemplateFailureKind.Limit => Rules.TemplateLimit,
+                TemplateFailureKind.ReadOnly => Rules.ReadOnlyData,
+                TemplateFailureKind.NonReproducible => Rules.NonReproducible,
+                TemplateFailureKind.UnsafeUrl => Rules.UnsafeDataUrl,
+                _ => Rules.TemplateError,
+            };
+            diagnostics.Add(rule, at, $"Template error: {message}{where}");
             return source;
         }
         finally
@@ -93,11 +96,4 @@ public static class Binder
         span.FileName == path || string.IsNullOrEmpty(span.FileName)
             ? new Model.SourceSpan(path, firstLine + span.Start.Line, span.Start.Column + 1)
             : fallback;
-
-    /// <summary>Output must not depend on the clock: date.now is removed from the built-ins.</summary>
-    private static void DisableClock(TemplateContext context)
-    {
-        if (context.BuiltinObject.TryGetValue("date", out var date) && date is ScriptObject dateFunctions)
-            dateFunctions.Remove("now");
-    }
 }

@@ -5,14 +5,13 @@ using Scriban.Syntax;
 
 namespace PolicyDocs.Binding;
 
-/// <summary>The <c>cell</c> filter: makes a value safe inside a Markdown table cell (pipes escaped, line breaks joined).
+/// <summary>The <c>cell</c> filter, kept for templates written before every value was escaped: it returns the value's
+/// text, which <see cref="MarkdownTemplateContext"/> escapes (pipes and line breaks included) like any other value.
 /// Written as a custom function, not an imported delegate, so it needs no reflection.</summary>
 public sealed class CellFunction : IScriptCustomFunction
 {
-    /// <summary>Escapes one value.</summary>
-    public static string Cell(object? value) =>
-        Convert.ToString(value, CultureInfo.InvariantCulture)?.Replace("|", "\\|", StringComparison.Ordinal)
-            .Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ') ?? "";
+    /// <summary>The text of one value.</summary>
+    public static string Cell(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 
     /// <inheritdoc />
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>

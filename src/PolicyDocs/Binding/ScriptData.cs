@@ -69,11 +69,12 @@ public static class ScriptData
         }
         globals["documents"] = new ScriptArray(set.Documents.Select(d => Document(d.Info)));
         globals["cell"] = new CellFunction();
-        return globals;
+        globals["link"] = new LinkFunction();
+        return Freeze(globals);
     }
 
     /// <summary>The <c>document</c> variable for one document.</summary>
-    public static ScriptObject Document(DocumentInfo info) => new()
+    public static ScriptObject Document(DocumentInfo info) => Freeze(new ScriptObject
     {
         ["id"] = info.Id,
         ["kind"] = info.KindLabel,
@@ -92,7 +93,25 @@ public static class ScriptData
             ["summary"] = r.Summary,
             ["approval"] = r.Approval,
         })),
-    };
+    });
+
+    /// <summary>Makes <paramref name="value"/> and everything below it read-only, so a template cannot change what
+    /// another section or document sees; templates still have variables of their own.</summary>
+    public static T Freeze<T>(T value)
+    {
+        switch (value)
+        {
+            case ScriptObject o when !o.IsReadOnly:
+                foreach (var v in o.Values) Freeze(v);
+                o.IsReadOnly = true;
+                break;
+            case ScriptArray a when !a.IsReadOnly:
+                foreach (var v in a) Freeze(v);
+                a.IsReadOnly = true;
+                break;
+        }
+        return value;
+    }
 
     /// <summary>Converts a data node: mappings to objects, lists to arrays, plain scalars by the YAML core schema.</summary>
     public static object? Convert(DataNode node) => node switch

@@ -109,6 +109,15 @@ public static class ContentLoader
         };
     }
 
+    // A publisher value the site writes as a link: refused (and left out) unless the link policy allows it.
+    private static string? Link(MapReader p, string key)
+    {
+        var value = p.Text(key);
+        if (value is null || Text.UrlPolicy.IsAllowed(value)) return value;
+        p.Diagnostics.Add(Rules.UnsafeDataUrl, p.SpanOf(key), $"publisher.{key} '{value}' is written as a link but is not {Text.UrlPolicy.Description}.");
+        return null;
+    }
+
     /// <summary>Reads policyset.yaml keys.</summary>
     internal static PolicySetInfo ReadPolicySetInfo(MapReader r, SourceSpan span, string defaultName, out ImmutableArray<(string Value, SourceSpan Span)> order)
     {
@@ -117,7 +126,7 @@ public static class ContentLoader
         Publisher publisher;
         if (p is not null && p.IsValid)
         {
-            publisher = new Publisher(p.Text("name", true) ?? "Policy Authority", p.Text("email"), p.Text("url"), p.Text("address"), p.Text("problem_reports"));
+            publisher = new Publisher(p.Text("name", true) ?? "Policy Authority", p.Text("email"), Link(p, "url"), p.Text("address"), Link(p, "problem_reports"));
             p.Finish();
         }
         else publisher = new Publisher("Policy Authority", null, null, null, null);

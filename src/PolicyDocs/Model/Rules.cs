@@ -102,6 +102,24 @@ public static class Rules
         _ => Unreadable,
     };
 
+    // Templates: limits, read-only data, reproducibility and links from data (PD0030-PD0039).
+
+    /// <summary>A template that exceeded a limit: loop iterations, recursion depth, regex time or string size.</summary>
+    public static readonly Rule TemplateLimit = new("PD0030", "template-limit", Severity.Error,
+        "Simplify the template at the position shown: fewer iterations, less nesting, a regular expression without nested repetition.");
+
+    /// <summary>A template that assigns to shared data, which every section and document reads.</summary>
+    public static readonly Rule ReadOnlyData = new("PD0031", "read-only-data", Severity.Error,
+        "Data is read-only in templates; copy the value into a variable of your own (x = cas.root.name) and change that.");
+
+    /// <summary>A template that calls a random or clock function.</summary>
+    public static readonly Rule NonReproducible = new("PD0032", "non-reproducible", Severity.Error,
+        "Write the value into the content or the data: the same content must give the same output on any machine and date.");
+
+    /// <summary>A URL from the data, written as a link, whose scheme the link policy refuses.</summary>
+    public static readonly Rule UnsafeDataUrl = new("PD0033", "unsafe-data-url", Severity.Error,
+        "Use an http, https or mailto URL, or a relative link; the link is left out of the output.");
+
     /// <summary>A section required by RFC 3647 that the document lacks.</summary>
     public static readonly Rule MissingSection = new("PD0101", "missing-section", Severity.Error,
         "Add the heading; write 'No stipulation.' if the document imposes no requirement there.", Rfc3647);
@@ -311,6 +329,7 @@ public static class Rules
         YamlSyntax, UnknownKey, WrongType, MissingKey, DuplicateId, DuplicateSection, Unreadable, BadValue,
         TextOutsideSection, UnknownRecord, TemplateError, EmptyDocument,
         NotRegularFile, LinkOutsideRoot, FileTooLarge, InvalidUtf8, MultipleYamlDocuments, YamlTooDeep, YamlAliasExpansion, CaParentCycle,
+        TemplateLimit, ReadOnlyData, NonReproducible, UnsafeDataUrl,
         MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
         RevisionOrder, AnnualReview, VersionNotInHistory, MissingChangelogEntry, VersionNotIncremented, ReleaseUnavailable,
         UnresolvedXref, DanglingMention, UnresolvedAnchor, LinkTextMismatch,

@@ -96,7 +96,7 @@ public sealed class BindingTests
     {
         var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "6.1.5", "{{ for i in 1..1000000 }}x{{ end }}"));
         var d = Assert.Single(c.Diagnostics);
-        Assert.Equal("PD0011", d.Code);
+        Assert.Equal("PD0030", d.Code);
         Assert.Contains("loop", d.Message, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -104,6 +104,6 @@ public sealed class BindingTests
     public void ClockIsNotAvailableToTemplates()
     {
         var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "6.1.5", "Today is {{ date.now }}."));
-        Assert.Equal("PD0011", Assert.Single(c.Diagnostics).Code);
+        Assert.Equal("PD0032", Assert.Single(c.Diagnostics).Code);
     }
 }

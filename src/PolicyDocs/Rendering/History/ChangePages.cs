@@ -25,7 +25,7 @@ public static class ChangePages
             {
                 var model = new ScriptObject
                 {
-                    ["body"] = RedlineHtmlRenderer.Body(c.Changes, c.Change),
+                    ["body"] = new Html.TrustedHtml(RedlineHtmlRenderer.Body(c.Changes, c.Change)),
                     ["from"] = c.FromVersion,
                     ["to"] = c.ToVersion,
                     ["short_title"] = shortTitle,

@@ -170,10 +170,10 @@ public sealed class SiteRenderer
         {
             ["name"] = info.Publisher.Name,
             ["email"] = info.Publisher.Email,
-            ["url"] = info.Publisher.Url,
+            ["url"] = LinkOrNull(info.Publisher.Url),
             ["address"] = info.Publisher.Address,
-            ["problem_reports"] = info.Publisher.ProblemReports,
-            ["problem_reports_href"] = ProblemReportsHref(info.Publisher.ProblemReports),
+            ["problem_reports"] = LinkOrNull(info.Publisher.ProblemReports),
+            ["problem_reports_href"] = LinkOrNull(ProblemReportsHref(info.Publisher.ProblemReports)),
         };
         var site = new ScriptObject
         {
@@ -203,14 +203,19 @@ public sealed class SiteRenderer
         };
         var scope = new ScriptObject { ["site"] = site, ["page"] = page, ["assets"] = assets };
         foreach (var (k, v) in model) scope[k] = v;
+        Binding.ScriptData.Freeze(scope);
         try
         {
-            scope["content"] = _pages[name].Render(NewContext(scope));
-            return _layout!.Render(NewContext(scope));
+            var content = new TrustedHtml(_pages[name].Render(NewContext(scope)));
+            var layout = NewContext(scope);
+            layout.PushGlobal(Binding.ScriptData.Freeze(new ScriptObject { ["content"] = content }));
+            layout.PushGlobal(new ScriptObject());
+            return _layout!.Render(layout);
         }
         catch (Scriban.Syntax.ScriptRuntimeException ex)
         {
-            _diagnostics.Add(Rules.SiteTemplateError.At(Where(ex.Span, $"site/{name}.sbn"), $"{ex.OriginalMessage} (rendering {path})"));
+            var (_, message) = Templates.TemplateFailure.Of(ex);
+            _diagnostics.Add(Rules.SiteTemplateError.At(Where(ex.Span, $"site/{name}.sbn"), $"{message} (rendering {path})"));
             return "";
         }
     }
@@ -220,13 +225,12 @@ public sealed class SiteRenderer
         : value.Contains('@', StringComparison.Ordinal) && !value.Contains("://", StringComparison.Ordinal) ? "mailto:" + value
         : value;
 
-    private TemplateContext NewContext(ScriptObject scope)
+    private HtmlTemplateContext NewContext(ScriptObject scope)
     {
-        var context = new TemplateContext
-        {
-            StrictVariables = true, LoopLimit = 100_000, RecursiveLimit = 64, EnableRelaxedMemberAccess = false, TemplateLoader = _loader,
-        };
+        var context = new HtmlTemplateContext(_loader, 100_000, 64);
         context.PushGlobal(scope);
+        // Variables a template assigns live here; the model below is read-only.
+        context.PushGlobal(new ScriptObject());
         return context;
     }
 
@@ -244,7 +248,7 @@ public sealed class SiteRenderer
         return new ScriptObject
         {
             ["documents"] = new ScriptArray(_set.Documents.Select(d => DocumentSummary(_set, d, 0, output, pending))),
-            ["ca_tree"] = CaTree(),
+            ["ca_tree"] = new TrustedHtml(CaTree()),
             ["changes"] = new ScriptArray(changes),
         };
     }
@@ -343,13 +347,16 @@ public sealed class SiteRenderer
         model["archived"] = false;
         model["current_url"] = null;
         model["current_version"] = null;
-        model["preamble"] = r.Preamble;
-        model["body"] = r.Body;
-        model["print_body"] = r.PrintBody;
-        model["toc"] = r.Toc;
+        model["preamble"] = new TrustedHtml(r.Preamble);
+        model["body"] = new TrustedHtml(r.Body);
+        model["print_body"] = new TrustedHtml(r.PrintBody);
+        model["toc"] = new TrustedHtml(r.Toc);
         model["section_count"] = r.Sections.Count;
         return model;
     }
+
+    // A URL from the data goes into an href only when the link policy allows it (the loader reports it otherwise).
+    private static string? LinkOrNull(string? url) => url is not null && Text.UrlPolicy.IsAllowed(url) ? url : null;
 
     private static string Esc(string s) => WebUtility.HtmlEncode(s);
 
