@@ -43,15 +43,24 @@ public static class Binder
         }
         foreach (var s in doc.Sections) Collect(s);
         foreach (var s in doc.Appendices) Collect(s);
+        if (doc.Preamble is { } p) bound.Add(Render(p.Source, p.Span.Path, p.SourceLine, p.Span, context, diagnostics));
         var bodies = new Markdig.Syntax.MarkdownDocument[bound.Count];
-        Parallel.For(0, bodies.Length, i => bodies[i] = PolicyMarkdown.Parse(bound[i]));
+        var tooDeep = new int[bound.Count];
+        Parallel.For(0, bodies.Length, i => bodies[i] = PolicyMarkdown.Parse(bound[i], out tooDeep[i]));
         // MapSections visits sections in the same order as Collect: children first, then their parent.
         var next = 0;
-        return doc.MapSections(section =>
+        var sanitizer = new ProseSanitizer();
+        Section Finish(Section section)
         {
             var i = next++;
-            return section with { BoundSource = bound[i], Body = bodies[i] };
-        });
+            var bodied = section with { BoundSource = bound[i], Body = bodies[i] };
+            if (tooDeep[i] >= 0)
+                diagnostics.Add(Rules.MarkdownTooDeep, new Model.SourceSpan(section.Span.Path, section.SourceLine + tooDeep[i], 1),
+                    $"Markdown in {(section.Number.Length > 0 ? "section " + section.Number : "the text before section 1")} is nested too deeply to parse; it is published empty.");
+            return sanitizer.Sanitize(bodied, diagnostics);
+        }
+        var mapped = doc.MapSections(Finish);
+        return doc.Preamble is { } preamble ? mapped.WithPreamble(Finish(preamble)) : mapped;
     }
 
     /// <summary>Renders one template body; on error reports it and returns the source unchanged.</summary>

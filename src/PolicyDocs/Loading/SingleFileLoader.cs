@@ -47,7 +47,14 @@ internal static partial class SingleFileLoader
         var (sections, appendices) = SectionTree.Build(split.Segments, d);
         if (sections.IsEmpty)
             d.Add(Rules.EmptyDocument, SourceSpan.File(display), $"{displayPath} has no numbered section headings such as '# 1. INTRODUCTION'.");
-        var doc = new PolicyDocument(info, sections, appendices, string.IsNullOrWhiteSpace(preamble) ? null : preamble);
+        var doc = new PolicyDocument(info, sections, appendices, string.IsNullOrWhiteSpace(preamble) ? null : new Section
+        {
+            Number = "",
+            Title = "",
+            Span = new SourceSpan(display, firstLine, 1),
+            Source = preamble,
+            SourceLine = firstLine,
+        });
         var setInfo = new PolicySetInfo
         {
             Name = name ?? info.Title,

@@ -73,7 +73,7 @@ public sealed class PolicyDocument
     private readonly FrozenDictionary<string, Section> _byNumber;
 
     /// <summary>Creates a document; later duplicates of a number are kept in the tree but not indexed.</summary>
-    public PolicyDocument(DocumentInfo info, ImmutableArray<Section> sections, ImmutableArray<Section> appendices, string? preamble = null)
+    public PolicyDocument(DocumentInfo info, ImmutableArray<Section> sections, ImmutableArray<Section> appendices, Section? preamble = null)
     {
         Info = info;
         Sections = sections;
@@ -97,8 +97,14 @@ public sealed class PolicyDocument
     public ImmutableArray<Section> Appendices { get; }
     /// <summary>Every numbered section, depth-first in document order.</summary>
     public ImmutableArray<Section> AllSections { get; }
-    /// <summary>Unnumbered Markdown before section 1 in a single-file document (title page, notices), if any.</summary>
-    public string? Preamble { get; }
+    /// <summary>
+    /// Unnumbered Markdown before section 1 in a single-file document (title page, notices), if any: a section without
+    /// number or title, bound, parsed and sanitised like every other.
+    /// </summary>
+    public Section? Preamble { get; }
+
+    /// <summary>Returns a copy with <paramref name="preamble"/> in place of the preamble.</summary>
+    public PolicyDocument WithPreamble(Section? preamble) => new(Info, Sections, Appendices, preamble);
 
     /// <summary>The section with the given number, if any.</summary>
     public Section? Find(string number) => _byNumber.GetValueOrDefault(number);

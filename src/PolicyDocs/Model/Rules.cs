@@ -319,6 +319,26 @@ public static class Rules
     public static readonly Rule RawHtml = new("PD0303", "raw-html", Severity.Warning,
         "Use Markdown instead of HTML; the Word document shows the HTML as text.");
 
+    /// <summary>Raw HTML in prose that could run script or load content: removed from every output.</summary>
+    public static readonly Rule UnsafeHtml = new("PD0304", "unsafe-html", Severity.Error,
+        "Remove the element or attribute; prose HTML may format text (sup, sub, u, br, tables) but not run script, embed or submit.");
+
+    /// <summary>Raw HTML in prose outside the formatting allowlist (an unknown element, a style or other attribute): removed.</summary>
+    public static readonly Rule HtmlRemoved = new("PD0305", "html-removed", Severity.Warning,
+        "Use Markdown or an allowed element (sup, sub, u, br, b, i, span, div, tables, lists); styles and other attributes are removed.");
+
+    /// <summary>A prose link, image, autolink or reference definition whose URL scheme the link policy refuses.</summary>
+    public static readonly Rule UnsafeLink = new("PD0306", "unsafe-link", Severity.Error,
+        "Use an http, https or mailto URL, a relative link or a cross-reference; the link is published as plain text.");
+
+    /// <summary>A Markdown attribute block ({...}) that sets anything but id and class.</summary>
+    public static readonly Rule AttributeNotAllowed = new("PD0307", "attribute-not-allowed", Severity.Error,
+        "Markdown attributes may set only an id (#name) and classes (.name); the other attributes are removed.");
+
+    /// <summary>Markdown nested deeper than the parser allows (block quotes, lists, emphasis or brackets).</summary>
+    public static readonly Rule MarkdownTooDeep = new("PD0308", "markdown-too-deep", Severity.Error,
+        "Flatten the nesting at this line; Markdown may nest at most about 100 block quotes, lists or brackets.");
+
     /// <summary>A link whose text names one section but whose target is another.</summary>
     public static readonly Rule LinkTextMismatch = new("PD0204", "link-text-mismatch", Severity.Warning,
         "Make the link text and target agree, or write [[4.9.1]] and let the text be generated.");
@@ -341,6 +361,6 @@ public static class Rules
         CoverageGap, UnknownSectionReference, OverdueRecommendation, MissingApproval, ApprovalMismatch, NoQuorum,
         VoteNotCarried, RevisionWithoutApproval,
         DanglingLink, SiteTemplateError,
-        RaggedTable, MissingImage, RawHtml,
+        RaggedTable, MissingImage, RawHtml, UnsafeHtml, HtmlRemoved, UnsafeLink, AttributeNotAllowed, MarkdownTooDeep,
     ];
 }

@@ -40,7 +40,7 @@ public sealed class SingleFileLayoutTests
         Assert.Equal("example-cps", doc.Id);
         Assert.Equal(DocumentKind.CpCps, doc.Info.Kind);
         Assert.Equal("2.3", doc.Info.Version);
-        Assert.Contains("Copyright notice.", doc.Preamble, StringComparison.Ordinal);
+        Assert.Contains("Copyright notice.", doc.Preamble!.Source, StringComparison.Ordinal);
 
         Assert.Equal("INTRODUCTION", doc.Find("1")!.Title);
         Assert.Equal("Method to prove possession of private key", doc.Find("3.2.1")!.Title);

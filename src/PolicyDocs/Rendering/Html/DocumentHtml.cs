@@ -47,7 +47,7 @@ public sealed class DocumentHtml
     public IReadOnlyList<Section> Order => _order;
 
     /// <summary>The preamble's HTML, if any.</summary>
-    public string Preamble() => _doc.Preamble is null ? "" : _renderer.Render(PolicyDocs.Markdown.PolicyMarkdown.Parse(_doc.Preamble), 1, "preamble");
+    public string Preamble() => _doc.Preamble?.Body is { } body ? _renderer.Render(body, 1, "preamble") : "";
 
     /// <summary>The body HTML; <paramref name="onSection"/> receives each section's own rendered body (for the search index).</summary>
     public string Body(Action<Section, string>? onSection = null)

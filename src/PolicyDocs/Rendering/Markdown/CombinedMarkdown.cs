@@ -41,7 +41,7 @@ public static class CombinedMarkdown
             }
         }
         sb.Append("---\n\n");
-        if (!string.IsNullOrWhiteSpace(doc.Preamble)) sb.Append(doc.Preamble.Trim()).Append("\n\n");
+        if (doc.Preamble is { } preamble && (preamble.BoundSource ?? preamble.Source) is { } text && !string.IsNullOrWhiteSpace(text)) sb.Append(text.Trim()).Append("\n\n");
         foreach (var s in doc.Sections) Section(sb, s);
         foreach (var a in doc.Appendices) Section(sb, a);
         return sb.ToString().TrimEnd() + "\n";

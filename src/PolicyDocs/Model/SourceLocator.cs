@@ -3,7 +3,7 @@ using PolicyDocs.Model;
 
 using SourceSpan = PolicyDocs.Model.SourceSpan;
 
-namespace PolicyDocs.Xrefs;
+namespace PolicyDocs.Model;
 
 /// <summary>Maps a position in a section's parsed body back to its content file.</summary>
 public static class SourceLocator
