@@ -62,8 +62,9 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
         return false;
     }
 
-    /// <summary>False (with the reason printed as one line) when <paramref name="target"/> must not be replaced by output.</summary>
-    public bool OutputAllowed(string target, OutputGuard guard) => Allowed(OutputTarget.Refusal(target, guard));
+    /// <summary>False (with the reason printed as one line) when <paramref name="target"/> must not be replaced by output;
+    /// otherwise what an interrupted earlier build left there is repaired first.</summary>
+    public bool OutputAllowed(string target, OutputGuard guard) => Allowed(OutputWriter.Prepare(target, guard));
 
     /// <summary>Writes <paramref name="files"/> into <paramref name="target"/> through <see cref="OutputWriter"/>; false
     /// (with the reason printed as one line) when the folder was refused and nothing was touched.</summary>

@@ -49,7 +49,7 @@ internal static class DiffCommand
             }
             if (ca.ErrorCount > 0 || cb.ErrorCount > 0)
             {
-                console.Report([.. ca.Diagnostics.Concat(cb.Diagnostics).Where(d => d.Severity == Model.Severity.Error)], "text");
+                console.Report([.. ca.Diagnostics.Concat(cb.Diagnostics).Where(d => d.Severity == Model.Severity.Error)], parse.GetValue(format) == "json" ? "json" : "text");
                 console.Error.WriteLine("diff: a version has errors; fix them first. Nothing was written.");
                 return CliApp.Findings;
             }

@@ -14,6 +14,11 @@ internal static class NewCommand
         command.SetAction(parse =>
         {
             var target = parse.GetValue(dir)!;
+            if (string.IsNullOrWhiteSpace(target))
+            {
+                console.Error.WriteLine("policydocs: new needs the name of a folder to create, such as 'policydocs new my-pki'.");
+                return CliApp.Usage;
+            }
             if (File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()))
             {
                 console.Error.WriteLine($"policydocs: {target} already exists and is not empty; choose a new folder.");

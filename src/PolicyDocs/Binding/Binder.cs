@@ -45,8 +45,8 @@ public static class Binder
         foreach (var s in doc.Appendices) Collect(s);
         if (doc.Preamble is { } p) bound.Add(Render(p.Source, p.Span.Path, p.SourceLine, p.Span, context, diagnostics));
         var bodies = new Markdig.Syntax.MarkdownDocument[bound.Count];
-        var tooDeep = new int[bound.Count];
-        Parallel.For(0, bodies.Length, i => bodies[i] = PolicyMarkdown.Parse(bound[i], out tooDeep[i]));
+        var limits = new MarkdownLimit?[bound.Count];
+        Parallel.For(0, bodies.Length, i => bodies[i] = PolicyMarkdown.Parse(bound[i], out limits[i]));
         // MapSections visits sections in the same order as Collect: children first, then their parent.
         var next = 0;
         var sanitizer = new ProseSanitizer();
@@ -54,9 +54,9 @@ public static class Binder
         {
             var i = next++;
             var bodied = section with { BoundSource = bound[i], Body = bodies[i] };
-            if (tooDeep[i] >= 0)
-                diagnostics.Add(Rules.MarkdownTooDeep, new Model.SourceSpan(section.Span.Path, section.SourceLine + tooDeep[i], 1),
-                    $"Markdown in {(section.Number.Length > 0 ? "section " + section.Number : "the text before section 1")} is nested too deeply to parse; it is published empty.");
+            if (limits[i] is { } limit)
+                diagnostics.Add(Rules.MarkdownBeyondLimit, new Model.SourceSpan(section.Span.Path, section.SourceLine + limit.Line, 1),
+                    $"Markdown in {(section.Number.Length > 0 ? "section " + section.Number : "the text before section 1")} has {limit.What}, more than the parser can take; it is published empty.");
             return sanitizer.Sanitize(bodied, diagnostics);
         }
         var mapped = doc.MapSections(Finish);
@@ -67,6 +67,12 @@ public static class Binder
     public static string Render(string source, string path, int firstLine, Model.SourceSpan fallback, TemplateContext context, DiagnosticBag diagnostics)
     {
         if (!source.Contains("{{", StringComparison.Ordinal)) return source;
+        // Scriban lets the last code block run to the end of the text; in prose that is a typo, not a template.
+        if (UnclosedCode(source, path) is { } open)
+        {
+            diagnostics.Add(Rules.TemplateError, Map(open, path, firstLine, fallback), "Template error: '{{' is never closed with '}}'.");
+            return source;
+        }
         var template = Template.Parse(source, path);
         if (template.HasErrors)
         {
@@ -81,6 +87,7 @@ public static class Binder
         }
         catch (ScriptRuntimeException ex)
         {
+            DiscardOutput(context);
             var where = ex.Span.FileName == path || string.IsNullOrEmpty(ex.Span.FileName) ? "" : $" (in {TemplateStore.Display(ex.Span.FileName)}:{ex.Span.Start.Line + 1})";
             var at = where.Length == 0 ? Map(ex.Span, path, firstLine, fallback) : fallback;
             var (kind, message) = TemplateFailure.Of(ex);
@@ -99,6 +106,27 @@ public static class Binder
         {
             context.PopGlobal();
         }
+    }
+
+    /// <summary>
+    /// A template that fails leaves what it wrote so far in the shared context's output; it is dropped, or the next
+    /// section would start with it.
+    /// </summary>
+    private static void DiscardOutput(TemplateContext context)
+    {
+        while (context.OutputCount > 1) context.PopOutput();
+        if (context.Output is StringBuilderOutput text) text.Builder.Clear();
+    }
+
+    private static Scriban.Parsing.SourceSpan? UnclosedCode(string source, string path)
+    {
+        Scriban.Parsing.SourceSpan? open = null;
+        foreach (var token in new Scriban.Parsing.Lexer(source, path))
+        {
+            if (token.Type == Scriban.Parsing.TokenType.CodeEnter) open = new Scriban.Parsing.SourceSpan(path, token.Start, token.End);
+            else if (token.Type == Scriban.Parsing.TokenType.CodeExit) open = null;
+        }
+        return open;
     }
 
     private static Model.SourceSpan Map(Scriban.Parsing.SourceSpan span, string path, int firstLine, Model.SourceSpan fallback) =>

@@ -51,10 +51,20 @@ public static class YamlReader
         }
         catch (YamlException ex)
         {
-            var line = (int)ex.Start.Line + lineOffset;
             var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
-            diagnostics.Add(Rules.YamlSyntax, new SourceSpan(path, Math.Max(line, 1), Math.Max((int)ex.Start.Column, 1)),
+            // "While scanning X, found Y" and "did not find Y": Y, the fault, is at the end mark; the start is X.
+            var at = message.Contains(", found ", StringComparison.Ordinal) || message.Contains("did not find", StringComparison.Ordinal) ? ex.End : ex.Start;
+            var line = (int)at.Line + lineOffset;
+            diagnostics.Add(Rules.YamlSyntax, new SourceSpan(path, Math.Max(line, 1), Math.Max((int)at.Column, 1)),
                 $"Malformed YAML: {Clean(message)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // The YAML scanner gives up on some damaged input without a position of its own: report where parsing stopped.
+            var at = parser.Current?.End ?? Mark.Empty;
+            diagnostics.Add(Rules.YamlSyntax, new SourceSpan(path, Math.Max((int)at.Line + lineOffset, 1), Math.Max((int)at.Column, 1)),
+                "Malformed YAML: the text after this point cannot be read as YAML.");
             return null;
         }
     }

@@ -15,16 +15,75 @@ public static class PolicyMarkdown
     public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
 
     /// <summary>
-    /// Parses a section body. Markdown nested deeper than the parser allows (block quotes, lists, emphasis, brackets)
-    /// cannot be parsed: the result is then an empty document and <paramref name="tooDeepLine"/> the 0-based line
-    /// where the nesting first goes too deep; otherwise it is -1.
+    /// Parses a section body. Markdown beyond the parser's limits cannot be parsed: nested deeper than
+    /// <see cref="MaxDepth"/> (block quotes, lists, emphasis, brackets) or a table of more than
+    /// <see cref="MaxTableRows"/> rows (the parser's table work grows with the square of its rows). The result is then
+    /// an empty document and <paramref name="limit"/> says where and which; otherwise it is null.
     /// </summary>
-    public static MarkdownDocument Parse(string markdown, out int tooDeepLine)
+    public static MarkdownDocument Parse(string markdown, out MarkdownLimit? limit)
     {
-        tooDeepLine = -1;
-        if (TryParse(markdown, out var document)) return document;
-        tooDeepLine = FirstTooDeepLine(markdown);
+        limit = LongTable(markdown);
+        if (limit is not null) return new MarkdownDocument();
+        if (TryParse(markdown, out var document))
+        {
+            if (TooDeep(document) is not { } deep) return document;
+            limit = new MarkdownLimit(deep.Line, $"nesting more than {MaxDepth} levels deep");
+            return new MarkdownDocument();
+        }
+        limit = new MarkdownLimit(FirstTooDeepLine(markdown), $"nesting more than {MaxDepth} levels deep");
         return new MarkdownDocument();
+    }
+
+    /// <summary>The most rows a table may have.</summary>
+    public const int MaxTableRows = 5_000;
+
+    /// <summary>A run of more than <see cref="MaxTableRows"/> consecutive lines with a pipe: a table too long to parse.</summary>
+    private static MarkdownLimit? LongTable(string markdown)
+    {
+        var line = 0;
+        var runStart = 0;
+        var run = 0;
+        foreach (var range in markdown.AsSpan().Split('\n'))
+        {
+            var text = markdown.AsSpan(range);
+            if (text.Contains('|'))
+            {
+                if (run == 0) runStart = line;
+                if (++run > MaxTableRows + 2) // the header and its separator do not count
+                    return new MarkdownLimit(runStart, $"a table of more than {MaxTableRows:N0} rows");
+            }
+            else run = 0;
+            line++;
+        }
+        return null;
+    }
+
+    /// <summary>How deep the tree may nest, blocks and inlines together, so that every renderer's walk stays shallow.</summary>
+    public const int MaxDepth = 100;
+
+    /// <summary>The first node nested deeper than <see cref="MaxDepth"/>, found without recursion; null when none is.</summary>
+    private static MarkdownObject? TooDeep(MarkdownDocument document)
+    {
+        var stack = new Stack<(MarkdownObject Node, int Depth)>();
+        stack.Push((document, 0));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxDepth) return node;
+            switch (node)
+            {
+                case ContainerBlock container:
+                    foreach (var child in container) stack.Push((child, depth + 1));
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    stack.Push((inline, depth + 1));
+                    break;
+                case Markdig.Syntax.Inlines.ContainerInline inlines:
+                    for (var child = inlines.FirstChild; child is not null; child = child.NextSibling) stack.Push((child, depth + 1));
+                    break;
+            }
+        }
+        return null;
     }
 
     private static bool TryParse(string markdown, out MarkdownDocument document)
@@ -44,9 +103,11 @@ public static class PolicyMarkdown
     private static bool IsDepthLimit(Exception ex) =>
         ex is ArgumentException or InvalidOperationException && ex.Message.Contains("too deeply nested", StringComparison.Ordinal);
 
-    /// <summary>The first line whose prefix of the text no longer parses: a binary search over line ends.</summary>
+    /// <summary>The first line whose prefix of the text no longer parses: a binary search over line ends (for texts of
+    /// up to 1 MB; beyond that the search would cost more than it tells, and the answer is the first line).</summary>
     private static int FirstTooDeepLine(string markdown)
     {
+        if (markdown.Length > 1_000_000) return 0;
         var ends = new List<int>();
         for (var i = 0; i < markdown.Length; i++) if (markdown[i] == '\n') ends.Add(i + 1);
         ends.Add(markdown.Length);
@@ -74,3 +135,6 @@ public static class PolicyMarkdown
         return builder.Build();
     }
 }
+
+/// <summary>Where a section body goes beyond what the Markdown parser can take: its 0-based line and what it is.</summary>
+public sealed record MarkdownLimit(int Line, string What);

@@ -335,9 +335,9 @@ public static class Rules
     public static readonly Rule AttributeNotAllowed = new("PD0307", "attribute-not-allowed", Severity.Error,
         "Markdown attributes may set only an id (#name) and classes (.name); the other attributes are removed.");
 
-    /// <summary>Markdown nested deeper than the parser allows (block quotes, lists, emphasis or brackets).</summary>
-    public static readonly Rule MarkdownTooDeep = new("PD0308", "markdown-too-deep", Severity.Error,
-        "Flatten the nesting at this line; Markdown may nest at most about 100 block quotes, lists or brackets.");
+    /// <summary>Markdown beyond what the parser can take: nested too deeply, or a table with too many rows.</summary>
+    public static readonly Rule MarkdownBeyondLimit = new("PD0308", "markdown-beyond-limit", Severity.Error,
+        "Flatten the nesting at this line (at most 100 levels of block quotes, lists, emphasis or brackets) or split the table (at most 5,000 rows).");
 
     /// <summary>A link whose text names one section but whose target is another.</summary>
     public static readonly Rule LinkTextMismatch = new("PD0204", "link-text-mismatch", Severity.Warning,
@@ -361,6 +361,6 @@ public static class Rules
         CoverageGap, UnknownSectionReference, OverdueRecommendation, MissingApproval, ApprovalMismatch, NoQuorum,
         VoteNotCarried, RevisionWithoutApproval,
         DanglingLink, SiteTemplateError,
-        RaggedTable, MissingImage, RawHtml, UnsafeHtml, HtmlRemoved, UnsafeLink, AttributeNotAllowed, MarkdownTooDeep,
+        RaggedTable, MissingImage, RawHtml, UnsafeHtml, HtmlRemoved, UnsafeLink, AttributeNotAllowed, MarkdownBeyondLimit,
     ];
 }

@@ -56,6 +56,19 @@ public static class OutputWriter
         return null;
     }
 
+    /// <summary>
+    /// Checks that <paramref name="directory"/> may be replaced and, when it may, repairs what an interrupted earlier write
+    /// left there (<see cref="Recover(string, string)"/>) before any other work, so a failing build still restores the
+    /// previous output. Returns null, or why the folder is refused (then nothing was touched).
+    /// </summary>
+    public static string? Prepare(string directory, OutputGuard guard)
+    {
+        if (OutputTarget.Refusal(directory, guard) is { } refused) return refused;
+        var target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
+        Recover(Path.GetDirectoryName(target)!, Path.GetFileName(target));
+        return OutputTarget.Refusal(directory, guard);
+    }
+
     /// <summary>Repairs what an interrupted write into <paramref name="parent"/>/<paramref name="name"/> left: when the
     /// target is missing, the previous output (<c>.name.old-*</c>) is put back; every other leftover
     /// (<c>.name.building-*</c>, <c>.name.old-*</c>) that carries the marker is deleted. Nothing else is touched.</summary>

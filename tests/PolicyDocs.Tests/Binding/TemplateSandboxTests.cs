@@ -24,6 +24,28 @@ public sealed class TemplateSandboxTests
     }
 
     [Fact]
+    public void WhatAFailingTemplateWroteDoesNotLeakIntoTheNextSection()
+    {
+        var b = PolicySetBuilder.Valid()
+            .Body("cp", "1.1", "{{ for i in 1..3 }}LEAKED {{ end }}{{ nothing_here }}")
+            .Body("cp", "1.2", "Title: {{ document.title }}.");
+        var c = Run.Compile(b);
+        Assert.Equal("PD0011", Assert.Single(c.Diagnostics).Code);
+        Assert.Equal("Title: Test Certificate Policy cp.", Bound(c, "cp", "1.2").BoundSource!.Trim());
+    }
+
+    [Fact]
+    public void AnUnclosedExpressionIsAnErrorAtItsOpening()
+    {
+        var b = PolicySetBuilder.Valid().Body("cp", "1.1", "Fine.\n\nBefore {{ cas.root.name");
+        var c = Run.Compile(b);
+        var d = Assert.Single(c.Diagnostics);
+        Assert.Equal("PD0011", d.Code);
+        Assert.Equal(b.LineOf(PolicySetBuilder.FileFor("cp", "1.1"), "Before {{"), d.Span.Line);
+        Assert.Equal(8, d.Span.Column);
+    }
+
+    [Fact]
     public void TemplateLocalVariablesStillWork()
     {
         var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "6.1.5", "{{ n = cas.root.name; n = n + \" (offline)\" }}{{ n }}"));

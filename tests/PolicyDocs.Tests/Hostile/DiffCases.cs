@@ -1,4 +1,3 @@
-using System.Text;
 using static PolicyDocs.Tests.Hostile.Corpus;
 
 namespace PolicyDocs.Tests.Hostile;
@@ -6,7 +5,9 @@ namespace PolicyDocs.Tests.Hostile;
 /// <summary>diff on hostile pairs: blocking inputs, hostile changes that reach the redlines, broken encodings.</summary>
 internal static class DiffCases
 {
-    private static string Combined => Encoding.UTF8.GetString(CaseFolder.PreviousSite["downloads/cp-cps-0.1.md"]);
+    /// <summary>A whole CP/CPS in one file, as CAs publish them, that compiles by itself with no errors.</summary>
+    private static string Combined { get; } =
+        Loading.SingleFileLayoutTests.CaStyleDocument(e => e.Id == "1.1" ? "No stipulation." : $"Text of {e.Id}, see [[4.9.1]].");
 
     /// <summary>Writes versions/a.md (the published document) and versions/b.md (it with <paramref name="change"/> applied).</summary>
     private static void Pair(CaseFolder f, Func<string, string> change)
@@ -49,7 +50,7 @@ internal static class DiffCases
         {
             Arrange = f => { f.WriteRoot("versions/a.md", InOverview(Combined, Img + " " + Break)); f.WriteRoot("versions/b.md", Combined); },
         };
-        yield return Redline("diff: redline of a changed title with markup", t => t.Replace("title: \"Example Certificate Policy", "title: \"<script>alert(1)</script> Policy", StringComparison.Ordinal), Any);
+        yield return Redline("diff: redline of a changed title with markup", t => t.Replace("title: Example CA", "title: <script>alert(1)</script> CA", StringComparison.Ordinal), Any);
         yield return Redline("diff: redline of 10,000 nested block quotes", t => InOverview(t, Repeat(">", 10_000) + " deep"), Any);
         yield return Redline("diff: redline of a 2 MB paragraph", t => InOverview(t, Repeat("changed words here ", 110_000)), Any);
         yield return Redline("diff: redline of 10,000 nested lists", t => InOverview(t, Repeat("- ", 10_000) + "x"), Any);

@@ -27,6 +27,9 @@ public sealed record HostileCase(string Name, Action<CaseFolder> Arrange, string
     /// <summary>True when the command may change content files (<c>check --fix</c>).</summary>
     public bool MayChangeContent { get; init; }
 
+    /// <summary>Paths (relative to the case root, as prefixes) the command is expected to delete: leftovers of its own.</summary>
+    public string[] MayDelete { get; init; } = [];
+
     /// <summary>Extra checks after the run; returns a failure message or null.</summary>
     public Func<CaseFolder, CaseResult, string?>? Then { get; init; }
 

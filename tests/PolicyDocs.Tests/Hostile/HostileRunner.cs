@@ -62,7 +62,10 @@ public static partial class HostileRunner
         {
             var after = ContentFingerprint(folder);
             foreach (var (path, hash) in before)
-                if (!after.TryGetValue(path, out var now)) failures.Add($"{path} was deleted");
+                if (!after.TryGetValue(path, out var now))
+                {
+                    if (!c.MayDelete.Any(p => path.StartsWith(p, StringComparison.Ordinal))) failures.Add($"{path} was deleted");
+                }
                 else if (now != hash) failures.Add($"{path} was changed");
             foreach (var path in after.Keys.Except(before.Keys)) failures.Add($"{path} was created outside the output");
         }
@@ -149,7 +152,7 @@ public static partial class HostileRunner
 
     private static IEnumerable<string> PublishedFiles(CaseFolder f) =>
         Directory.EnumerateDirectories(f.Root)
-            .Where(d => Path.GetFileName(d) is var n && (n == "site" || n.StartsWith("out", StringComparison.Ordinal)))
+            .Where(d => Path.GetFileName(d) is var n && (n == "site" || n.StartsWith("out", StringComparison.Ordinal)) && !CaseFolder.IsLink(d))
             .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
             .Where(p => !CaseFolder.IsLink(p));
 

@@ -59,12 +59,12 @@ internal static class OutputCases
                 Directory.CreateDirectory(Path.GetDirectoryName(full)!);
                 File.WriteAllBytes(full, bytes);
             }
-        }, Ok) with { Then = NoLeftovers };
+        }, Ok) with { Then = NoLeftovers, MayDelete = [".site.building-99999"] };
         yield return BuildTo("output: a site lost between the two renames is restored", "{site}", f =>
         {
             Directory.Move(f.Site, Path.Combine(f.Root, ".site.old-99999"));
             f.Prose("{{ broken"); // the build fails, so what is in place afterwards is what recovery restored
-        }, Findings);
+        }, Findings) with { MayDelete = [".site.old-99999"] };
         yield return BuildTo("output: a hidden folder that only looks like a leftover is kept", "{site}", f => f.WriteRoot(".site.old-12345/mine.txt", "not PolicyDocs output"), Ok);
         yield return new HostileCase("output: diff --html to a file", _ => { }, ["diff", "{content}", "{content}", "--html", "{outside}"], Usage);
         yield return new HostileCase("output: diff --html to the content", _ => { }, ["diff", "{content}", "{content}", "--html", "{content}"], Usage);
