@@ -19,24 +19,50 @@ public sealed record DiffSpan(DiffOp Op, string Text);
 /// <summary>Word-level differences between two texts (tokens: words, numbers, punctuation, whitespace).</summary>
 public static class TextDiff
 {
+    /// <summary>The most tokens, old and new together, that the changed middle of two texts may have for a word-level
+    /// diff; the diff's work grows with the square of it. Beyond, the middle is shown as replaced whole.</summary>
+    public const int MaxDiffTokens = 20_000;
+
     /// <summary>
     /// Diffs <paramref name="oldText"/> against <paramref name="newText"/>. Concatenating the Equal and Deleted
     /// spans gives the old text; Equal and Inserted give the new text. Deletions come before insertions at each change.
+    /// The tokens both texts start and end with are equal without diffing, so the work is linear in the unchanged text.
     /// </summary>
     public static IReadOnlyList<DiffSpan> Words(string oldText, string newText)
     {
         if (oldText == newText) return oldText.Length == 0 ? [] : [new DiffSpan(DiffOp.Equal, oldText)];
-        var result = Differ.Instance.CreateDiffs(oldText, newText, false, false, WordTokenizer.Instance);
+        var oldTokens = WordTokenizer.Instance.Chunk(oldText);
+        var newTokens = WordTokenizer.Instance.Chunk(newText);
+        var prefix = 0;
+        while (prefix < oldTokens.Count && prefix < newTokens.Count && oldTokens[prefix] == newTokens[prefix]) prefix++;
+        var suffix = 0;
+        while (suffix < oldTokens.Count - prefix && suffix < newTokens.Count - prefix
+               && oldTokens[oldTokens.Count - 1 - suffix] == newTokens[newTokens.Count - 1 - suffix]) suffix++;
         var spans = new List<DiffSpan>();
-        var a = 0;
-        foreach (var block in result.DiffBlocks)
+        Add(spans, DiffOp.Equal, oldTokens, 0, prefix);
+        var oldCount = oldTokens.Count - prefix - suffix;
+        var newCount = newTokens.Count - prefix - suffix;
+        if (oldCount == 0 || newCount == 0 || oldCount + newCount > MaxDiffTokens)
         {
-            Add(spans, DiffOp.Equal, result.PiecesOld, a, block.DeleteStartA - a);
-            Add(spans, DiffOp.Deleted, result.PiecesOld, block.DeleteStartA, block.DeleteCountA);
-            Add(spans, DiffOp.Inserted, result.PiecesNew, block.InsertStartB, block.InsertCountB);
-            a = block.DeleteStartA + block.DeleteCountA;
+            Add(spans, DiffOp.Deleted, oldTokens, prefix, oldCount);
+            Add(spans, DiffOp.Inserted, newTokens, prefix, newCount);
         }
-        Add(spans, DiffOp.Equal, result.PiecesOld, a, result.PiecesOld.Count - a);
+        else
+        {
+            var oldMiddle = string.Concat(oldTokens.Skip(prefix).Take(oldCount));
+            var newMiddle = string.Concat(newTokens.Skip(prefix).Take(newCount));
+            var result = Differ.Instance.CreateDiffs(oldMiddle, newMiddle, false, false, WordTokenizer.Instance);
+            var a = 0;
+            foreach (var block in result.DiffBlocks)
+            {
+                Add(spans, DiffOp.Equal, result.PiecesOld, a, block.DeleteStartA - a);
+                Add(spans, DiffOp.Deleted, result.PiecesOld, block.DeleteStartA, block.DeleteCountA);
+                Add(spans, DiffOp.Inserted, result.PiecesNew, block.InsertStartB, block.InsertCountB);
+                a = block.DeleteStartA + block.DeleteCountA;
+            }
+            Add(spans, DiffOp.Equal, result.PiecesOld, a, result.PiecesOld.Count - a);
+        }
+        Add(spans, DiffOp.Equal, oldTokens, oldTokens.Count - suffix, suffix);
         return MoveSharedWhitespace(spans);
     }
 
@@ -87,7 +113,9 @@ public static class TextDiff
     private static void Add(List<DiffSpan> spans, DiffOp op, IReadOnlyList<string> pieces, int start, int count)
     {
         if (count <= 0) return;
-        var text = string.Concat(pieces.Skip(start).Take(count));
+        var sb = new System.Text.StringBuilder();
+        for (var i = start; i < start + count; i++) sb.Append(pieces[i]);
+        var text = sb.ToString();
         if (spans.Count > 0 && spans[^1].Op == op) spans[^1] = spans[^1] with { Text = spans[^1].Text + text };
         else spans.Add(new DiffSpan(op, text));
     }

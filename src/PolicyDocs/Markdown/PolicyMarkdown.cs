@@ -132,6 +132,7 @@ public static class PolicyMarkdown
             .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
             .UseGenericAttributes();
         builder.InlineParsers.InsertBefore<LinkInlineParser>(new XrefInlineParser());
+        builder.BlockParsers.InsertBefore<Markdig.Parsers.ParagraphBlockParser>(new LinkDefinitionLineParser());
         return builder.Build();
     }
 }

@@ -146,7 +146,14 @@ public static partial class HostileRunner
                 if (text.Contains(print, StringComparison.Ordinal)) yield return $"{rel} publishes a file from outside the content ('{print}')";
             if (!file.EndsWith(".html", StringComparison.Ordinal)) continue;
             if (!text.TrimEnd().EndsWith("</html>", StringComparison.OrdinalIgnoreCase)) yield return $"{rel} is truncated: it does not end with </html>";
-            foreach (var problem in ScriptVectors(text)) yield return $"{rel}: {problem}";
+            var folder = Path.GetDirectoryName(file)!;
+            var published = Path.Combine(f.Root, rel.Split(Path.DirectorySeparatorChar)[0]) + Path.DirectorySeparatorChar;
+            bool OwnFile(string src)
+            {
+                var full = Path.GetFullPath(Path.Combine(folder, src));
+                return full.StartsWith(published, StringComparison.Ordinal) && File.Exists(full) && !CaseFolder.IsLink(full);
+            }
+            foreach (var problem in ScriptVectors(text, OwnFile)) yield return $"{rel}: {problem}";
         }
     }
 
@@ -164,13 +171,18 @@ public static partial class HostileRunner
     private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "srcset"];
 
     /// <summary>What in a page could run script: inline or foreign scripts, event handlers, refused URL schemes, active elements.</summary>
-    public static IEnumerable<string> ScriptVectors(string html)
+    /// <param name="html">The page.</param>
+    /// <param name="ownFile">True for a script path (relative to the page) that is a file of the published output itself;
+    /// without it, only the site's assets/ count as its own.</param>
+    public static IEnumerable<string> ScriptVectors(string html, Func<string, bool>? ownFile = null)
     {
         var doc = Parser.ParseDocument(html);
         foreach (var script in doc.QuerySelectorAll("script"))
         {
             var src = script.GetAttribute("src");
-            if (src is null || !src.Contains("assets/", StringComparison.Ordinal) || src.Contains(':') || script.TextContent.Trim().Length > 0)
+            var own = src is not null && !src.Contains(':') && !src.StartsWith("//", StringComparison.Ordinal)
+                      && (ownFile?.Invoke(src.Split('?', '#')[0]) ?? src.Contains("assets/", StringComparison.Ordinal));
+            if (!own || script.TextContent.Trim().Length > 0)
                 yield return $"a script that is not one of the site's own files: {Shorten(script.OuterHtml)}";
         }
         foreach (var selector in Forbidden)
