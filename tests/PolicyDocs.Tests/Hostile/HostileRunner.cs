@@ -150,7 +150,8 @@ public static partial class HostileRunner
             var published = Path.Combine(f.Root, rel.Split(Path.DirectorySeparatorChar)[0]) + Path.DirectorySeparatorChar;
             bool OwnFile(string src)
             {
-                var full = Path.GetFullPath(Path.Combine(folder, src));
+                // A root-relative path (the 404 page's) is relative to the published folder, as the host serves it.
+                var full = Path.GetFullPath(src.StartsWith('/') ? Path.Combine(published, src.TrimStart('/')) : Path.Combine(folder, src));
                 return full.StartsWith(published, StringComparison.Ordinal) && File.Exists(full) && !CaseFolder.IsLink(full);
             }
             foreach (var problem in ScriptVectors(text, OwnFile)) yield return $"{rel}: {problem}";
