@@ -220,7 +220,7 @@ public sealed class PreviewServer : IAsyncDisposable
 
     /// <summary>True when a <c>Host</c> header value names this preview: 127.0.0.1, localhost or [::1], with
     /// <paramref name="port"/> (which may be left out only when it is 80).</summary>
-    internal static bool IsOwnHost(string host, int port)
+    public static bool IsOwnHost(string host, int port)
     {
         string name;
         string? portText;
