@@ -10,6 +10,7 @@ namespace PolicyDocs.Browser.Tests;
 public abstract class PageTests<TFixture>(TFixture fx) : IAsyncLifetime where TFixture : SiteFixture
 {
     private readonly List<string> _escaped = [];
+    private readonly List<string> _refused = [];
     private IBrowserContext? _context;
 
     /// <summary>The site fixture.</summary>
@@ -27,6 +28,10 @@ public abstract class PageTests<TFixture>(TFixture fx) : IAsyncLifetime where TF
         if (Fx.Browser is null) return;
         _context = await Fx.NewContextAsync(_escaped);
         Page = await _context.NewPageAsync();
+        Page.Console += (_, m) =>
+        {
+            if (SiteFixture.IsPolicyRefusal(m)) lock (_refused) _refused.Add(m.Text);
+        };
     }
 
     /// <inheritdoc />
@@ -43,6 +48,25 @@ public abstract class PageTests<TFixture>(TFixture fx) : IAsyncLifetime where TF
         await Page.GotoAsync(Fx.Url(page));
     }
 
-    /// <summary>Asserts that no request left the site's origin.</summary>
-    protected void NoRequestLeftTheSite() => Assert.Empty(_escaped);
+    /// <summary>Loads axe-core into the page. It is evaluated through the browser's debugging protocol, which the
+    /// page's Content-Security-Policy does not govern: an inline script tag would be refused, as the policy intends.</summary>
+    protected async Task InjectAxeAsync(string axe)
+    {
+        await Page.EvaluateAsync(axe);
+        Assert.True(await Page.EvaluateAsync<bool>("() => typeof window.axe === 'object' && typeof window.axe.run === 'function'"), "axe-core did not load");
+    }
+
+    /// <summary>Asserts that no request left the site's origin and that the page's Content-Security-Policy refused
+    /// nothing the site itself does.</summary>
+    protected void NoRequestLeftTheSite()
+    {
+        Assert.Empty(_escaped);
+        NothingWasRefused();
+    }
+
+    /// <summary>Asserts that the page's Content-Security-Policy refused nothing so far.</summary>
+    protected void NothingWasRefused()
+    {
+        lock (_refused) Assert.True(_refused.Count == 0, string.Join("\n", _refused));
+    }
 }

@@ -23,6 +23,11 @@ public sealed class ServeBrowserTests(BrowserFixture fx) : IClassFixture<Browser
         var origin = server.Address.GetLeftPart(UriPartial.Authority);
         await using var context = await fx.NewContextAsync(escaped, origin);
         var page = await context.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (SiteFixture.IsPolicyRefusal(m)) lock (refused) refused.Add(m.Text);
+        };
         try
         {
             await page.GotoAsync(new Uri(server.Address, "cp/").AbsoluteUri);
@@ -37,12 +42,16 @@ public sealed class ServeBrowserTests(BrowserFixture fx) : IClassFixture<Browser
             var overlay = page.Locator("#policydocs-overlay");
             await Expect(overlay).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await Expect(overlay).ToContainTextAsync("PD0201");
+            await Expect(overlay).ToHaveCSSAsync("position", "fixed"); // overlay.css loaded under style-src 'self'
             await Expect(section).ToContainTextAsync("within 12 hours");
 
             File.WriteAllText(text, File.ReadAllText(text).Replace("within 12 hours [[term:NoSuchTerm]]", "within 6 hours", StringComparison.Ordinal));
             await Expect(section).ToContainTextAsync("within 6 hours", new() { Timeout = 15_000 });
             await Expect(overlay).ToHaveCountAsync(0);
             Assert.Empty(escaped);
+            lock (refused) Assert.True(refused.Count == 0, "the policy refused what live reload does: " + string.Join("\n", refused));
+            // The header and the meta policy both hold: an inline script is refused.
+            Assert.False(await SiteFixture.InlineScriptRunsAsync(page), "an inline script ran under serve");
             Assert.Contains("PD0201", log.ToString(), StringComparison.Ordinal);
         }
         finally

@@ -142,7 +142,7 @@ public sealed partial class SiteBrowserTests(BrowserFixture fx) : PageTests<Brow
             await Page.FillAsync("#search-input", search);
             await Expect(Page.Locator("#search-results a.search-result").First).ToBeVisibleAsync();
         }
-        await Page.AddScriptTagAsync(new() { Content = Fx.Axe });
+        await InjectAxeAsync(Fx.Axe);
         var json = await Page.EvaluateAsync<string>(
             "async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))");
         var violations = JsonSerializer.Deserialize<string[]>(json)!;

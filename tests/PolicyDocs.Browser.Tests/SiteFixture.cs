@@ -93,6 +93,15 @@ public abstract class SiteFixture : IAsyncLifetime
         return context;
     }
 
+    /// <summary>True when a console message is the browser refusing something under a Content-Security-Policy.</summary>
+    public static bool IsPolicyRefusal(IConsoleMessage message) =>
+        message.Text.Contains("Content Security Policy", StringComparison.Ordinal);
+
+    /// <summary>Adds an inline script to the open page and says whether it ran (false when the page's policy refused it).</summary>
+    public static Task<bool> InlineScriptRunsAsync(IPage page) => page.EvaluateAsync<bool>(
+        "() => { window.__inlineRan = false; const s = document.createElement('script'); s.textContent = 'window.__inlineRan = true;'; " +
+        "document.head.appendChild(s); return window.__inlineRan; }");
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

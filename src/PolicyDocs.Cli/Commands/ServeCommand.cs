@@ -40,10 +40,14 @@ internal static class ServeCommand
                 {
                     server = PreviewServer.StartAsync(path, parse.GetValue(port), console.Out).GetAwaiter().GetResult();
                 }
-                catch (IOException e)
+                catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
                 {
-                    // Kestrel reports a port in use (or not allowed) as an IOException at start.
-                    console.Error.WriteLine(PolicyDocs.Text.SingleLine.Escape($"policydocs: cannot serve on 127.0.0.1:{parse.GetValue(port)}: {e.Message}"));
+                    // Kestrel reports a port in use as an IOException at start, a port the user may not bind (below
+                    // 1024 without the right) as a SocketException.
+                    var why = e is Microsoft.AspNetCore.Connections.AddressInUseException || e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                        ? "the port is already in use; choose another with --port"
+                        : e.Message;
+                    console.Error.WriteLine(PolicyDocs.Text.SingleLine.Escape($"policydocs: cannot serve on 127.0.0.1:{parse.GetValue(port)}: {why}"));
                     return CliApp.Usage;
                 }
                 console.Error.WriteLine($"Serving {server.Address} (Ctrl+C to stop); watching {path} for changes.");

@@ -12,6 +12,7 @@ using PolicyDocs.Model;
 using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
 using PolicyDocs.Rendering;
+using PolicyDocs.Rendering.Html;
 
 namespace PolicyDocs.Cli.Serve;
 
@@ -64,7 +65,17 @@ public sealed class PreviewServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.Run(server.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            // A port in use: nothing was served; release what was made before the caller reports it.
+            await app.DisposeAsync().ConfigureAwait(false);
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         server._app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Address = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -139,8 +150,23 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        var response = context.Response;
+        // Every answer carries the site's security headers, refusals included; the preview is never cached.
+        foreach (var h in SecurityHeaders.EveryResponse) response.Headers[h.Name] = h.Value;
+        response.Headers.CacheControl = "no-store";
+        if (RefusedHost(context) is { } refusal)
+        {
+            await PlainAsync(context, refusal.Status, refusal.Message).ConfigureAwait(false);
+            return;
+        }
+        var method = context.Request.Method;
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        {
+            response.Headers.Allow = "GET, HEAD";
+            await PlainAsync(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed: the preview answers GET and HEAD only.\n").ConfigureAwait(false);
+            return;
+        }
         var path = context.Request.Path.Value ?? "/";
-        context.Response.Headers.CacheControl = "no-store";
         if (path.StartsWith(Prefix, StringComparison.Ordinal))
         {
             await HandleInternalAsync(context, path[Prefix.Length..]).ConfigureAwait(false);
@@ -149,9 +175,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var state = _state;
         if (state.Output is null)
         {
-            context.Response.StatusCode = 503;
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(Inject("<!DOCTYPE html><html lang=\"en\"><head><title>Build failed</title></head><body><main><h1>The policy set does not build yet</h1><p>Fix the errors shown; this page reloads by itself.</p></main></body></html>")).ConfigureAwait(false);
+            await SendAsync(context, 503, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(Inject("<!DOCTYPE html><html lang=\"en\"><head><title>Build failed</title></head><body><main><h1>The policy set does not build yet</h1><p>Fix the errors shown; this page reloads by itself.</p></main></body></html>"))).ConfigureAwait(false);
             return;
         }
         var file = Uri.UnescapeDataString(path.TrimStart('/'));
@@ -159,47 +183,107 @@ public sealed class PreviewServer : IAsyncDisposable
         var bytes = state.Output.Get(file);
         if (bytes is null && state.Output.Contains(file + "/index.html"))
         {
-            context.Response.Redirect(path + "/");
+            // To the folder's own path, rebuilt from the file name: the request's path could start with "//", which a
+            // browser would read as another host.
+            response.Redirect("/" + string.Join('/', file.Split('/').Select(Uri.EscapeDataString)) + "/");
             return;
         }
+        var status = 200;
         if (bytes is null)
         {
-            context.Response.StatusCode = 404;
+            status = 404;
             file = "404.html";
             bytes = state.Output.Get(file) ?? Encoding.UTF8.GetBytes("Not found");
         }
         var type = ContentType(file);
-        context.Response.ContentType = type;
-        if (type.StartsWith("text/html", StringComparison.Ordinal))
-        {
-            await context.Response.WriteAsync(Inject(Encoding.UTF8.GetString(bytes))).ConfigureAwait(false);
-            return;
-        }
-        await context.Response.Body.WriteAsync(bytes).ConfigureAwait(false);
+        if (type.StartsWith("text/html", StringComparison.Ordinal)) bytes = Encoding.UTF8.GetBytes(Inject(Encoding.UTF8.GetString(bytes)));
+        await SendAsync(context, status, type, bytes).ConfigureAwait(false);
     }
+
+    /// <summary>Why the request is not for this preview (a foreign <c>Host</c>, as DNS rebinding sends, or an absolute
+    /// request target naming another host); null when it is for 127.0.0.1, localhost or [::1] on this server's port.</summary>
+    private (int Status, string Message)? RefusedHost(HttpContext context)
+    {
+        var port = context.Connection.LocalPort;
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "/";
+        // origin-form ("/path") is what browsers send; absolute-form must name this server too (RFC 9112, 3.2.2).
+        if (!target.StartsWith('/'))
+        {
+            if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.UserInfo.Length > 0
+                || !IsLoopbackName(uri.Host) || uri.Port != port)
+                return (StatusCodes.Status400BadRequest, "Bad request: the preview answers only requests for its own address.\n");
+        }
+        var host = context.Request.Headers.Host.Count == 1 ? context.Request.Headers.Host[0] ?? "" : "";
+        return IsOwnHost(host, port) ? null
+            : (StatusCodes.Status421MisdirectedRequest, "Misdirected request: the preview answers only for 127.0.0.1, localhost or [::1] on its own port.\n");
+    }
+
+    /// <summary>True when a <c>Host</c> header value names this preview: 127.0.0.1, localhost or [::1], with
+    /// <paramref name="port"/> (which may be left out only when it is 80).</summary>
+    public static bool IsOwnHost(string host, int port)
+    {
+        string name;
+        string? portText;
+        if (host.StartsWith('['))
+        {
+            var close = host.IndexOf(']', StringComparison.Ordinal);
+            if (close < 0) return false;
+            name = host[..(close + 1)];
+            var rest = host[(close + 1)..];
+            if (rest.Length > 0 && rest[0] != ':') return false;
+            portText = rest.Length > 0 ? rest[1..] : null;
+        }
+        else
+        {
+            var colon = host.IndexOf(':', StringComparison.Ordinal);
+            name = colon < 0 ? host : host[..colon];
+            portText = colon < 0 ? null : host[(colon + 1)..];
+        }
+        if (!IsLoopbackName(name)) return false;
+        if (portText is null) return port == 80;
+        return portText.Length is > 0 and <= 5 && portText.All(char.IsAsciiDigit)
+               && int.Parse(portText, System.Globalization.CultureInfo.InvariantCulture) == port;
+    }
+
+    private static bool IsLoopbackName(string name) =>
+        name == "127.0.0.1" || name == "[::1]" || name.Equals("localhost", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Sends <paramref name="bytes"/> with its length; a HEAD request gets the same headers and no body.</summary>
+    private static async Task SendAsync(HttpContext context, int status, string type, byte[] bytes)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = type;
+        context.Response.ContentLength = bytes.Length;
+        if (!HttpMethods.IsHead(context.Request.Method)) await context.Response.Body.WriteAsync(bytes).ConfigureAwait(false);
+    }
+
+    private static Task PlainAsync(HttpContext context, int status, string message) =>
+        SendAsync(context, status, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(message));
 
     private async Task HandleInternalAsync(HttpContext context, string name)
     {
         switch (name)
         {
             case "livereload.js":
-                context.Response.ContentType = "text/javascript; charset=utf-8";
-                await using (var s = typeof(PreviewServer).Assembly.GetManifestResourceStream("livereload.js")!)
-                    await s.CopyToAsync(context.Response.Body).ConfigureAwait(false);
+                using (var ms = new MemoryStream())
+                {
+                    await using (var s = typeof(PreviewServer).Assembly.GetManifestResourceStream("livereload.js")!)
+                        await s.CopyToAsync(ms).ConfigureAwait(false);
+                    await SendAsync(context, 200, "text/javascript; charset=utf-8", ms.ToArray()).ConfigureAwait(false);
+                }
                 return;
             case "overlay.css":
-                context.Response.ContentType = "text/css; charset=utf-8";
-                await context.Response.WriteAsync(OverlayCss).ConfigureAwait(false);
+                await SendAsync(context, 200, "text/css; charset=utf-8", Encoding.UTF8.GetBytes(OverlayCss)).ConfigureAwait(false);
                 return;
             case "status.json":
-                context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync(StateJson(_state)).ConfigureAwait(false);
+                await SendAsync(context, 200, "application/json", Encoding.UTF8.GetBytes(StateJson(_state))).ConfigureAwait(false);
                 return;
             case "events":
-                await EventsAsync(context).ConfigureAwait(false);
+                if (HttpMethods.IsHead(context.Request.Method)) context.Response.ContentType = "text/event-stream";
+                else await EventsAsync(context).ConfigureAwait(false);
                 return;
             default:
-                context.Response.StatusCode = 404;
+                await PlainAsync(context, 404, "Not found\n").ConfigureAwait(false);
                 return;
         }
     }
@@ -257,7 +341,7 @@ public sealed class PreviewServer : IAsyncDisposable
         ".css" => "text/css; charset=utf-8",
         ".js" => "text/javascript; charset=utf-8",
         ".json" => "application/json",
-        ".xml" => file.EndsWith("feed.xml", StringComparison.Ordinal) ? "application/atom+xml" : "application/xml",
+        ".xml" => file == "feed.xml" ? SecurityHeaders.FeedContentType : "application/xml",
         ".txt" or "" => "text/plain; charset=utf-8",
         ".md" => "text/markdown; charset=utf-8",
         ".csv" => "text/csv; charset=utf-8",

@@ -72,6 +72,8 @@ public static class SiteBuilder
         // The site pages come last: the home page links only the downloads that exist or are pending.
         site.Render(output, pages, history, pending);
         documentDocx.GetAwaiter().GetResult();
+        // The host's response headers (Netlify reads _headers from the published folder); listed in SHA256SUMS.
+        output.AddText(SecurityHeaders.NetlifyPath, SecurityHeaders.NetlifyFile());
         output.AddText(Checksums.Path, Checksums.Of(output));
         // Link checking a site whose templates failed would only repeat the same problem page by page.
         return site.Diagnostics.Count > 0

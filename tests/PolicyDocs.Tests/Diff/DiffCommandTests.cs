@@ -65,6 +65,8 @@ public sealed class DiffCommandTests : IDisposable
         var html = File.ReadAllText(Path.Combine(dir, "cps", "index.html"));
         Assert.Contains("<ins>self-service </ins>", html);
         Assert.Contains("id=\"normative-only\"", html);
+        // Opened from file://, the page refuses inline script as the site's pages do.
+        Assert.Contains($"<meta http-equiv=\"Content-Security-Policy\" content=\"{PolicyDocs.Rendering.Html.SecurityHeaders.MetaContentSecurityPolicy}\">", html);
         Assert.True(File.Exists(Path.Combine(dir, "redline.css")));
         Assert.False(Directory.Exists(Path.Combine(dir, "cp")));
     }

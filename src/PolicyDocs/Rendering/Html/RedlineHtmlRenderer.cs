@@ -40,7 +40,8 @@ public static class RedlineHtmlRenderer
 
     /// <summary>A complete standalone page, linking redline.css and redline.js at <paramref name="assetRoot"/>.</summary>
     public static string Page(ChangeSet changes, DocumentChange doc, string assetRoot) =>
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" +
+        $"<meta http-equiv=\"Content-Security-Policy\" content=\"{SecurityHeaders.MetaContentSecurityPolicy}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
         $"<title>Changes to {Esc(doc.Title)}: {Esc(doc.FromVersion ?? "")} to {Esc(doc.ToVersion ?? "")}</title>\n" +
         $"<link rel=\"stylesheet\" href=\"{assetRoot}redline.css\">\n</head>\n<body class=\"standalone\">\n<main id=\"main\">\n" + Body(changes, doc) +
         $"</main>\n<script src=\"{assetRoot}redline.js\"></script>\n</body>\n</html>\n";

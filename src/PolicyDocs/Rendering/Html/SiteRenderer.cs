@@ -201,7 +201,7 @@ public sealed class SiteRenderer
                 : SiteFeeds.Url(info.BaseUrl, name == "print" ? path.Replace("print/index.html", "index.html", StringComparison.Ordinal) : path),
             ["description"] = $"{title}: published by {info.Publisher.Name}.",
         };
-        var scope = new ScriptObject { ["site"] = site, ["page"] = page, ["assets"] = assets };
+        var scope = new ScriptObject { ["site"] = site, ["page"] = page, ["assets"] = assets, ["security"] = Security };
         foreach (var (k, v) in model) scope[k] = v;
         Binding.ScriptData.Freeze(scope);
         try
@@ -219,6 +219,12 @@ public sealed class SiteRenderer
             return "";
         }
     }
+
+    // The policy is PolicyDocs' own text with no character an attribute needs escaped, so it is written as is.
+    private static readonly ScriptObject Security = Binding.ScriptData.Freeze(new ScriptObject
+    {
+        ["csp"] = new TrustedHtml(SecurityHeaders.MetaContentSecurityPolicy),
+    });
 
     private static string? ProblemReportsHref(string? value) =>
         value is null ? null
