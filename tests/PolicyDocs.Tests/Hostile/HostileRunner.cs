@@ -147,7 +147,11 @@ public static partial class HostileRunner
             if (!file.EndsWith(".html", StringComparison.Ordinal)) continue;
             if (!text.TrimEnd().EndsWith("</html>", StringComparison.OrdinalIgnoreCase)) yield return $"{rel} is truncated: it does not end with </html>";
             var folder = Path.GetDirectoryName(file)!;
-            var published = Path.Combine(f.Root, rel.Split(Path.DirectorySeparatorChar)[0]) + Path.DirectorySeparatorChar;
+            // The published folder is the nearest one above the page that carries the output marker.
+            var top = Path.Combine(f.Root, rel.Split(Path.DirectorySeparatorChar)[0]);
+            var root = folder;
+            while (root.Length > top.Length && !File.Exists(Path.Combine(root, PolicyDocs.Output.OutputTarget.MarkerName))) root = Path.GetDirectoryName(root)!;
+            var published = root + Path.DirectorySeparatorChar;
             bool OwnFile(string src)
             {
                 // A root-relative path (the 404 page's) is relative to the published folder, as the host serves it.
