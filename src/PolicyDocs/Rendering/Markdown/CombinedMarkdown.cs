@@ -36,8 +36,6 @@ public static class CombinedMarkdown
         var info = doc.Info;
         var sb = new StringBuilder();
         sb.Append("---\n");
-        Field(sb, "name", set.Info.Name);
-        Field(sb, "publisher", set.Info.Publisher.Name);
         Field(sb, "id", info.Id);
         Field(sb, "kind", info.Kind switch { DocumentKind.Cp => "cp", DocumentKind.Cps => "cps", _ => "cp-cps" });
         Field(sb, "title", info.Title);
@@ -46,6 +44,8 @@ public static class CombinedMarkdown
         Field(sb, "version", info.Version);
         if (info.EffectiveDate is { } d) sb.Append("effective_date: ").Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
         Field(sb, "status", info.Status.ToString().ToLowerInvariant());
+        Field(sb, "name", set.Info.Name);
+        Field(sb, "publisher", set.Info.Publisher.Name);
         if (!info.Revisions.IsEmpty)
         {
             sb.Append("revisions:\n");

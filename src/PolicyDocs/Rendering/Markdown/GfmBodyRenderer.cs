@@ -32,6 +32,7 @@ internal sealed class GfmBodyRenderer
         _renderer.ObjectRenderers.Insert(0, new XrefRenderer(_state));
         _renderer.ObjectRenderers.Insert(0, new LinkRenderer(_state));
         _renderer.ObjectRenderers.Insert(0, new LiteralRenderer());
+        _renderer.ObjectRenderers.Insert(0, new DelimiterRenderer());
         _renderer.ObjectRenderers.Insert(0, new HeadingRenderer(_state));
         _renderer.ObjectRenderers.Insert(0, new FootnoteLinkRenderer(_state));
         _renderer.ObjectRenderers.Insert(0, new FootnoteGroupRenderer(_state));
@@ -78,7 +79,14 @@ internal sealed class GfmBodyRenderer
         public int SectionLevel { get; set; }
         public string FootnotePrefix { get; set; } = "";
 
-        public string Label(Footnote note) => FootnotePrefix + "-" + (note.Label ?? note.Order.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        /// <summary>"^1" of section 4.9.1 → "4-9-1-1"; a label that already starts with the prefix (a file rendered
+        /// again from its own model) is kept.</summary>
+        public string Label(Footnote note)
+        {
+            var label = (note.Label ?? "").TrimStart('^');
+            if (label.Length == 0) label = note.Order.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return label.StartsWith(FootnotePrefix + "-", StringComparison.Ordinal) ? label : FootnotePrefix + "-" + label;
+        }
     }
 
     private sealed class SkipRenderer<T> : NormalizeObjectRenderer<T> where T : MarkdownObject
@@ -96,18 +104,45 @@ internal sealed class GfmBodyRenderer
         }
     }
 
-    /// <summary>Literal text as parsed, except that it never opens a template (<c>{{</c>) or a reference (<c>[[</c>)
-    /// when the file is read again.</summary>
+    /// <summary>
+    /// Literal text as parsed, with the backslash the parser saw before its first character, and with the characters
+    /// that could start a link, raw HTML, an entity or code escaped wherever they appear: literal text can come from the
+    /// sanitiser (a refused link's text) as well as from the source, and must stay text when the file is read again.
+    /// It never opens a template (<c>{{</c>) or a reference (<c>[[</c>) either.
+    /// </summary>
     private sealed class LiteralRenderer : NormalizeObjectRenderer<LiteralInline>
     {
         protected override void Write(NormalizeRenderer renderer, LiteralInline literal)
         {
-            if (literal.IsFirstCharacterEscaped && literal.Content.Length > 0 && literal.Content.CurrentChar is var c && c < 128 && (char.IsPunctuation(c) || char.IsSymbol(c)))
-                renderer.Write('\\');
-            var text = literal.Content.ToString();
-            if (text.Contains("{{", StringComparison.Ordinal) || text.Contains("[[", StringComparison.Ordinal))
-                text = text.Replace("{{", "{\\{", StringComparison.Ordinal).Replace("[[", "[\\[", StringComparison.Ordinal);
-            renderer.Write(text);
+            var text = literal.Content.AsSpan();
+            var start = 0;
+            if (literal.IsFirstCharacterEscaped && text.Length > 0 && text[0] < 128 && (char.IsPunctuation(text[0]) || char.IsSymbol(text[0])))
+            {
+                renderer.Write('\\').Write(text[0]);
+                start = 1;
+            }
+            var sb = new StringBuilder(text.Length + 4);
+            for (var i = start; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c is '\\' or '[' or ']' or '<' or '`'
+                    || c == '{' && i > 0 && text[i - 1] == '{'
+                    || c == '&' && i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] == '#'))
+                    sb.Append('\\');
+                sb.Append(c);
+            }
+            renderer.Write(sb.ToString());
+        }
+    }
+
+    /// <summary>A bracket that opened no link stays a bracket: escaped, so it cannot open one (or a reference) when read again.</summary>
+    private sealed class DelimiterRenderer : NormalizeObjectRenderer<DelimiterInline>
+    {
+        protected override void Write(NormalizeRenderer renderer, DelimiterInline delimiter)
+        {
+            var literal = delimiter.ToLiteral();
+            renderer.Write(literal.EndsWith('[') ? literal[..^1] + "\\[" : literal);
+            renderer.WriteChildren(delimiter);
         }
     }
 
