@@ -100,7 +100,7 @@ public sealed class CombinedMarkdownTests
     public void Fixture_renders_as_the_golden_markdown()
     {
         var c = Run.Compile(Fixture());
-        Assert.True(c.ErrorCount == 0, c.Dump());
+        Assert.True(Errors(c).Length == 0, string.Join("\n", Errors(c)));
         Golden.AssertMatches("combined-markdown.md", CombinedMarkdown.Render(c.Set!, c.Xrefs!, c.Set!.Find("cps")!));
     }
 
@@ -110,8 +110,9 @@ public sealed class CombinedMarkdownTests
         var c = Run.Compile(Fixture());
         var doc = c.Set!.Find("cps")!;
         using var tree = new TempTree();
+        Assert.True(Errors(c).Length == 0, string.Join("\n", Errors(c)));
         var again = Run.Compile(tree.Write("cps.md", CombinedMarkdown.Render(c.Set!, c.Xrefs!, doc)));
-        Assert.True(again.ErrorCount == 0, again.Dump());
+        Assert.True(Errors(again).Length == 0, string.Join("\n", Errors(again)));
         AssertSameText("folder", ModelText(doc, c.Xrefs!), "combined Markdown", ModelText(again.Set!.Documents.Single(), again.Xrefs!));
         // Rendering the file's own model gives the file again, but for what only the policy set knows (its CAs, its CP).
         var twice = CombinedMarkdown.Render(again.Set!, again.Xrefs!, again.Set!.Documents.Single());
@@ -170,14 +171,25 @@ public sealed class CombinedMarkdownTests
 
     /// <summary>A CPS with references of every kind, generated tables, a list, a quote, code, a subheading, a
     /// footnote and an appendix; its CP has the whole outline.</summary>
-    private static PolicySetBuilder Fixture() => PolicySetBuilder.Valid("cp", "cps")
+    private static PolicySetBuilder Fixture()
+    {
+        var b = PolicySetBuilder.Valid("cp", "cps");
+        foreach (var file in b.Files.Keys.Where(k => k.StartsWith("documents/cps/", StringComparison.Ordinal) && k.EndsWith(".md", StringComparison.Ordinal)).ToList())
+            b.Remove(file);
+        string[] kept = ["1", "1.1", "1.2", "1.3", "1.3.1", "1.6", "4", "4.9", "4.9.1", "4.9.4", "5", "5.2", "5.2.1", "9", "9.17"];
+        return b.WithOutline("cps", e => kept.Contains(e.Id))
         .Body("cps", "1.1", "This CPS implements [[cp]]. Requests follow [[4.9.1]] and [[cp:4.9.1]]; the [[role:ca-administrator]] of the " +
                             "[[ca:issuing]] uses an [[term:HSM]], see [[4.9.1|the reasons]].\n\n" +
-                            "#### Steps\n\n1. Read [the policy](xref:cp#4.9.2) and [4.9.9](#499-on-line-revocationstatus-checking-availability).\n" +
+                            "#### Steps\n\n1. Read [the policy](xref:cp#4.9.2) and [4.9.4](#494-revocation-request-grace-period).\n" +
                             "2. Check *emphasis*, **strong**, ~~struck~~ and `code`.\n\n> A quote with a [link](https://example.org/a_b \"Title\").\n\n" +
                             "```\nfenced code\n```\n\n- [x] done\n- [ ] open\n\nA note.[^1]\n\n[^1]: Hours are calendar hours.")
         .Body("cps", "4.9.4", "[[#grace]]No grace period; see [[cps]] and [the grace rule](#grace).")
         .Edit(PolicySetBuilder.FileFor("cps", "9"), t => t + "# Appendix A Profiles\n\nSee [[1.3.1]] and [[term:Relying Party]].\n\n");
+    }
+
+    /// <summary>Errors other than the outline sections the fixture leaves out on purpose (PD0101).</summary>
+    private static string[] Errors(Compilation c) =>
+        [.. c.Diagnostics.Where(d => d.Severity == Severity.Error && d.Code != "PD0101").Select(d => d.ToString())];
 
     /// <summary>The Markdown between the heading that ends with <paramref name="heading"/> and the next that holds <paramref name="next"/>.</summary>
     private static string Section(string md, string heading, string next)
