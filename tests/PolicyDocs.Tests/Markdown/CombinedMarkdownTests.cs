@@ -120,6 +120,36 @@ public sealed class CombinedMarkdownTests
     }
 
     [Fact]
+    public void A_single_file_cp_cps_renders_as_a_file_that_gives_the_same_model_and_the_same_file_again()
+    {
+        using var tree = new TempTree();
+        var c = Run.Compile(tree.Write("example.md", PolicyDocs.Tests.Loading.SingleFileLayoutTests.CaStyleDocument()));
+        Assert.True(c.ErrorCount == 0, c.Dump());
+        var doc = c.Set!.Documents.Single();
+        var md = CombinedMarkdown.Render(c.Set!, c.Xrefs!, doc);
+        Assert.Contains("---\n\n# Example CA CP/CPS\n\nCopyright notice.\n\n# 1. INTRODUCTION\n", md, StringComparison.Ordinal);
+        Assert.Contains("\n###### 4.9.1.1.1.1 Reported by the subscriber\n", md, StringComparison.Ordinal);
+        Assert.Contains("\n# Appendix A Organization Names\n\n## 1. Organization Names\n\nNames are checked.\n", md, StringComparison.Ordinal);
+
+        var again = Run.Compile(tree.Write("again/example.md", md));
+        Assert.True(again.ErrorCount == 0, again.Dump());
+        var second = again.Set!.Documents.Single();
+        Assert.Equal(ModelText(doc, c.Xrefs!), ModelText(second, again.Xrefs!));
+        Assert.Equal(doc.Info with { Span = second.Info.Span }, second.Info, new InfoComparer());
+        Assert.Equal(md, CombinedMarkdown.Render(again.Set!, again.Xrefs!, second));
+    }
+
+    private sealed class InfoComparer : IEqualityComparer<DocumentInfo>
+    {
+        public bool Equals(DocumentInfo? x, DocumentInfo? y) =>
+            x is not null && y is not null && x.Id == y.Id && x.Kind == y.Kind && x.Title == y.Title && x.ShortTitle == y.ShortTitle
+            && x.Oid == y.Oid && x.Version == y.Version && x.EffectiveDate == y.EffectiveDate && x.Status == y.Status
+            && x.Revisions.Select(r => (r.Version, r.Date, r.Summary, r.Approval)).SequenceEqual(y.Revisions.Select(r => (r.Version, r.Date, r.Summary, r.Approval)));
+
+        public int GetHashCode(DocumentInfo obj) => obj.Id.GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Literal_text_stays_text_when_the_file_is_read_again()
     {
         // Escaped markup, a refused link's text and an unmatched bracket: none may become a link, HTML or code.
