@@ -46,12 +46,12 @@ public static class SiteBuilder
             documentDocx);
         var downloads = Task.Run(() =>
         {
-            Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(doc)));
+            Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(set, compilation.Xrefs!, doc)));
             if (reference is not null) DocxRenderer.RenderCeremonies(compilation, output, reference);
             Parallel.ForEach(history.Archived, a =>
             {
                 if (wordDownloads) output.Add(DocxNames.DownloadPath(a.Document.Info), DocxRenderer.Render(a.Compilation, a.Document));
-                output.AddText(CombinedMarkdown.PathOf(a.Document.Info), CombinedMarkdown.Render(a.Document));
+                output.AddText(CombinedMarkdown.PathOf(a.Document.Info), CombinedMarkdown.Render(a.Compilation.Set!, a.Compilation.Xrefs!, a.Document));
             });
             if (wordDownloads)
                 Parallel.ForEach(history.Changes, c => output.Add(c.DocxPath, Docx.Redline.DocxRedlineRenderer.Render(c.Old, c.New, c.Change)));

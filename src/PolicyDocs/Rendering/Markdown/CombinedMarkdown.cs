@@ -1,20 +1,37 @@
 using System.Globalization;
 using System.Text;
+using Markdig.Syntax;
+using PolicyDocs.Markdown;
 using PolicyDocs.Model;
+using PolicyDocs.Xrefs;
 
 namespace PolicyDocs.Rendering.Markdown;
 
 /// <summary>
-/// Writes the combined, authoritative Markdown of a document: YAML front matter with its identity, then every
-/// section as a numbered heading followed by its bound text (data already filled in), in document order.
+/// Writes the combined, authoritative Markdown of a document: plain GitHub-flavoured Markdown rendered from the
+/// model's section trees (bound, sanitised, references resolved), so its text is the site's and the Word file's.
+/// It compiles by itself as a single-file CP/CPS (<c>policydocs build --content doc.md</c>).
+/// <para>
+/// The front matter carries what the single-file loader reads and the file can stand behind on its own: the policy
+/// set's name and publisher, and the document's id, kind, titles, OID, version, effective date, status and revision
+/// history. The CAs the document applies to and the CPs a CPS implements are records of the policy set's data, which
+/// the file does not hold, so they are left out (the text names them: sections 1.1 to 1.3).
+/// </para>
+/// <para>
+/// References become ordinary links with their generated text: to a section or a term, role or CA defined in this
+/// document, the GitHub slug of the heading of the section that holds it, as written in this file (headings inside
+/// sections counted, repeats numbered as GitHub does); to another document, its published page
+/// (<c>base_url</c> + <c>cp/index.html#section-4.9.1</c>, as the site links it). Without a base URL, and for
+/// recommendations (published on the matrix page, not in the file), the text stands alone.
+/// </para>
 /// </summary>
 public static class CombinedMarkdown
 {
     /// <summary>The site path of a document's Markdown download.</summary>
     public static string PathOf(DocumentInfo info) => $"downloads/{info.Id}-{info.Version}.md";
 
-    /// <summary>Renders <paramref name="doc"/> as one Markdown file.</summary>
-    public static string Render(PolicyDocument doc)
+    /// <summary>Renders <paramref name="doc"/> of <paramref name="set"/> as one Markdown file.</summary>
+    public static string Render(PolicySet set, XrefIndex xrefs, PolicyDocument doc)
     {
         var info = doc.Info;
         var sb = new StringBuilder();
@@ -27,8 +44,8 @@ public static class CombinedMarkdown
         Field(sb, "version", info.Version);
         if (info.EffectiveDate is { } d) sb.Append("effective_date: ").Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
         Field(sb, "status", info.Status.ToString().ToLowerInvariant());
-        List(sb, "cas", info.Cas);
-        List(sb, "implements", info.Implements);
+        Field(sb, "name", set.Info.Name);
+        Field(sb, "publisher", set.Info.Publisher.Name);
         if (!info.Revisions.IsEmpty)
         {
             sb.Append("revisions:\n");
@@ -41,34 +58,83 @@ public static class CombinedMarkdown
             }
         }
         sb.Append("---\n\n");
-        if (doc.Preamble is { } preamble && (preamble.BoundSource ?? preamble.Source) is { } text && !string.IsNullOrWhiteSpace(text)) sb.Append(text.Trim()).Append("\n\n");
-        foreach (var s in doc.Sections) Section(sb, s);
-        foreach (var a in doc.Appendices) Section(sb, a);
+
+        var slugs = Slugs(doc, xrefs);
+        var body = new GfmBodyRenderer(xrefs, t => Href(set, doc, slugs, t));
+        if (doc.Preamble?.Body is { } preamble)
+            Append(sb, body.Render(preamble, 0, "preamble"));
+        foreach (var s in doc.Sections) Section(sb, s, body);
+        foreach (var a in doc.Appendices) Section(sb, a, body);
         return sb.ToString().TrimEnd() + "\n";
     }
 
-    private static void Section(StringBuilder sb, Section s)
+    /// <summary>How a section's heading reads in the file: "# 1. Introduction", "## 1.1 Overview", "# Appendix A Profiles".</summary>
+    private static string HeadingText(Section s) =>
+        (s.IsAppendix ? "Appendix " + s.Number : s.Depth == 1 ? s.Number + "." : s.Number) + (s.Title.Length > 0 ? " " + s.Title : "");
+
+    private static int Level(Section s) => Math.Min(6, s.Depth);
+
+    private static void Section(StringBuilder sb, Section s, GfmBodyRenderer body)
     {
-        var level = Math.Min(6, s.Depth);
-        sb.Append('#', level).Append(' ');
-        if (s.IsAppendix) sb.Append("Appendix ").Append(s.Number);
-        else sb.Append(s.Number).Append(s.Depth == 1 ? "." : "");
-        if (s.Title.Length > 0) sb.Append(' ').Append(s.Title);
-        sb.Append("\n\n");
-        var body = (s.BoundSource ?? s.Source).Trim();
-        if (body.Length > 0) sb.Append(body.Replace("\r\n", "\n", StringComparison.Ordinal)).Append("\n\n");
-        foreach (var c in s.Children) Section(sb, c);
+        sb.Append('#', Level(s)).Append(' ').Append(HeadingText(s)).Append("\n\n");
+        if (s.Body is not null) Append(sb, body.Render(s.Body, Level(s), s.IsAppendix ? s.Number : s.Number.Replace('.', '-')));
+        foreach (var c in s.Children) Section(sb, c, body);
+    }
+
+    private static void Append(StringBuilder sb, string markdown)
+    {
+        if (markdown.Length > 0) sb.Append(markdown).Append("\n\n");
+    }
+
+    /// <summary>
+    /// The GitHub heading id of every section, by its anchor: the slugs of all headings of the file in order (the
+    /// text before section 1, then each section heading followed by the headings in its body), a repeat getting
+    /// "-1", "-2" as on GitHub.
+    /// </summary>
+    private static Dictionary<string, string> Slugs(PolicyDocument doc, XrefIndex xrefs)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Next(string text)
+        {
+            var slug = GitHubSlug.Of(text);
+            var n = counts.GetValueOrDefault(slug);
+            counts[slug] = n + 1;
+            return n == 0 ? slug : $"{slug}-{n}";
+        }
+        void BodyHeadings(Section s)
+        {
+            foreach (var h in s.Body?.Descendants<HeadingBlock>() ?? [])
+                Next(Diff.BlockExtractor.InlineText(h.Inline, xrefs));
+        }
+        void Walk(Section s)
+        {
+            result.TryAdd(s.Anchor, Next(HeadingText(s)));
+            BodyHeadings(s);
+            foreach (var c in s.Children) Walk(c);
+        }
+        if (doc.Preamble is { } p) BodyHeadings(p);
+        foreach (var s in doc.Sections) Walk(s);
+        foreach (var a in doc.Appendices) Walk(a);
+        return result;
+    }
+
+    /// <summary>Where a resolved reference links in the file; null when it is text only.</summary>
+    private static string? Href(PolicySet set, PolicyDocument doc, Dictionary<string, string> slugs, XrefTarget target)
+    {
+        if (target.Kind == XrefKind.Recommendation || target.DocumentId is not { } id) return null;
+        if (id != doc.Id)
+        {
+            if (set.Info.BaseUrl is not { } baseUrl || !Uri.TryCreate(baseUrl, UriKind.Absolute, out _)) return null;
+            return baseUrl.TrimEnd('/') + "/" + id + "/index.html" + (target.Anchor.Length > 0 ? "#" + target.Anchor : "");
+        }
+        if (target.Kind == XrefKind.Document) return null;
+        if (slugs.TryGetValue(target.Anchor, out var slug)) return "#" + slug;
+        if (target.SectionNumber is { } number && slugs.TryGetValue(SectionAnchor.Of(number), out slug)) return "#" + slug;
+        return null;
     }
 
     private static void Field(StringBuilder sb, string key, string value) => sb.Append(key).Append(": ").Append(Quote(value)).Append('\n');
-
-    private static void List(StringBuilder sb, string key, IEnumerable<string> values)
-    {
-        var items = values.ToList();
-        if (items.Count == 0) return;
-        sb.Append(key).Append(":\n");
-        foreach (var v in items) sb.Append("  - ").Append(Quote(v)).Append('\n');
-    }
 
     private static string Quote(string value)
     {
