@@ -1,6 +1,6 @@
 using PolicyDocs.Model;
 using PolicyDocs.Output;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Reporting;
 using PolicyDocs.Text;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Docx;
 
 namespace PolicyDocs.Benchmarks;

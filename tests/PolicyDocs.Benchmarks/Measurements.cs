@@ -1,3 +1,4 @@
+using PolicyDocs.Pipeline;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -5,8 +6,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using PolicyDocs.Cli.Serve;
 using PolicyDocs.Output;
-using PolicyDocs.Pipeline;
-using PolicyDocs.Rendering;
+using PolicyDocs.Compiling;
 
 namespace PolicyDocs.Benchmarks;
 

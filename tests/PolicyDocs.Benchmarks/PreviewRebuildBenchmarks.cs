@@ -1,6 +1,6 @@
-using BenchmarkDotNet.Attributes;
 using PolicyDocs.Pipeline;
-using PolicyDocs.Rendering;
+using BenchmarkDotNet.Attributes;
+using PolicyDocs.Compiling;
 
 namespace PolicyDocs.Benchmarks;
 

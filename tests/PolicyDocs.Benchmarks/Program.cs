@@ -20,11 +20,11 @@ if (args.Length == 2 && args[0] == "stages")
             run();
             return System.FormattableString.Invariant($"{name} {sw.Elapsed.TotalMilliseconds:F0} ms ({(GC.GetTotalAllocatedBytes(true) - before) >> 20} MiB)");
         }
-        PolicyDocs.Pipeline.Compilation c = null!;
-        PolicyDocs.Rendering.SiteBuild site = null!;
-        var compile = Stage("compile", () => c = PolicyDocs.Pipeline.PolicyCompiler.Compile(args[1]));
+        PolicyDocs.Compiling.Compilation c = null!;
+        PolicyDocs.Pipeline.SiteBuild site = null!;
+        var compile = Stage("compile", () => c = PolicyDocs.Compiling.PolicyCompiler.Compile(args[1]));
         var docx = Stage("docx", () => PolicyDocs.Rendering.Docx.DocxRenderer.Render(c, c.Set!.Documents[0]));
-        var pages = Stage("site", () => site = PolicyDocs.Rendering.SiteBuilder.Build(c, null, wordDownloads: false));
+        var pages = Stage("site", () => site = PolicyDocs.Pipeline.SiteBuilder.Build(c, null, wordDownloads: false));
         var links = Stage("link check alone", () => PolicyDocs.Rendering.Html.LinkChecker.Check(site.Output));
         Console.WriteLine($"round {round}: {compile}, {docx}, {pages}, {links}");
     }
@@ -36,14 +36,14 @@ if (args.Length == 1 && args[0] == "preview-stages")
     for (var round = 0; round < 6; round++)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var c = PolicyDocs.Pipeline.PolicyCompiler.Compile(content, new PolicyDocs.Pipeline.CompileOptions());
+        var c = PolicyDocs.Compiling.PolicyCompiler.Compile(content, new PolicyDocs.Compiling.CompileOptions());
         var compile = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
         var o = new PolicyDocs.Output.OutputSet();
         PolicyDocs.Rendering.Docx.DocxRenderer.RenderAll(c, o);
         var docx = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
-        PolicyDocs.Rendering.SiteBuilder.Build(c);
+        PolicyDocs.Pipeline.SiteBuilder.Build(c);
         Console.WriteLine($"round {round}: compile {compile:F0} ms, docx {docx:F0} ms, site build (incl. docx) {sw.Elapsed.TotalMilliseconds:F0} ms");
     }
     return 0;

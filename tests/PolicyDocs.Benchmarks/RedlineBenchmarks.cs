@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using PolicyDocs.Diff;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Docx.Redline;
 using PolicyDocs.Rendering.Html;
 

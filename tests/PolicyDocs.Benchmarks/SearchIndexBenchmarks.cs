@@ -1,7 +1,8 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using PolicyDocs.Output;
 using PolicyDocs.Model;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Html;
 
 namespace PolicyDocs.Benchmarks;
@@ -55,7 +56,7 @@ public class SearchIndexBenchmarks
         var index = new SearchIndex();
         foreach (var (doc, sections) in rendered)
         {
-            var d = index.AddDocument(doc.Id, doc.Info.ShortTitle, SiteLinks.DocumentPage(doc.Id));
+            var d = index.AddDocument(doc.Id, doc.Info.ShortTitle, SitePaths.DocumentPage(doc.Id));
             foreach (var (section, html) in sections) index.AddSection(d, section, PlainText.Of(html));
         }
         return new UTF8Encoding(false).GetBytes(index.ToScript());

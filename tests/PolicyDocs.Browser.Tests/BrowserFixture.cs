@@ -1,6 +1,6 @@
-using PolicyDocs.Output;
 using PolicyDocs.Pipeline;
-using PolicyDocs.Rendering;
+using PolicyDocs.Output;
+using PolicyDocs.Compiling;
 using PolicyDocs.Tests.Site;
 
 namespace PolicyDocs.Browser.Tests;

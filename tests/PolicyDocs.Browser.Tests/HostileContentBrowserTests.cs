@@ -75,10 +75,10 @@ public sealed class HostileContentBrowserTests(BrowserFixture fx) : IClassFixtur
         using var tree = new TempTree();
         var content = PolicySetBuilder.Valid().Body("cp", "1.1", "Start of the overview.\n\n" + string.Join("\n\n", Prose) + "\n\nEnd of the overview.")
             .WriteTo(Path.Combine(tree.Root, "content"));
-        var compilation = PolicyDocs.Pipeline.PolicyCompiler.Compile(content, new PolicyDocs.Pipeline.CompileOptions(false));
+        var compilation = PolicyDocs.Compiling.PolicyCompiler.Compile(content, new PolicyDocs.Compiling.CompileOptions(false));
         Assert.Contains(compilation.Diagnostics, d => d.Code == "PD0304");
         var site = Path.Combine(tree.Root, "site");
-        foreach (var (path, bytes) in PolicyDocs.Rendering.SiteBuilder.Build(compilation).Output.Files)
+        foreach (var (path, bytes) in PolicyDocs.Pipeline.SiteBuilder.Build(compilation).Output.Files)
         {
             var full = Path.Combine(site, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);

@@ -1,9 +1,8 @@
+using PolicyDocs.Pipeline;
 using System.CommandLine;
 using System.Diagnostics;
 using PolicyDocs.Output;
-using PolicyDocs.Pipeline;
-using PolicyDocs.Rendering;
-using PolicyDocs.Rendering.History;
+using PolicyDocs.Compiling;
 using PolicyDocs.Versions;
 
 namespace PolicyDocs.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using PolicyDocs.Checks;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 
 namespace PolicyDocs.Cli.Commands;
 

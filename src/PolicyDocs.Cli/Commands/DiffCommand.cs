@@ -1,7 +1,7 @@
 using System.CommandLine;
 using PolicyDocs.Diff;
 using PolicyDocs.Output;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Html;
 using PolicyDocs.Versions;
 
@@ -88,7 +88,7 @@ internal static class DiffCommand
             }
             console.Out.Write(parse.GetValue(format) == "json" ? ChangeSummary.Json(changes) : ChangeSummary.Text(changes));
             // Changelog rules between the two versions: advisory here; a release build enforces them.
-            foreach (var finding in Checks.ChangelogCheck.CheckRelease(changes, cb.Set!))
+            foreach (var finding in Versions.ReleaseChangelogCheck.Check(changes, cb.Set!))
                 console.Error.WriteLine($"note: {finding.Message} ({finding.Code}: {finding.Rule.Hint})");
             return CliApp.Ok;
         });

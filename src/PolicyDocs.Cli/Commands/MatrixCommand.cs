@@ -1,7 +1,7 @@
 using System.CommandLine;
 using PolicyDocs.Loading;
 using PolicyDocs.Matrix;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 
 namespace PolicyDocs.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using PolicyDocs.Pipeline;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -10,8 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
-using PolicyDocs.Pipeline;
-using PolicyDocs.Rendering;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Html;
 
 namespace PolicyDocs.Cli.Serve;

@@ -1,12 +1,11 @@
 using System.Globalization;
-using PolicyDocs.Diff;
 using PolicyDocs.Model;
 
 namespace PolicyDocs.Checks;
 
 /// <summary>
 /// The dated changelog rules: within one version, revisions are in date order, at most 365 days apart, and the
-/// current version is the latest revision; between two releases, changed text needs a new version and a new entry.
+/// current version is the latest revision. The rules between two releases run where releases are compared.
 /// </summary>
 public static class ChangelogCheck
 {
@@ -31,25 +30,6 @@ public static class ChangelogCheck
                 d.Add(Rules.VersionNotInHistory, doc.Info.Span,
                     $"Document '{doc.Id}' is version {doc.Info.Version}, but its latest revision entry is {revisions[^1].Version}.");
         }
-    }
-
-    /// <summary>Checks a release against the previous one: changed text needs a new version and a new revision entry.</summary>
-    public static IReadOnlyList<Diagnostic> CheckRelease(ChangeSet changes, PolicySet newSet)
-    {
-        var result = new List<Diagnostic>();
-        foreach (var c in changes.Documents)
-        {
-            if (c.Kind != ChangeKind.Modified || c.Sections.Count == 0) continue;
-            var doc = newSet.Find(c.DocumentId);
-            if (doc is null) continue;
-            if (c.FromVersion == c.ToVersion || !IsGreater(c.ToVersion, c.FromVersion))
-                result.Add(Rules.VersionNotIncremented.At(doc.Info.Span,
-                    $"The text of '{doc.Id}' changed in {c.Sections.Count} section{(c.Sections.Count == 1 ? "" : "s")} between {changes.From} and {changes.To}, but its version went from {c.FromVersion} to {c.ToVersion}."));
-            if (!c.Metadata.Any(m => m.Field == "revisions"))
-                result.Add(Rules.MissingChangelogEntry.At(doc.Info.Span,
-                    $"The text of '{doc.Id}' changed between {changes.From} and {changes.To}, but its revision history has no new entry."));
-        }
-        return result;
     }
 
     /// <summary>Compares dotted versions numerically ("1.10" &gt; "1.9").</summary>

@@ -26,16 +26,16 @@ public static class BlockExtractor
         switch (block)
         {
             case HeadingBlock h:
-                into.Add(new TextBlock(BlockKind.Heading, InlineText(h.Inline, xrefs), []) { Node = h });
+                into.Add(new TextBlock(BlockKind.Heading, InlineText.Of(h.Inline, xrefs), []) { Node = h });
                 break;
             case ParagraphBlock p:
-                into.Add(new TextBlock(context, InlineText(p.Inline, xrefs), []) { Node = p });
+                into.Add(new TextBlock(context, InlineText.Of(p.Inline, xrefs), []) { Node = p });
                 break;
             case Table table:
                 foreach (var row in table.OfType<TableRow>())
                 {
                     var cells = row.OfType<TableCell>()
-                        .Select(c => string.Join(" ", c.OfType<ParagraphBlock>().Select(p => InlineText(p.Inline, xrefs))))
+                        .Select(c => string.Join(" ", c.OfType<ParagraphBlock>().Select(p => InlineText.Of(p.Inline, xrefs))))
                         .ToImmutableArray();
                     into.Add(new TextBlock(BlockKind.TableRow, string.Join(" | ", cells), cells) { Node = row });
                 }
@@ -57,33 +57,6 @@ public static class BlockExtractor
             case LeafBlock leaf when leaf is not ThematicBreakBlock && leaf.Lines.Count > 0:
                 into.Add(new TextBlock(context, leaf.Lines.ToString(), []) { Node = leaf });
                 break;
-        }
-    }
-
-    /// <summary>The plain text of an inline container's children, references as their generated text.</summary>
-    public static string InlineText(ContainerInline? inline, XrefIndex? xrefs)
-    {
-        var sb = new StringBuilder();
-        Append(inline?.FirstChild, xrefs, sb);
-        return sb.ToString();
-    }
-
-    private static void Append(Inline? inline, XrefIndex? xrefs, StringBuilder sb)
-    {
-        for (var node = inline; node is not null; node = node.NextSibling)
-        {
-            switch (node)
-            {
-                case LiteralInline l: sb.Append(l.Content.AsSpan()); break;
-                case CodeInline c: sb.Append(c.Content); break;
-                case LineBreakInline: sb.Append(' '); break;
-                case XrefInline x when x.Kind == XrefKind.Anchor: break;
-                case XrefInline x: sb.Append(xrefs?.Resolve(x)?.Text ?? x.CustomText ?? x.Target); break;
-                case AutolinkInline a: sb.Append(a.Url); break;
-                case HtmlEntityInline e: sb.Append(e.Transcoded.AsSpan()); break;
-                case HtmlInline h: sb.Append(h.Tag); break;
-                case ContainerInline container: Append(container.FirstChild, xrefs, sb); break;
-            }
         }
     }
 }

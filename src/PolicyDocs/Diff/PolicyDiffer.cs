@@ -1,7 +1,7 @@
 using System.Globalization;
 using PolicyDocs.Model;
 using PolicyDocs.Outline;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 
 namespace PolicyDocs.Diff;
 

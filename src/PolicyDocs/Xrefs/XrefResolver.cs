@@ -84,7 +84,7 @@ public static class XrefResolver
         private XrefTarget? CheckText(Section section, LinkInline link, XrefTarget? target)
         {
             if (target is not { Kind: XrefKind.Section, SectionNumber: { } number }) return target;
-            var text = Diff.BlockExtractor.InlineText(link, null);
+            var text = InlineText.Of(link, null);
             var m = System.Text.RegularExpressions.Regex.Match(text, @"^\s*(?:(?:[Ss]ection|§)\s*)?(?<n>\d{1,2}(?:\.\d{1,3})+)\b");
             if (m.Success && m.Groups["n"].Value != number)
                 diagnostics.Add(Rules.LinkTextMismatch, SourceLocator.Locate(section, link, link.Url),

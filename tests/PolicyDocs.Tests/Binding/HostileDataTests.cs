@@ -1,8 +1,8 @@
+using PolicyDocs.Pipeline;
 using Markdig.Syntax;
 using System.Text;
 using AngleSharp.Html.Parser;
 using PolicyDocs.Binding;
-using PolicyDocs.Rendering;
 using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Tests.Docx;
 using PolicyDocs.Tests.Support;

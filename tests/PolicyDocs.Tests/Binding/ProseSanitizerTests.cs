@@ -1,8 +1,8 @@
+using PolicyDocs.Pipeline;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using PolicyDocs.Model;
-using PolicyDocs.Rendering;
 using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Tests.Docx;
 using PolicyDocs.Tests.Support;

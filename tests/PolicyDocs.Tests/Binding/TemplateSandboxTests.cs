@@ -7,7 +7,7 @@ namespace PolicyDocs.Tests.Binding;
 /// their line) instead of hanging on a regex or being cut at a size limit.</summary>
 public sealed class TemplateSandboxTests
 {
-    private static Section Bound(Pipeline.Compilation c, string doc, string number) => c.Set!.Find(doc)!.Find(number)!;
+    private static Section Bound(Compiling.Compilation c, string doc, string number) => c.Set!.Find(doc)!.Find(number)!;
 
     [Fact]
     public void AssigningToSharedDataIsAnErrorAtItsLineAndChangesNothingElsewhere()

@@ -1,7 +1,7 @@
+using PolicyDocs.Pipeline;
 using System.Security.Cryptography;
 using PolicyDocs.Output;
-using PolicyDocs.Pipeline;
-using PolicyDocs.Rendering;
+using PolicyDocs.Compiling;
 
 using PolicyDocs.Tests.Support;
 

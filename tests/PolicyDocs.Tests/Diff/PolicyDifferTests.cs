@@ -1,5 +1,5 @@
 using PolicyDocs.Diff;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 
 using PolicyDocs.Tests.Support;
 

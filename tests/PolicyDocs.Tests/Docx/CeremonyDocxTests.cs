@@ -1,8 +1,8 @@
+using PolicyDocs.Pipeline;
 using System.IO.Compression;
 using System.Xml.Linq;
 using PolicyDocs.Output;
-using PolicyDocs.Pipeline;
-using PolicyDocs.Rendering;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Docx;
 using Xunit;
 using static PolicyDocs.Tests.Docx.DocxTestKit;

@@ -12,7 +12,7 @@ public sealed class DocxStructureTests : IDisposable
 
     public void Dispose() => _kit.Dispose();
 
-    private (PolicyDocs.Pipeline.Compilation Compilation, byte[] Docx) RenderSynthetic(bool draft = true)
+    private (PolicyDocs.Compiling.Compilation Compilation, byte[] Docx) RenderSynthetic(bool draft = true)
     {
         var c = DocxTestKit.Compile(_kit.Write("CP-CPS.md", SyntheticPolicySet.Generate(1, draft)));
         return (c, DocxRenderer.Render(c, c.Set!.Documents[0]));

@@ -4,7 +4,7 @@ using Xunit;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Tests.Support;
 

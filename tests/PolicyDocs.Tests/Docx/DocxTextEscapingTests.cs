@@ -49,13 +49,13 @@ public sealed class DocxTextEscapingTests
         }, iter: 25, threads: 1);
     }
 
-    private static PolicyDocs.Pipeline.Compilation Compile(DocxTestKit kit, string paragraph)
+    private static PolicyDocs.Compiling.Compilation Compile(DocxTestKit kit, string paragraph)
     {
         new PolicySetBuilder()
             .WithSet(new SetMeta("Example PKI", "Example Policy Authority"))
             .WithDocument("cps", new DocumentMeta("cps", "Example CPS") { EffectiveDate = "2024-01-01", Status = "approved" })
             .WithText("cps", "# 1. Introduction\n\n## 1.1 Overview\n\n" + paragraph + "\n", "01.md")
             .WriteTo(kit.Root);
-        return PolicyDocs.Pipeline.PolicyCompiler.Compile(kit.Root);
+        return PolicyDocs.Compiling.PolicyCompiler.Compile(kit.Root);
     }
 }

@@ -12,7 +12,7 @@ public sealed class MarkdownContentCheckTests : IDisposable
 
     public void Dispose() => _kit.Dispose();
 
-    private (PolicyDocs.Pipeline.Compilation, byte[]) Compile(string body)
+    private (PolicyDocs.Compiling.Compilation, byte[]) Compile(string body)
     {
         var path = _kit.Write("doc.md", "---\nid: t\nkind: cp\ntitle: T\nversion: \"1\"\n---\n# 1. Introduction\n\n## 1.1 Overview\n\n" + body + "\n");
         var c = DocxTestKit.Compile(path);

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 using PolicyDocs.Model;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Docx;
 using Xunit;
 using static PolicyDocs.Tests.Docx.DocxTestKit;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using PolicyDocs.Model;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Loading;

@@ -1,4 +1,4 @@
-using PolicyDocs.Rendering;
+using PolicyDocs.Pipeline;
 using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Loading;

@@ -1,3 +1,4 @@
+using PolicyDocs.Pipeline;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -6,8 +7,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using PolicyDocs.Diff;
 using PolicyDocs.Model;
-using PolicyDocs.Pipeline;
-using PolicyDocs.Rendering;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Rendering.Html;
 using PolicyDocs.Rendering.Markdown;
@@ -163,7 +163,7 @@ public sealed class CombinedMarkdownTests
         var section = Section(md, "1.1 Overview", "1.2 ");
         var body = PolicyDocs.Markdown.PolicyMarkdown.Parse(section);
         Assert.True(!body.Descendants<HtmlInline>().Any() && !body.Descendants<CodeInline>().Any() && !body.Descendants<LinkInline>().Any(), section);
-        var text = string.Join(" ", body.Descendants<ParagraphBlock>().Select(p => BlockExtractor.InlineText(p.Inline, null)));
+        var text = string.Join(" ", body.Descendants<ParagraphBlock>().Select(p => PolicyDocs.Xrefs.InlineText.Of(p.Inline, null)));
         Assert.Contains("Escaped <b>bold</b> [x](evil.html) `code` &amp; and {{x}} [[4.9.1]] and refused and a [ lone bracket, [[ two and ![ three.", text, StringComparison.Ordinal);
     }
 
@@ -195,7 +195,7 @@ public sealed class CombinedMarkdownTests
         var again = Run.Compile(tree.Write("cp.md", md));
         Assert.True(again.ErrorCount == 0, again.Dump());
         var notes = again.Set!.Documents.Single().AllSections.SelectMany(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.Footnote>() ?? [])
-            .Select(f => string.Join(" ", f.Descendants<ParagraphBlock>().Select(p => BlockExtractor.InlineText(p.Inline, null))));
+            .Select(f => string.Join(" ", f.Descendants<ParagraphBlock>().Select(p => PolicyDocs.Xrefs.InlineText.Of(p.Inline, null))));
         Assert.Equal(["First note.", "Second note."], notes);
     }
 

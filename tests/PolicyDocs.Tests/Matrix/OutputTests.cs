@@ -1,10 +1,10 @@
+using PolicyDocs.Pipeline;
 using System.Text;
 using AngleSharp.Html.Parser;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using PolicyDocs.Matrix;
-using PolicyDocs.Rendering;
 using Xunit;
 
 namespace PolicyDocs.Tests.Matrix;
@@ -36,7 +36,7 @@ public sealed class OutputTests
           due: 2026-09-30
         """;
 
-    private static PolicyDocs.Pipeline.Compilation Compile(TestPolicySet t)
+    private static PolicyDocs.Compiling.Compilation Compile(TestPolicySet t)
     {
         t.Recommendations = Recs;
         return t.Compile();

@@ -1,6 +1,6 @@
 using CsCheck;
 using PolicyDocs.Diff;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Rendering.Docx.Redline;
 using PolicyDocs.Tests.Docx;

@@ -1,4 +1,4 @@
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Tests.Diff;
 
 using PolicyDocs.Tests.Support;

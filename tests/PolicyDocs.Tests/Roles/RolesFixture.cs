@@ -1,5 +1,5 @@
 using PolicyDocs.Model;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Roles;

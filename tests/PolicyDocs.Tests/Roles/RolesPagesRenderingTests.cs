@@ -1,7 +1,7 @@
+using PolicyDocs.Pipeline;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using PolicyDocs.Rendering;
 
 using Xunit;
 

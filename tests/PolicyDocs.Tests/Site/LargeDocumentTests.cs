@@ -1,5 +1,5 @@
+using PolicyDocs.Pipeline;
 using System.Text;
-using PolicyDocs.Rendering;
 using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Site;

@@ -1,9 +1,9 @@
+using PolicyDocs.Pipeline;
 using System.Security.Cryptography;
 using System.Text;
 using AngleSharp.Html.Parser;
 using PolicyDocs.Output;
-using PolicyDocs.Pipeline;
-using PolicyDocs.Rendering;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Html;
 using PolicyDocs.Tests.Support;
 

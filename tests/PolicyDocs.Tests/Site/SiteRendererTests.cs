@@ -1,9 +1,9 @@
+using PolicyDocs.Pipeline;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using PolicyDocs.Pipeline;
-using PolicyDocs.Rendering;
+using PolicyDocs.Compiling;
 using Xunit;
 
 namespace PolicyDocs.Tests.Site;

@@ -1,6 +1,6 @@
 using PolicyDocs.Cli;
 using PolicyDocs.Model;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 
 namespace PolicyDocs.Tests.Support;
 

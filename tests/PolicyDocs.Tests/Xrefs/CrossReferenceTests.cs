@@ -2,7 +2,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using PolicyDocs.Markdown;
 using PolicyDocs.Model;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Tests.Support;
 using PolicyDocs.Xrefs;
 

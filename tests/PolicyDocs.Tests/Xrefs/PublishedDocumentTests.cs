@@ -6,7 +6,7 @@ namespace PolicyDocs.Tests.Xrefs;
 /// <summary>Patterns seen in CP/CPS documents that CAs publish, which must not give false findings.</summary>
 public sealed class PublishedDocumentTests
 {
-    private static PolicyDocs.Pipeline.Compilation Single(Func<PolicyDocs.Outline.OutlineEntry, string> body,
+    private static PolicyDocs.Compiling.Compilation Single(Func<PolicyDocs.Outline.OutlineEntry, string> body,
         Func<PolicyDocs.Outline.OutlineEntry, string>? heading = null)
     {
         using var tree = new TempTree();

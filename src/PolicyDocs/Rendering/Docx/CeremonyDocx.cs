@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using PolicyDocs.Output;
 using PolicyDocs.Model;
 using PolicyDocs.Model.Ceremonies;
 
@@ -20,7 +21,7 @@ public static class CeremonyDocx
     private static readonly DocxBodyWriter.Format Italic = new(false, true, false, false, false);
 
     /// <summary>The download path of a ceremony's script.</summary>
-    public static string DownloadPath(string ceremonyId) => "downloads/ceremony-" + ceremonyId + ".docx";
+    public static string DownloadPath(string ceremonyId) => SitePaths.CeremonyDownload(ceremonyId);
 
     /// <summary>Renders the script of <paramref name="ceremony"/> of <paramref name="set"/> to the bytes of a .docx file.</summary>
     public static byte[] Render(PolicySet set, Ceremony ceremony, Templates.TemplateStore templates) =>

@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig.Syntax;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 
 namespace PolicyDocs.Rendering.Docx;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
+using PolicyDocs.Output;
 using PolicyDocs.Model;
 using PolicyDocs.Model.Ceremonies;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using Scriban.Runtime;
 
 namespace PolicyDocs.Rendering.Html;
@@ -21,7 +22,7 @@ public sealed class CeremonyPageRenderer
         _set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
 
     /// <summary>Path of a ceremony's page from the site root.</summary>
-    public static string PagePath(string ceremonyId) => "ceremonies/" + ceremonyId + "/index.html";
+    public static string PagePath(string ceremonyId) => SitePaths.CeremonyPage(ceremonyId);
 
     private static ScriptObject Signatory(string role, string? name, string? initials, string? date, bool witness) => new()
     {
@@ -36,7 +37,7 @@ public sealed class CeremonyPageRenderer
         _set.Ceremonies.Select(c => new SitePage("ceremony", PagePath(c.Id), "Key ceremony: " + c.Id, Depth, new ScriptObject
         {
             ["ceremony"] = Model(c),
-            ["docx_url"] = output.Contains(Docx.CeremonyDocx.DownloadPath(c.Id)) ? SiteLinks.Root(Depth) + Docx.CeremonyDocx.DownloadPath(c.Id) : null,
+            ["docx_url"] = output.Contains(SitePaths.CeremonyDownload(c.Id)) ? SiteLinks.Root(Depth) + SitePaths.CeremonyDownload(c.Id) : null,
         }));
 
     private ScriptObject Model(Ceremony c)

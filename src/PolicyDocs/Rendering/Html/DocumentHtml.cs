@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using PolicyDocs.Output;
 using PolicyDocs.Model;
 using PolicyDocs.Xrefs;
 
@@ -111,7 +112,7 @@ public sealed class DocumentHtml
         for (var i = 0; i < recs.Length; i++)
         {
             if (i > 0) html.Append(", ");
-            var href = SiteLinks.Root(_depth) + Matrix.MatrixPageModel.PagePath + "#rec-" + recs[i].Id;
+            var href = SiteLinks.Root(_depth) + MatrixPageModel.PagePath + "#rec-" + recs[i].Id;
             html.Append(CultureInfo.InvariantCulture, $"<a href=\"{Esc(href)}\" title=\"{Esc(recs[i].Text)}\">{Esc(recs[i].Id)}</a>");
         }
         html.Append("</p>\n");
@@ -128,7 +129,7 @@ public sealed class DocumentHtml
             var b = backlinks[i];
             if (i > 0) html.Append(", ");
             var same = b.DocumentId == _doc.Id;
-            var href = (same ? "" : SiteLinks.Root(_depth) + SiteLinks.DocumentPage(b.DocumentId)) + "#" + PolicyDocs.Markdown.SectionAnchor.Of(b.SectionNumber);
+            var href = (same ? "" : SiteLinks.Root(_depth) + SitePaths.DocumentPage(b.DocumentId)) + "#" + PolicyDocs.Markdown.SectionAnchor.Of(b.SectionNumber);
             var label = same ? b.SectionNumber : $"{_set.Find(b.DocumentId)?.Info.KindLabel} {b.SectionNumber}";
             html.Append(CultureInfo.InvariantCulture, $"<a href=\"{Esc(href)}\" title=\"{Esc(b.Title)}\">{Esc(label)}</a>");
         }

@@ -1,6 +1,7 @@
+using PolicyDocs.Output;
 using PolicyDocs.Markdown;
 using PolicyDocs.Model;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using Scriban.Runtime;
 
 namespace PolicyDocs.Rendering.Html;
@@ -13,7 +14,7 @@ namespace PolicyDocs.Rendering.Html;
 public sealed class RolesPageRenderer
 {
     /// <summary>Where the page is written, from the site root.</summary>
-    public const string PagePath = "roles/index.html";
+    public const string PagePath = SitePaths.RolesPage;
 
     private const int Depth = 1;
     private readonly PolicySet _set;
@@ -70,7 +71,7 @@ public sealed class RolesPageRenderer
                     {
                         ["number"] = s.Number,
                         ["title"] = s.Title,
-                        ["url"] = SiteLinks.Root(Depth) + SiteLinks.DocumentPage(d.Id) + "#" + SectionAnchor.Of(s.Number),
+                        ["url"] = SiteLinks.Root(Depth) + SitePaths.DocumentPage(d.Id) + "#" + SectionAnchor.Of(s.Number),
                     })),
             }));
         var ceremonies = new ScriptArray(_set.Ceremonies.Select(c => new ScriptObject

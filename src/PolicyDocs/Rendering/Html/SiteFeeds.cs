@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
+using PolicyDocs.Versions;
 using PolicyDocs.Model;
 
 namespace PolicyDocs.Rendering.Html;
@@ -22,9 +23,9 @@ public static class SiteFeeds
     }
 
     /// <summary>An Atom feed with one entry per document version (from the revision histories), newest first.</summary>
-    public static string Atom(PolicySet set, History.SiteHistory? history = null)
+    public static string Atom(PolicySet set, SiteHistory? history = null)
     {
-        var redlines = (history ?? History.SiteHistory.Empty).Changes.ToDictionary(c => (c.DocumentId, c.ToVersion), c => c.HtmlPath);
+        var redlines = (history ?? SiteHistory.Empty).Changes.ToDictionary(c => (c.DocumentId, c.ToVersion), c => c.HtmlPath);
         var baseUrl = set.Info.BaseUrl;
         var entries = set.Documents
             .SelectMany(d => d.Info.Revisions.Select(r => (Doc: d, Rev: r)))

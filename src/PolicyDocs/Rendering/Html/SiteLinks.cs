@@ -1,4 +1,5 @@
 using PolicyDocs.Markdown;
+using PolicyDocs.Output;
 using PolicyDocs.Xrefs;
 
 namespace PolicyDocs.Rendering.Html;
@@ -17,17 +18,14 @@ public static class SiteLinks
         return p.EndsWith('/') ? p : p + "/";
     }
 
-    /// <summary>Path of a document's page from the site root.</summary>
-    public static string DocumentPage(string documentId) => documentId + "/index.html";
-
     /// <summary>The href of <paramref name="target"/> from a page of <paramref name="fromDocument"/> at <paramref name="depth"/>.</summary>
     public static string? Href(XrefTarget target, string? fromDocument, int depth)
     {
-        if (target.Kind == XrefKind.Recommendation) return Root(depth) + "matrix/index.html#" + target.Anchor;
+        if (target.Kind == XrefKind.Recommendation) return Root(depth) + SitePaths.MatrixPage + "#" + target.Anchor;
         if (target.DocumentId is null) return null;
         var fragment = target.Anchor.Length == 0 ? "" : "#" + target.Anchor;
         return target.DocumentId == fromDocument && fragment.Length > 0
             ? fragment
-            : Root(depth) + DocumentPage(target.DocumentId) + fragment;
+            : Root(depth) + SitePaths.DocumentPage(target.DocumentId) + fragment;
     }
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using PolicyDocs.Versions;
 using PolicyDocs.Model;
 using PolicyDocs.Model.Data;
 using PolicyDocs.Output;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Markdown;
 using Scriban;
 using Scriban.Runtime;
@@ -76,15 +77,15 @@ public sealed class SiteRenderer
 
     /// <summary>Renders every page into <paramref name="output"/>, including the <paramref name="extraPages"/> other features
     /// contribute and the superseded versions and changes of <paramref name="history"/>.</summary>
-    public void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages = null, History.SiteHistory? history = null) =>
+    public void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages = null, SiteHistory? history = null) =>
         Render(output, extraPages, history, PendingDownloads.None);
 
     /// <summary>Renders every page, linking the <paramref name="pending"/> downloads too; only the pages that show their
     /// size or hash (the home page) wait for them, and those render last.</summary>
-    internal void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages, History.SiteHistory? history, PendingDownloads pending)
+    internal void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages, SiteHistory? history, PendingDownloads pending)
     {
         if (_layout is null || _pages.Count < PageTemplates.Length) return;
-        history ??= History.SiteHistory.Empty;
+        history ??= SiteHistory.Empty;
         _nav = [.. (extraPages ?? []).Where(p => p.Nav is not null).Select(p => (p.Nav!, p.Path))];
         var assets = SiteAssets.Publish(_compilation.Templates, output);
         Prepare();
@@ -93,7 +94,7 @@ public sealed class SiteRenderer
         var index = new SearchIndex();
         foreach (var r in rendered)
         {
-            var d = index.AddDocument(r.Doc.Id, r.Doc.Info.ShortTitle, SiteLinks.DocumentPage(r.Doc.Id));
+            var d = index.AddDocument(r.Doc.Id, r.Doc.Info.ShortTitle, SitePaths.DocumentPage(r.Doc.Id));
             foreach (var (s, text) in r.Sections)
                 index.AddSection(d, s, text);
         }
@@ -112,18 +113,18 @@ public sealed class SiteRenderer
             var r = RenderDocument(a.Compilation, doc, 2);
             var model = DocumentModel(a.Compilation.Set!, r, 2, output, history, pending);
             model["archived"] = true;
-            model["current_url"] = SiteLinks.Root(2) + SiteLinks.DocumentPage(doc.Id);
+            model["current_url"] = SiteLinks.Root(2) + SitePaths.DocumentPage(doc.Id);
             model["current_version"] = _set.Find(doc.Id)?.Info.Version;
             output.AddText(a.PagePath, Page("document", a.PagePath, $"{doc.Info.Title}, version {doc.Info.Version}", 2, assetPaths, new ScriptObject { ["doc"] = model }));
         });
         Parallel.ForEach(rendered, r =>
         {
             var doc = r.Doc;
-            var page = SiteLinks.DocumentPage(doc.Id);
+            var page = SitePaths.DocumentPage(doc.Id);
             output.AddText(page, Page("document", page, doc.Info.Title, 1, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 1, output, history, pending) }));
-            var versions = doc.Id + "/versions/index.html";
+            var versions = SitePaths.VersionsPage(doc.Id);
             output.AddText(versions, Page("versions", versions, $"{doc.Info.ShortTitle} versions", 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 2, output, history, pending) }));
-            var print = doc.Id + "/print/index.html";
+            var print = SitePaths.PrintPage(doc.Id);
             output.AddText(print, Page("print", print, doc.Info.Title, 2, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 2, output, history, pending) }, chrome: false));
         });
         output.AddText("404.html", Page("404", "404.html", "Page not found", 0, assetPaths, [], absoluteRoot: true));
@@ -143,8 +144,8 @@ public sealed class SiteRenderer
             var pages = new List<(string, DateOnly?)> { ("index.html", _set.Documents.Select(d => d.Info.EffectiveDate).Max()) };
             foreach (var d in _set.Documents)
             {
-                pages.Add((SiteLinks.DocumentPage(d.Id), d.Info.EffectiveDate));
-                pages.Add((d.Id + "/versions/index.html", d.Info.Revisions.Select(r => (DateOnly?)r.Date).Max() ?? d.Info.EffectiveDate));
+                pages.Add((SitePaths.DocumentPage(d.Id), d.Info.EffectiveDate));
+                pages.Add((SitePaths.VersionsPage(d.Id), d.Info.Revisions.Select(r => (DateOnly?)r.Date).Max() ?? d.Info.EffectiveDate));
             }
             output.AddText("sitemap.xml", SiteFeeds.Sitemap(baseUrl, pages));
         }
@@ -183,7 +184,7 @@ public sealed class SiteRenderer
             ["base_url"] = info.BaseUrl,
             ["documents"] = new ScriptArray(_set.Documents.Select(d => new ScriptObject
             {
-                ["id"] = d.Id, ["short_title"] = d.Info.ShortTitle, ["kind"] = d.Info.KindLabel, ["url"] = SiteLinks.DocumentPage(d.Id),
+                ["id"] = d.Id, ["short_title"] = d.Info.ShortTitle, ["kind"] = d.Info.KindLabel, ["url"] = SitePaths.DocumentPage(d.Id),
             })),
             ["nav"] = new ScriptArray(_nav.Select(n => new ScriptObject { ["label"] = n.Label, ["url"] = n.Path })),
         };
@@ -249,7 +250,7 @@ public sealed class SiteRenderer
             .Select(e => new ScriptObject
             {
                 ["date"] = Date(e.Rev.Date), ["document"] = e.Doc.Info.ShortTitle, ["kind"] = e.Doc.Info.KindLabel,
-                ["version"] = e.Rev.Version, ["summary"] = e.Rev.Summary, ["url"] = e.Doc.Id + "/versions/index.html",
+                ["version"] = e.Rev.Version, ["summary"] = e.Rev.Summary, ["url"] = SitePaths.VersionsPage(e.Doc.Id),
             });
         return new ScriptObject
         {
@@ -263,7 +264,7 @@ public sealed class SiteRenderer
     {
         var root = SiteLinks.Root(depth);
         var downloads = new ScriptArray();
-        foreach (var (label, path) in new[] { ("Word (DOCX)", Docx.DocxNames.DownloadPath(d.Info)), ("Markdown", CombinedMarkdown.PathOf(d.Info)) })
+        foreach (var (label, path) in new[] { ("Word (DOCX)", SitePaths.DocxDownload(d.Info.Id, d.Info.Version)), ("Markdown", SitePaths.MarkdownDownload(d.Info.Id, d.Info.Version)) })
             if (pending.Bytes(output, path) is { } bytes)
                 downloads.Add(new DownloadFile(label, root + path, path["downloads/".Length..], bytes));
         return new ScriptObject
@@ -282,11 +283,11 @@ public sealed class SiteRenderer
             })),
             ["implements"] = new ScriptArray(d.Info.Implements.Select(id => new ScriptObject
             {
-                ["id"] = id, ["title"] = set.Find(id)?.Info.ShortTitle ?? id, ["url"] = root + SiteLinks.DocumentPage(id),
+                ["id"] = id, ["title"] = set.Find(id)?.Info.ShortTitle ?? id, ["url"] = root + SitePaths.DocumentPage(id),
             })),
-            ["url"] = root + SiteLinks.DocumentPage(d.Id),
-            ["versions_url"] = root + d.Id + "/versions/index.html",
-            ["print_url"] = root + d.Id + "/print/index.html",
+            ["url"] = root + SitePaths.DocumentPage(d.Id),
+            ["versions_url"] = root + SitePaths.VersionsPage(d.Id),
+            ["print_url"] = root + SitePaths.PrintPage(d.Id),
             ["downloads"] = downloads,
         };
     }
@@ -322,7 +323,7 @@ public sealed class SiteRenderer
         return html.ToString();
     }
 
-    private static ScriptObject DocumentModel(PolicySet set, RenderedDocument r, int depth, OutputSet output, History.SiteHistory history, PendingDownloads pending)
+    private static ScriptObject DocumentModel(PolicySet set, RenderedDocument r, int depth, OutputSet output, SiteHistory history, PendingDownloads pending)
     {
         var doc = r.Doc;
         var model = DocumentSummary(set, doc, depth, output, pending);
@@ -340,8 +341,8 @@ public sealed class SiteRenderer
             ["version"] = v.Version, ["from"] = Date(v.From), ["until"] = Date(v.Until),
             ["until_inclusive"] = Date(v.Until?.AddDays(-1)),
             ["summary"] = v.Summary, ["current"] = v.IsCurrent, ["in_effect"] = v.InEffect,
-            ["url"] = v.IsCurrent ? SiteLinks.Root(depth) + SiteLinks.DocumentPage(doc.Id)
-                : output.Contains($"{doc.Id}/{v.Version}/index.html") ? SiteLinks.Root(depth) + $"{doc.Id}/{v.Version}/index.html" : null,
+            ["url"] = v.IsCurrent ? SiteLinks.Root(depth) + SitePaths.DocumentPage(doc.Id)
+                : output.Contains(SitePaths.ArchivedPage(doc.Id, v.Version)) ? SiteLinks.Root(depth) + SitePaths.ArchivedPage(doc.Id, v.Version) : null,
         }));
         model["changes"] = new ScriptArray(history.Changes.Where(c => c.DocumentId == doc.Id).Select(c => new ScriptObject
         {

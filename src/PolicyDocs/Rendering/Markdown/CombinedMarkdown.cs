@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Markdig.Syntax;
+using PolicyDocs.Output;
 using PolicyDocs.Markdown;
 using PolicyDocs.Model;
 using PolicyDocs.Xrefs;
@@ -28,7 +29,7 @@ namespace PolicyDocs.Rendering.Markdown;
 public static class CombinedMarkdown
 {
     /// <summary>The site path of a document's Markdown download.</summary>
-    public static string PathOf(DocumentInfo info) => $"downloads/{info.Id}-{info.Version}.md";
+    public static string PathOf(DocumentInfo info) => SitePaths.MarkdownDownload(info.Id, info.Version);
 
     /// <summary>Renders <paramref name="doc"/> of <paramref name="set"/> as one Markdown file.</summary>
     public static string Render(PolicySet set, XrefIndex xrefs, PolicyDocument doc)
@@ -105,7 +106,7 @@ public static class CombinedMarkdown
         void BodyHeadings(Section s)
         {
             foreach (var h in s.Body?.Descendants<HeadingBlock>() ?? [])
-                Next(Diff.BlockExtractor.InlineText(h.Inline, xrefs));
+                Next(InlineText.Of(h.Inline, xrefs));
         }
         void Walk(Section s)
         {

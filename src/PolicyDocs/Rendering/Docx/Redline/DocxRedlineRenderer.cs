@@ -1,6 +1,6 @@
 using System.Text;
 using PolicyDocs.Diff;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 
 namespace PolicyDocs.Rendering.Docx.Redline;
 

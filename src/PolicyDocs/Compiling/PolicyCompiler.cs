@@ -6,7 +6,7 @@ using PolicyDocs.Model;
 using PolicyDocs.Templates;
 using PolicyDocs.Xrefs;
 
-namespace PolicyDocs.Pipeline;
+namespace PolicyDocs.Compiling;
 
 /// <summary>Runs Load → Bind → Resolve → Check on a content folder or a single Markdown file.</summary>
 public static class PolicyCompiler

@@ -3,7 +3,7 @@ using PolicyDocs.Model;
 using PolicyDocs.Templates;
 using PolicyDocs.Xrefs;
 
-namespace PolicyDocs.Pipeline;
+namespace PolicyDocs.Compiling;
 
 /// <summary>Options of a compile.</summary>
 /// <param name="Strict">Report title variants as errors.</param>

@@ -2,17 +2,14 @@ using System.Globalization;
 using PolicyDocs.Diff;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
-using PolicyDocs.Rendering.Html;
+using PolicyDocs.Versions;
 using Scriban.Runtime;
 
-namespace PolicyDocs.Rendering.History;
+namespace PolicyDocs.Rendering.Html;
 
 /// <summary>The release-history pages: an HTML redline per change between consecutive versions, and a changes page per document.</summary>
 public static class ChangePages
 {
-    /// <summary>Where a document's changes page is written.</summary>
-    public static string IndexPath(string documentId) => $"changes/{documentId}/index.html";
-
     /// <summary>The pages for <paramref name="history"/>; links to Word redlines only where <paramref name="output"/> has them.</summary>
     public static IEnumerable<SitePage> For(PolicySet current, SiteHistory history, OutputSet output)
     {
@@ -25,12 +22,12 @@ public static class ChangePages
             {
                 var model = new ScriptObject
                 {
-                    ["body"] = new Html.TrustedHtml(RedlineHtmlRenderer.Body(c.Changes, c.Change)),
+                    ["body"] = new TrustedHtml(RedlineHtmlRenderer.Body(c.Changes, c.Change)),
                     ["from"] = c.FromVersion,
                     ["to"] = c.ToVersion,
                     ["short_title"] = shortTitle,
-                    ["document_url"] = SiteLinks.DocumentPage(c.DocumentId),
-                    ["changes_url"] = IndexPath(c.DocumentId),
+                    ["document_url"] = SitePaths.DocumentPage(c.DocumentId),
+                    ["changes_url"] = SitePaths.ChangesPage(c.DocumentId),
                     ["old_url"] = VersionPage(current, c.DocumentId, c.FromVersion),
                     ["new_url"] = VersionPage(current, c.DocumentId, c.ToVersion),
                     ["docx_url"] = output.Contains(c.DocxPath) ? c.DocxPath : null,
@@ -47,16 +44,16 @@ public static class ChangePages
                 ["url"] = c.HtmlPath,
                 ["docx_url"] = output.Contains(c.DocxPath) ? c.DocxPath : null,
             }));
-            yield return new SitePage("changes", IndexPath(group.Key), $"{shortTitle}: changes", 2, new ScriptObject
+            yield return new SitePage("changes", SitePaths.ChangesPage(group.Key), $"{shortTitle}: changes", 2, new ScriptObject
             {
                 ["changes"] = new ScriptObject
                 {
-                    ["title"] = title, ["short_title"] = shortTitle, ["document_url"] = SiteLinks.DocumentPage(group.Key), ["items"] = items,
+                    ["title"] = title, ["short_title"] = shortTitle, ["document_url"] = SitePaths.DocumentPage(group.Key), ["items"] = items,
                 },
             });
         }
     }
 
     private static string VersionPage(PolicySet current, string documentId, string version) =>
-        current.Find(documentId)?.Info.Version == version ? SiteLinks.DocumentPage(documentId) : $"{documentId}/{version}/index.html";
+        current.Find(documentId)?.Info.Version == version ? SitePaths.DocumentPage(documentId) : SitePaths.ArchivedPage(documentId, version);
 }

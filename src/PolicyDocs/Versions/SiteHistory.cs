@@ -1,10 +1,9 @@
-using PolicyDocs.Checks;
 using PolicyDocs.Diff;
 using PolicyDocs.Model;
-using PolicyDocs.Pipeline;
-using PolicyDocs.Versions;
+using PolicyDocs.Output;
+using PolicyDocs.Compiling;
 
-namespace PolicyDocs.Rendering.History;
+namespace PolicyDocs.Versions;
 
 /// <summary>A superseded version of a document, published under <c>&lt;doc-id&gt;/&lt;version&gt;/</c>.</summary>
 /// <param name="Compilation">The release it comes from.</param>
@@ -12,7 +11,7 @@ namespace PolicyDocs.Rendering.History;
 public sealed record ArchivedDocument(Compilation Compilation, PolicyDocument Document)
 {
     /// <summary>Where its page is written.</summary>
-    public string PagePath => $"{Document.Id}/{Document.Info.Version}/index.html";
+    public string PagePath => SitePaths.ArchivedPage(Document.Id, Document.Info.Version);
 }
 
 /// <summary>The changes of one document between two consecutive published versions.</summary>
@@ -29,9 +28,9 @@ public sealed record VersionChange(Compilation Old, Compilation New, ChangeSet C
     /// <summary>The newer version.</summary>
     public string ToVersion => Change.ToVersion!;
     /// <summary>The HTML redline page.</summary>
-    public string HtmlPath => $"changes/{DocumentId}/{FromVersion}..{ToVersion}/index.html";
+    public string HtmlPath => SitePaths.RedlinePage(DocumentId, FromVersion, ToVersion);
     /// <summary>The Word redline download.</summary>
-    public string DocxPath => $"downloads/{DocumentId}-{FromVersion}-to-{ToVersion}-redline.docx";
+    public string DocxPath => SitePaths.RedlineDownload(DocumentId, FromVersion, ToVersion);
     /// <summary>The newer version's effective date.</summary>
     public DateOnly? Date => New.Set!.Find(DocumentId)?.Info.EffectiveDate;
 }
@@ -87,11 +86,11 @@ public sealed record SiteHistory(IReadOnlyList<ArchivedDocument> Archived, IRead
                 var b = releases[i];
                 if (a.Compilation.Set!.Find(id) is not { } x || b.Compilation.Set!.Find(id) is not { } y || x.Info.Version != y.Info.Version) continue;
                 var set = PolicyDiffer.Compare(a.Compilation, b.Compilation, a.Label, b.Label, id);
-                diagnostics.AddRange(Released(ChangelogCheck.CheckRelease(set, b.Compilation.Set), b, releases));
+                diagnostics.AddRange(Released(ReleaseChangelogCheck.Check(set, b.Compilation.Set), b, releases));
             }
         }
         foreach (var c in changes)
-            diagnostics.AddRange(Released(ChangelogCheck.CheckRelease(c.Changes, c.New.Set!), releases.First(r => r.Compilation == c.New), releases));
+            diagnostics.AddRange(Released(ReleaseChangelogCheck.Check(c.Changes, c.New.Set!), releases.First(r => r.Compilation == c.New), releases));
         return new SiteHistory(archived, changes, [.. diagnostics.Distinct()]);
     }
 

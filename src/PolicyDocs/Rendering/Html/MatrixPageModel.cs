@@ -1,19 +1,20 @@
 using System.Globalization;
 using PolicyDocs.Loading;
 using PolicyDocs.Markdown;
+using PolicyDocs.Matrix;
 using PolicyDocs.Model;
+using PolicyDocs.Output;
 using PolicyDocs.Model.Data;
-using PolicyDocs.Rendering.Html;
 using Scriban.Runtime;
 
-namespace PolicyDocs.Matrix;
+namespace PolicyDocs.Rendering.Html;
 
 /// <summary>The data of templates/site/matrix.sbn: levels, CAs, coverage figures and the rows by chapter, with the
 /// links from each cell to the sections that address the recommendation for that CA.</summary>
 public static class MatrixPageModel
 {
     /// <summary>Path of the matrix page from the site root.</summary>
-    public const string PagePath = "matrix/index.html";
+    public const string PagePath = SitePaths.MatrixPage;
 
     /// <summary>Builds the model of the matrix page, which sits one folder below the site root.</summary>
     public static ScriptObject Build(PolicySet set, RecommendationMatrix matrix)
@@ -83,7 +84,7 @@ public static class MatrixPageModel
         var section = doc.Find(s.Number);
         return new ScriptObject
         {
-            ["href"] = SiteLinks.Root(depth) + SiteLinks.DocumentPage(doc.Id) + "#" + SectionAnchor.Of(s.Number),
+            ["href"] = SiteLinks.Root(depth) + SitePaths.DocumentPage(doc.Id) + "#" + SectionAnchor.Of(s.Number),
             ["text"] = doc.Info.KindLabel + " " + s.Number,
             ["title"] = section is null ? doc.Info.ShortTitle : $"{doc.Info.ShortTitle} {section.DisplayTitle}",
         };

@@ -1,13 +1,14 @@
 using System.Collections.Frozen;
+using PolicyDocs.Versions;
 using PolicyDocs.Matrix;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
-using PolicyDocs.Pipeline;
+using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Rendering.Html;
 using PolicyDocs.Rendering.Markdown;
 
-namespace PolicyDocs.Rendering;
+namespace PolicyDocs.Pipeline;
 
 /// <summary>What a build produced: the files, and the problems found in them (dangling links).</summary>
 /// <param name="Output">Every published file.</param>
@@ -31,9 +32,9 @@ public static class SiteBuilder
     /// <param name="history">Superseded versions and changes to publish too.</param>
     /// <param name="wordDownloads">False skips the Word documents (the live preview does not need them and
     /// refreshes faster without); the pages then link only the downloads that exist.</param>
-    public static SiteBuild Build(Compilation compilation, History.SiteHistory? history = null, bool wordDownloads = true)
+    public static SiteBuild Build(Compilation compilation, SiteHistory? history = null, bool wordDownloads = true)
     {
-        history ??= History.SiteHistory.Empty;
+        history ??= SiteHistory.Empty;
         var output = new OutputSet();
         var set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
         // The documents' Word files, the slowest output, render on one thread from the start; the pages link them at
@@ -54,7 +55,7 @@ public static class SiteBuilder
                 output.AddText(CombinedMarkdown.PathOf(a.Document.Info), CombinedMarkdown.Render(a.Compilation.Set!, a.Compilation.Xrefs!, a.Document));
             });
             if (wordDownloads)
-                Parallel.ForEach(history.Changes, c => output.Add(c.DocxPath, Docx.Redline.DocxRedlineRenderer.Render(c.Old, c.New, c.Change)));
+                Parallel.ForEach(history.Changes, c => output.Add(c.DocxPath, Rendering.Docx.Redline.DocxRedlineRenderer.Render(c.Old, c.New, c.Change)));
         });
         var site = new SiteRenderer(compilation);
         site.Prepare();
@@ -68,7 +69,7 @@ public static class SiteBuilder
         }
         downloads.GetAwaiter().GetResult();
         pages.AddRange(new CeremonyPageRenderer(compilation).Pages(output));
-        pages.AddRange(History.ChangePages.For(set, history, output));
+        pages.AddRange(ChangePages.For(set, history, output));
         // The site pages come last: the home page links only the downloads that exist or are pending.
         site.Render(output, pages, history, pending);
         documentDocx.GetAwaiter().GetResult();

@@ -1,0 +1,55 @@
+namespace PolicyDocs.Output;
+
+/// <summary>
+/// Where each published file of the site lives, from the site root. The one place the output layout is defined:
+/// renderers, the release history and the link checker all take their paths from here.
+/// </summary>
+public static class SitePaths
+{
+    /// <summary>The home page.</summary>
+    public const string Home = "index.html";
+
+    /// <summary>The recommendations matrix page.</summary>
+    public const string MatrixPage = "matrix/index.html";
+
+    /// <summary>The trusted roles page.</summary>
+    public const string RolesPage = "roles/index.html";
+
+    /// <summary>A document's current version: "cps/index.html".</summary>
+    public static string DocumentPage(string documentId) => documentId + "/index.html";
+
+    /// <summary>A superseded version of a document: "cps/1.0/index.html".</summary>
+    public static string ArchivedPage(string documentId, string version) => $"{documentId}/{version}/index.html";
+
+    /// <summary>A document's version list: "cps/versions/index.html".</summary>
+    public static string VersionsPage(string documentId) => documentId + "/versions/index.html";
+
+    /// <summary>A document's print view: "cps/print/index.html".</summary>
+    public static string PrintPage(string documentId) => documentId + "/print/index.html";
+
+    /// <summary>A document's list of changes between versions.</summary>
+    public static string ChangesPage(string documentId) => $"changes/{documentId}/index.html";
+
+    /// <summary>The HTML redline between two versions of a document.</summary>
+    public static string RedlinePage(string documentId, string fromVersion, string toVersion) =>
+        $"changes/{documentId}/{fromVersion}..{toVersion}/index.html";
+
+    /// <summary>The Word redline between two versions of a document.</summary>
+    public static string RedlineDownload(string documentId, string fromVersion, string toVersion) =>
+        $"downloads/{documentId}-{fromVersion}-to-{toVersion}-redline.docx";
+
+    /// <summary>A key ceremony's page.</summary>
+    public static string CeremonyPage(string ceremonyId) => "ceremonies/" + ceremonyId + "/index.html";
+
+    /// <summary>A key ceremony's printable Word script.</summary>
+    public static string CeremonyDownload(string ceremonyId) => "downloads/ceremony-" + ceremonyId + ".docx";
+
+    /// <summary>A document version's Word file name: "cps-1.2.docx".</summary>
+    public static string DocxFileName(string documentId, string version) => $"{documentId}-{version}.docx";
+
+    /// <summary>A document version's Word download: "downloads/cps-1.2.docx".</summary>
+    public static string DocxDownload(string documentId, string version) => "downloads/" + DocxFileName(documentId, version);
+
+    /// <summary>A document version's combined Markdown download: "downloads/cps-1.2.md".</summary>
+    public static string MarkdownDownload(string documentId, string version) => $"downloads/{documentId}-{version}.md";
+}
