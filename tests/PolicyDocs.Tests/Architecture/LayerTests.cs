@@ -25,6 +25,7 @@ public sealed class LayerTests
         "Xrefs",
         "Matrix",
         "Checks",
+        "Publication",
         "Compiling",
         "Diff",
         "Versions",

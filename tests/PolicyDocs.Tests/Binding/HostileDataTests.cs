@@ -84,7 +84,7 @@ public sealed class HostileDataTests
     {
         using var tree = Hostile().Write();
         var c = Run.Compile(tree.Root);
-        Assert.Equal(["PD0033", "PD0033"], c.Diagnostics.Where(d => d.Severity == Model.Severity.Error).Select(d => d.Code));
+        Assert.Equal(["PD0033", "PD0033"], c.Diagnostics.Where(d => d.Severity == PolicyDocs.Model.Severity.Error).Select(d => d.Code));
         Assert.All(c.Of("PD0033"), d => Assert.EndsWith("policyset.yaml", d.Span.Path, StringComparison.Ordinal));
         Assert.All(c.Of("PD0033"), d => Assert.True(d.Span.Line > 1));
 

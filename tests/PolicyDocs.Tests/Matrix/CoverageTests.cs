@@ -62,7 +62,7 @@ public sealed class CoverageTests
         Assert.All(gaps, g => Assert.Contains("KEY-01", g.Message));
         Assert.Contains(gaps, g => g.Message.Contains("CA 'root'"));
         Assert.Contains(gaps, g => g.Message.Contains("CA 'internal'"));
-        Assert.All(gaps, g => Assert.Equal(Model.Severity.Error, g.Severity));
+        Assert.All(gaps, g => Assert.Equal(PolicyDocs.Model.Severity.Error, g.Severity));
         Assert.All(gaps, g => Assert.EndsWith("recommendations.yaml", g.Span.Path));
         Assert.All(gaps, g => Assert.Equal(1, g.Span.Line));
         Assert.True(c.ErrorCount > 0);
@@ -101,7 +101,7 @@ public sealed class CoverageTests
         var c = t.Compile();
         var d = Assert.Single(TestPolicySet.Only(c, "PD0602"));
         Assert.Contains(message, d.Message);
-        Assert.Equal(Model.Severity.Error, d.Severity);
+        Assert.Equal(PolicyDocs.Model.Severity.Error, d.Severity);
         Assert.Equal(6, d.Span.Line);
         Assert.Empty(TestPolicySet.Only(c, "PD0601"));
     }
@@ -121,7 +121,7 @@ public sealed class CoverageTests
         Assert.Equal(overdue ? 1 : 0, d.Count);
         if (overdue)
         {
-            Assert.Equal(Model.Severity.Warning, d[0].Severity);
+            Assert.Equal(PolicyDocs.Model.Severity.Warning, d[0].Severity);
             Assert.Contains("P-1", d[0].Message);
             Assert.Contains("2026-02-01", d[0].Message);
         }

@@ -170,7 +170,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
 
     private static void NoErrors(Compilation c)
     {
-        var errors = c.Diagnostics.Where(d => d.Severity == Model.Severity.Error).Select(d => d.ToString()).ToList();
+        var errors = c.Diagnostics.Where(d => d.Severity == PolicyDocs.Model.Severity.Error).Select(d => d.ToString()).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
