@@ -21,11 +21,11 @@ internal static class Measurements
         var dir = BenchPaths.NewTemp("search-size");
         try
         {
-            var rendered = SearchIndexBenchmarks.Render(SyntheticPolicySet.WriteFolder(Path.Combine(dir, "content"), SearchIndexBenchmarks.Documents));
+            var rendered = SearchIndexBenchmarks.Compile(SyntheticPolicySet.WriteFolder(Path.Combine(dir, "content"), SearchIndexBenchmarks.Documents));
             var bytes = SearchIndexBenchmarks.Build(rendered);
             using var gz = new MemoryStream();
             using (var z = new GZipStream(gz, CompressionLevel.Optimal, leaveOpen: true)) z.Write(bytes);
-            var sections = rendered.Sum(r => r.Item2.Count);
+            var sections = rendered.Documents.Sum(d => d.ReadingOrder.Length);
             Console.WriteLine(string.Create(Inv, $"search index: {SearchIndexBenchmarks.Documents} documents, {sections} sections, {bytes.Length} bytes ({bytes.Length / 1024.0 / 1024.0:F2} MiB), gzip {gz.Length} bytes ({gz.Length / 1024.0 / 1024.0:F2} MiB)"));
             return 0;
         }

@@ -1,15 +1,14 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using PolicyDocs.Output;
-using PolicyDocs.Model;
 using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 using PolicyDocs.Rendering.Html;
 
 namespace PolicyDocs.Benchmarks;
 
 /// <summary>
-/// The site's search index for a 100-document policy set: plain text of every rendered section, then the index
-/// script. The section HTML is rendered once in setup, as the site build renders it anyway.
+/// The site's search index for a 100-document policy set: the plain text of every section's body, read from its
+/// parsed Markdown, then the index script. The set is compiled once in setup.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -19,14 +18,14 @@ public class SearchIndexBenchmarks
     public const int Documents = 100;
 
     private string _dir = "";
-    private List<(PolicyDocument Doc, List<(Section Section, string Html)> Sections)> _rendered = [];
+    private PublishedSet? _published;
 
-    /// <summary>Writes and compiles the policy set and renders each document's sections.</summary>
+    /// <summary>Writes and compiles the policy set.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _dir = BenchPaths.NewTemp("search");
-        _rendered = Render(SyntheticPolicySet.WriteFolder(Path.Combine(_dir, "content"), Documents));
+        _published = Compile(SyntheticPolicySet.WriteFolder(Path.Combine(_dir, "content"), Documents));
     }
 
     /// <summary>Removes the temporary folder.</summary>
@@ -35,30 +34,16 @@ public class SearchIndexBenchmarks
 
     /// <summary>Index build: plain text of every section and the index script, as UTF-8 bytes (what the site publishes).</summary>
     [Benchmark]
-    public byte[] BuildIndex() => Build(_rendered);
+    public byte[] BuildIndex() => Build(_published!);
 
-    /// <summary>Compiles <paramref name="content"/> and renders every section of every document to HTML.</summary>
-    public static List<(PolicyDocument, List<(Section, string)>)> Render(string content)
+    /// <summary>Compiles <paramref name="content"/>.</summary>
+    public static PublishedSet Compile(string content)
     {
         var c = PolicyCompiler.Compile(content);
-        if (c.ErrorCount > 0) throw new InvalidOperationException(string.Join("\n", c.Diagnostics.Take(20)));
-        return [.. c.Set!.Documents.AsParallel().AsOrdered().Select(doc =>
-        {
-            var sections = new List<(Section, string)>();
-            new DocumentHtml(c.Set, c.Xrefs!, doc, 1, print: false, c.Recommendations).Body((s, html) => sections.Add((s, html)));
-            return (doc, sections);
-        })];
+        if (c.ErrorCount > 0 || c.Published is null) throw new InvalidOperationException(string.Join("\n", c.Diagnostics.Take(20)));
+        return c.Published;
     }
 
-    /// <summary>The index script's bytes for the rendered documents.</summary>
-    public static byte[] Build(List<(PolicyDocument Doc, List<(Section Section, string Html)> Sections)> rendered)
-    {
-        var index = new SearchIndex();
-        foreach (var (doc, sections) in rendered)
-        {
-            var d = index.AddDocument(doc.Id, doc.Info.ShortTitle, SitePaths.DocumentPage(doc.Id));
-            foreach (var (section, html) in sections) index.AddSection(d, section, PlainText.Of(html));
-        }
-        return new UTF8Encoding(false).GetBytes(index.ToScript());
-    }
+    /// <summary>The index script's bytes for the compiled set.</summary>
+    public static byte[] Build(PublishedSet published) => new UTF8Encoding(false).GetBytes(SearchIndex.Of(published).ToScript());
 }

@@ -2,8 +2,6 @@ using PolicyDocs.Pipeline;
 using System.CommandLine;
 using System.Diagnostics;
 using PolicyDocs.Output;
-using PolicyDocs.Compiling;
-using PolicyDocs.Versions;
 
 namespace PolicyDocs.Cli.Commands;
 
@@ -31,35 +29,25 @@ internal static class BuildCommand
             if (!console.OutputAllowed(target, guard)) return CliApp.Usage;
             // The Word writer's first-use cost is paid on the other core while the content compiles.
             _ = Task.Run(PolicyDocs.Rendering.Docx.DocxRenderer.WarmUp);
-            console.Progress($"Checking {path} ...");
-            var compiled = console.TryCompile(path, isStrict, out var compilation);
-            console.Progress(null);
-            if (!compiled) return CliApp.Usage;
-            console.Report(compilation.Diagnostics, "text");
-            var code = CliConsole.ExitCode(compilation, isStrict);
-            if (code != CliApp.Ok)
+            var result = BuildPipeline.Run(path, new BuildOptions(Strict: isStrict), new Progress(console, path));
+            var compilation = result.Compilation;
+            if (compilation.Fatal is not null)
+            {
+                console.Error.WriteLine(PolicyDocs.Text.SingleLine.Escape($"policydocs: {compilation.Fatal}"));
+                return CliApp.Usage;
+            }
+            if (result.FailedAt == BuildPipeline.Compile)
             {
                 console.Error.WriteLine($"build failed: {CliConsole.Counts(compilation)}; nothing was written.");
-                return code;
+                return CliConsole.ExitCode(compilation, isStrict);
             }
-            // Declared releases (releases.tags in policyset.yaml): superseded versions, redlines and changelog rules.
-            var releaseDiagnostics = new PolicyDocs.Model.DiagnosticBag();
-            console.Progress("Reading released versions ...");
-            var releases = ReleaseHistory.Load(compilation, path, releaseDiagnostics);
-            var history = SiteHistory.From(releases);
-            console.Progress(null);
-            var historyDiagnostics = releaseDiagnostics.ToSortedList().Concat(history.Diagnostics).ToList();
-            if (historyDiagnostics.Count > 0) console.Report(historyDiagnostics, "text");
-            if (historyDiagnostics.Any(d => d.Severity == PolicyDocs.Model.Severity.Error || isStrict))
+            if (result.FailedAt == BuildPipeline.Releases)
             {
                 console.Error.WriteLine("build failed: the release history breaks the changelog rules; nothing was written.");
                 return CliApp.Findings;
             }
-            console.Progress("Rendering the site and downloads ...");
-            var build = SiteBuilder.Build(compilation, history);
-            console.Progress(null);
-            if (build.Diagnostics.Count > 0) console.Report(build.Diagnostics, "text");
-            if (build.HasErrors)
+            var build = result.Site!;
+            if (result.FailedAt == BuildPipeline.Render)
             {
                 var n = build.Diagnostics.Count(d => d.Severity == PolicyDocs.Model.Severity.Error);
                 console.Error.WriteLine($"build failed: {n} error{(n == 1 ? "" : "s")} in the generated site; nothing was written.");
@@ -71,5 +59,20 @@ internal static class BuildCommand
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>Shows each stage while it runs and reports its findings when it ends.</summary>
+    private sealed class Progress(CliConsole console, string path) : IBuildProgress
+    {
+        public void Started(BuildStage stage) => console.Progress(
+            stage == BuildPipeline.Compile ? $"Checking {path} ..."
+            : stage == BuildPipeline.Releases ? "Reading released versions ..."
+            : "Rendering the site and downloads ...");
+
+        public void Finished(BuildStage stage, IReadOnlyList<PolicyDocs.Model.Diagnostic> diagnostics)
+        {
+            console.Progress(null);
+            if (stage == BuildPipeline.Compile || diagnostics.Count > 0) console.Report(diagnostics, "text");
+        }
     }
 }

@@ -117,17 +117,14 @@ public sealed class PreviewServer : IAsyncDisposable
             OutputSet? output = null;
             try
             {
-                var compilation = PolicyCompiler.Compile(_content, new CompileOptions());
-                if (compilation.Fatal is not null) errors.Add(compilation.Fatal);
-                foreach (var d in compilation.Diagnostics) _log.WriteLine(d.ToString());
-                errors.AddRange(compilation.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()));
-                if (errors.Count == 0)
+                var result = BuildPipeline.Run(_content, BuildOptions.Preview);
+                if (result.Compilation.Fatal is { } fatal) errors.Add(fatal);
+                foreach (var d in result.Compilation.Diagnostics.Concat(result.Site?.Diagnostics ?? []))
                 {
-                    var build = SiteBuilder.Build(compilation, wordDownloads: false);
-                    foreach (var d in build.Diagnostics) _log.WriteLine(d.ToString());
-                    errors.AddRange(build.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()));
-                    if (errors.Count == 0) output = build.Output;
+                    _log.WriteLine(d.ToString());
+                    if (d.Severity == Severity.Error) errors.Add(d.ToString());
                 }
+                if (result.Succeeded) output = result.Site!.Output;
             }
             catch (IOException ex)
             {

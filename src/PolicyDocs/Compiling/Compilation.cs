@@ -1,5 +1,6 @@
 using PolicyDocs.Matrix;
 using PolicyDocs.Model;
+using PolicyDocs.Publication;
 using PolicyDocs.Templates;
 using PolicyDocs.Xrefs;
 
@@ -25,6 +26,10 @@ public sealed record Compilation(PolicySet? Set, XrefIndex? Xrefs, TemplateStore
 
     /// <summary>Which recommendations each section addresses.</summary>
     public RecommendationIndex Recommendations { get; init; } = RecommendationIndex.Empty;
+
+    /// <summary>What every output renders from: the set with one <see cref="Publication.Publication"/> per document;
+    /// null only when <see cref="Fatal"/> is set.</summary>
+    public PublishedSet? Published { get; init; }
 
     /// <summary>Errors in the diagnostics.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);

@@ -3,6 +3,7 @@ using PolicyDocs.Checks;
 using PolicyDocs.Loading;
 using PolicyDocs.Matrix;
 using PolicyDocs.Model;
+using PolicyDocs.Publication;
 using PolicyDocs.Templates;
 using PolicyDocs.Xrefs;
 
@@ -42,10 +43,12 @@ public static class PolicyCompiler
         CoverageCheck.Check(set, matrix, diagnostics);
         GovernanceCheck.Check(set, diagnostics);
         var xrefs = XrefResolver.Resolve(set, diagnostics);
+        var recommendations = RecommendationIndex.Build(set);
         return new Compilation(set, xrefs, templates, diagnostics.ToSortedList(), null)
         {
             Matrix = matrix,
-            Recommendations = RecommendationIndex.Build(set),
+            Recommendations = recommendations,
+            Published = DocumentPublisher.Publish(set, xrefs, templates, matrix, recommendations),
         };
     }
 }

@@ -21,6 +21,30 @@ public static class BlockExtractor
         return result.ToImmutable();
     }
 
+    /// <summary>The plain text of <paramref name="body"/>: its blocks' text (a table row's cells) joined by single spaces,
+    /// white space collapsed. What the search index holds.</summary>
+    public static string PlainText(MarkdownDocument? body, XrefIndex? xrefs)
+    {
+        var sb = new StringBuilder();
+        var space = false;
+        foreach (var block in Extract(body, xrefs))
+        {
+            IEnumerable<string> parts = block.Kind == BlockKind.TableRow ? block.Cells : [block.Text];
+            foreach (var part in parts)
+            {
+                foreach (var ch in part)
+                {
+                    if (char.IsWhiteSpace(ch)) { space = sb.Length > 0; continue; }
+                    if (space) sb.Append(' ');
+                    space = false;
+                    sb.Append(ch);
+                }
+                space = sb.Length > 0;
+            }
+        }
+        return sb.ToString();
+    }
+
     private static void Walk(Block block, BlockKind context, XrefIndex? xrefs, ImmutableArray<TextBlock>.Builder into)
     {
         switch (block)

@@ -57,7 +57,7 @@ public static class SiteBuilder
             if (wordDownloads)
                 Parallel.ForEach(history.Changes, c => output.Add(c.DocxPath, Rendering.Docx.Redline.DocxRedlineRenderer.Render(c.Old, c.New, c.Change)));
         });
-        var site = new SiteRenderer(compilation);
+        var site = new SiteRenderer(compilation.Published!);
         site.Prepare();
         var pages = new List<SitePage>();
         pages.AddRange(new RolesPageRenderer(compilation).Pages());

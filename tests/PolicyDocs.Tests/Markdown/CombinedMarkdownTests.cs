@@ -266,10 +266,10 @@ public sealed class CombinedMarkdownTests
                 }
                 if (child.ClassList.Contains("nostip-details"))
                 {
-                    foreach (var inner in child.Children.Where(e => e.LocalName != "summary")) sb.Append(PlainText.Of(inner.OuterHtml)).Append('\n');
+                    foreach (var inner in child.Children.Where(e => e.LocalName != "summary")) sb.Append(HtmlText.Of(inner.OuterHtml)).Append('\n');
                     continue;
                 }
-                sb.Append(PlainText.Of(child.OuterHtml)).Append('\n');
+                sb.Append(HtmlText.Of(child.OuterHtml)).Append('\n');
             }
         }
         return Normalise(sb.ToString());

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using PolicyDocs.Output;
+using PolicyDocs.Publication;
 
 namespace PolicyDocs.Rendering.Html;
 
@@ -22,9 +24,19 @@ public sealed class SearchIndex
     /// <summary>Adds a section of document <paramref name="doc"/>.</summary>
     public void AddSection(int doc, string number, string title, string anchor, string text) => _sections.Add((doc, number, title, anchor, text));
 
-    /// <summary>Adds <paramref name="section"/> of document <paramref name="doc"/> with its plain <paramref name="text"/>.</summary>
-    public void AddSection(int doc, Model.Section section, string text) =>
-        AddSection(doc, section.IsAppendix ? "Appendix " + section.Number : section.Number, section.Title, section.Anchor, text);
+    /// <summary>The index of every section of <paramref name="set"/>'s documents, with the plain text of its body (as
+    /// the diff reads it: references as their generated text).</summary>
+    public static SearchIndex Of(PublishedSet set)
+    {
+        var index = new SearchIndex();
+        foreach (var doc in set.Documents)
+        {
+            var d = index.AddDocument(doc.Id, doc.Cover.ShortTitle, SitePaths.DocumentPage(doc.Id));
+            foreach (var s in doc.ReadingOrder)
+                index.AddSection(d, s.Label, s.Title, s.Anchor, Diff.BlockExtractor.PlainText(s.Body, set.Xrefs));
+        }
+        return index;
+    }
 
     /// <summary>Number of sections indexed.</summary>
     public int Count => _sections.Count;

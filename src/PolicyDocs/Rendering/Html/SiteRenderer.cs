@@ -5,7 +5,7 @@ using PolicyDocs.Versions;
 using PolicyDocs.Model;
 using PolicyDocs.Model.Data;
 using PolicyDocs.Output;
-using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 using PolicyDocs.Rendering.Markdown;
 using Scriban;
 using Scriban.Runtime;
@@ -22,7 +22,7 @@ public sealed class SiteRenderer
 {
     private static readonly string[] PageTemplates = ["index", "document", "versions", "print", "404"];
 
-    private readonly Compilation _compilation;
+    private readonly PublishedSet _published;
     private readonly PolicySet _set;
     private readonly Template? _layout;
     private readonly System.Collections.Concurrent.ConcurrentBag<Diagnostic> _diagnostics = [];
@@ -31,12 +31,12 @@ public sealed class SiteRenderer
     private IReadOnlyList<(string Label, string Path)> _nav = [];
     private RenderedDocument[]? _rendered;
 
-    /// <summary>Prepares to render <paramref name="compilation"/>, parsing its site templates once.</summary>
-    public SiteRenderer(Compilation compilation)
+    /// <summary>Prepares to render <paramref name="published"/>, parsing its site templates once.</summary>
+    public SiteRenderer(PublishedSet published)
     {
-        _compilation = compilation;
-        _set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
-        _loader = new SiteTemplateLoader(compilation.Templates);
+        _published = published;
+        _set = published.Set;
+        _loader = new SiteTemplateLoader(published.Templates);
         _layout = Load("site/layout.sbn");
         foreach (var name in PageTemplates)
             if (Load($"site/{name}.sbn") is { } t) _pages[name] = t;
@@ -48,7 +48,7 @@ public sealed class SiteRenderer
 
     private Template? Load(string path)
     {
-        var text = _compilation.Templates.ReadText(path);
+        var text = _published.Templates.ReadText(path);
         if (text is null)
         {
             _diagnostics.Add(Rules.SiteTemplateError.At(SourceSpan.File(Templates.TemplateStore.Display(path)), $"The site template {path} is missing."));
@@ -64,14 +64,14 @@ public sealed class SiteRenderer
     private static SourceSpan Where(Scriban.Parsing.SourceSpan span, string fallback) =>
         new(Templates.TemplateStore.Display(string.IsNullOrEmpty(span.FileName) ? fallback : span.FileName), span.Start.Line + 1, span.Start.Column + 1);
 
-    private sealed record RenderedDocument(PolicyDocument Doc, string Body, string Toc, string Preamble, string PrintBody, List<(Section Section, string Text)> Sections);
+    private sealed record RenderedDocument(PolicyDocument Doc, string Body, string Toc, string Preamble, string PrintBody, int SectionCount);
 
     /// <summary>Renders the document bodies the pages embed; it needs no other output, so it can run beside the downloads.</summary>
     public void Prepare()
     {
         if (_rendered is not null || _layout is null || _pages.Count < PageTemplates.Length) return;
         var rendered = new RenderedDocument[_set.Documents.Length];
-        Parallel.For(0, rendered.Length, i => rendered[i] = RenderDocument(_compilation, _set.Documents[i], 1));
+        Parallel.For(0, rendered.Length, i => rendered[i] = RenderDocument(_published, _published.Documents[i], 1));
         _rendered = rendered;
     }
 
@@ -87,17 +87,11 @@ public sealed class SiteRenderer
         if (_layout is null || _pages.Count < PageTemplates.Length) return;
         history ??= SiteHistory.Empty;
         _nav = [.. (extraPages ?? []).Where(p => p.Nav is not null).Select(p => (p.Nav!, p.Path))];
-        var assets = SiteAssets.Publish(_compilation.Templates, output);
+        var assets = SiteAssets.Publish(_published.Templates, output);
         Prepare();
         var rendered = _rendered!;
 
-        var index = new SearchIndex();
-        foreach (var r in rendered)
-        {
-            var d = index.AddDocument(r.Doc.Id, r.Doc.Info.ShortTitle, SitePaths.DocumentPage(r.Doc.Id));
-            foreach (var (s, text) in r.Sections)
-                index.AddSection(d, s, text);
-        }
+        var index = SearchIndex.Of(_published);
         var indexBytes = new UTF8Encoding(false).GetBytes(index.ToScript());
         var indexPath = "assets/" + SiteAssets.Fingerprint("search-index.js", indexBytes);
         output.Add(indexPath, indexBytes);
@@ -110,8 +104,9 @@ public sealed class SiteRenderer
         Parallel.ForEach(history.Archived, a =>
         {
             var doc = a.Document;
-            var r = RenderDocument(a.Compilation, doc, 2);
-            var model = DocumentModel(a.Compilation.Set!, r, 2, output, history, pending);
+            var release = a.Compilation.Published!;
+            var r = RenderDocument(release, release.Of(doc), 2);
+            var model = DocumentModel(release.Set, r, 2, output, history, pending);
             model["archived"] = true;
             model["current_url"] = SiteLinks.Root(2) + SitePaths.DocumentPage(doc.Id);
             model["current_version"] = _set.Find(doc.Id)?.Info.Version;
@@ -154,14 +149,11 @@ public sealed class SiteRenderer
     private static string AssetKey(string name) =>
         new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
 
-    private static RenderedDocument RenderDocument(Compilation compilation, PolicyDocument doc, int depth)
+    private static RenderedDocument RenderDocument(PublishedSet set, Publication.Publication doc, int depth)
     {
-        var set = compilation.Set!;
-        var html = new DocumentHtml(set, compilation.Xrefs!, doc, depth, print: false, compilation.Recommendations);
-        var sections = new List<(Section, string)>();
-        var body = html.Body((s, b) => sections.Add((s, PlainText.Of(b))));
-        var printHtml = new DocumentHtml(set, compilation.Xrefs!, doc, 2, print: true, compilation.Recommendations);
-        return new RenderedDocument(doc, body, html.Toc(), html.Preamble(), printHtml.Body(), sections);
+        var html = new DocumentHtml(set, doc, depth, print: false);
+        var printHtml = new DocumentHtml(set, doc, 2, print: true);
+        return new RenderedDocument(doc.Document, html.Body(), html.Toc(), html.Preamble(), printHtml.Body(), doc.ReadingOrder.Length);
     }
 
     private string Page(string name, string path, string title, int depth, ScriptObject assets, ScriptObject model, bool chrome = true, bool absoluteRoot = false)
@@ -358,7 +350,7 @@ public sealed class SiteRenderer
         model["body"] = new TrustedHtml(r.Body);
         model["print_body"] = new TrustedHtml(r.PrintBody);
         model["toc"] = new TrustedHtml(r.Toc);
-        model["section_count"] = r.Sections.Count;
+        model["section_count"] = r.SectionCount;
         return model;
     }
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 
-namespace PolicyDocs.Rendering.Html;
+namespace PolicyDocs.Tests.Support;
 
-/// <summary>Plain text of rendered HTML, for the search index: tags dropped (tooltips too), entities decoded, spaces collapsed.</summary>
-public static class PlainText
+/// <summary>Plain text of rendered HTML, to compare a page with the other outputs: tags dropped (tooltips too), entities decoded, spaces collapsed.</summary>
+public static class HtmlText
 {
     /// <summary>The text of <paramref name="html"/>.</summary>
     public static string Of(string html)
