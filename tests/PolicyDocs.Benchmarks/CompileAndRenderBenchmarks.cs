@@ -33,5 +33,5 @@ public class CompileAndRenderBenchmarks
 
     /// <summary>Word document of the compiled document.</summary>
     [Benchmark]
-    public byte[] RenderDocx() => DocxRenderer.Render(_compilation!, _compilation!.Set!.Documents[0]);
+    public byte[] RenderDocx() => DocxRenderer.Render(_compilation!.Published!.Documents[0]);
 }

@@ -47,7 +47,7 @@ internal static class Measurements
             var sw = Stopwatch.StartNew();
             var c = PolicyCompiler.Compile(SyntheticPolicySet.WriteFolder(Path.Combine(dir, "content"), SearchIndexBenchmarks.Documents), new CompileOptions());
             if (c.ErrorCount > 0) throw new InvalidOperationException(string.Join("\n", c.Diagnostics.Take(20)));
-            var build = SiteBuilder.Build(c);
+            var build = SiteBuilder.Build(c.Published!);
             if (build.HasErrors) throw new InvalidOperationException(string.Join("\n", build.Diagnostics.Take(20)));
             var site = Path.Combine(dir, "site");
             if (OutputWriter.Write(build.Output, site, OutputGuard.ForContent(Path.Combine(dir, "content"))) is { } refused) throw new IOException(refused);

@@ -50,7 +50,7 @@ public class PreviewRebuildBenchmarks
         File.WriteAllText(_section, Edit(_text, ++_edit));
         var compilation = PolicyCompiler.Compile(Path.Combine(_dir, "content"), new CompileOptions());
         if (compilation.ErrorCount > 0) throw new InvalidOperationException(string.Join("\n", compilation.Diagnostics));
-        var build = SiteBuilder.Build(compilation);
+        var build = SiteBuilder.Build(compilation.Published!);
         if (build.HasErrors) throw new InvalidOperationException(string.Join("\n", build.Diagnostics));
         return build.Output.Files.Count;
     }

@@ -23,8 +23,8 @@ if (args.Length == 2 && args[0] == "stages")
         PolicyDocs.Compiling.Compilation c = null!;
         PolicyDocs.Pipeline.SiteBuild site = null!;
         var compile = Stage("compile", () => c = PolicyDocs.Compiling.PolicyCompiler.Compile(args[1]));
-        var docx = Stage("docx", () => PolicyDocs.Rendering.Docx.DocxRenderer.Render(c, c.Set!.Documents[0]));
-        var pages = Stage("site", () => site = PolicyDocs.Pipeline.SiteBuilder.Build(c, null, wordDownloads: false));
+        var docx = Stage("docx", () => PolicyDocs.Rendering.Docx.DocxRenderer.Render(c.Published!.Of(c.Set!.Documents[0])));
+        var pages = Stage("site", () => site = PolicyDocs.Pipeline.SiteBuilder.Build(c.Published!, null, wordDownloads: false));
         var links = Stage("link check alone", () => PolicyDocs.Rendering.Html.LinkChecker.Check(site.Output));
         Console.WriteLine($"round {round}: {compile}, {docx}, {pages}, {links}");
     }
@@ -40,10 +40,10 @@ if (args.Length == 1 && args[0] == "preview-stages")
         var compile = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
         var o = new PolicyDocs.Output.OutputSet();
-        PolicyDocs.Rendering.Docx.DocxRenderer.RenderAll(c, o);
+        PolicyDocs.Rendering.Docx.DocxRenderer.RenderAll(c.Published!, o);
         var docx = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
-        PolicyDocs.Pipeline.SiteBuilder.Build(c);
+        PolicyDocs.Pipeline.SiteBuilder.Build(c.Published!);
         Console.WriteLine($"round {round}: compile {compile:F0} ms, docx {docx:F0} ms, site build (incl. docx) {sw.Elapsed.TotalMilliseconds:F0} ms");
     }
     return 0;

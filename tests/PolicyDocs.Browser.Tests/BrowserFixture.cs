@@ -17,7 +17,7 @@ public sealed class BrowserFixture : SiteFixture
         TestPolicySet.Write(ContentDir);
         var compilation = PolicyCompiler.Compile(ContentDir, new CompileOptions());
         if (compilation.ErrorCount > 0) throw new InvalidOperationException(string.Join("\n", compilation.Diagnostics));
-        var build = SiteBuilder.Build(compilation);
+        var build = SiteBuilder.Build(compilation.Published!);
         if (build.HasErrors) throw new InvalidOperationException(string.Join("\n", build.Diagnostics));
         if (OutputWriter.Write(build.Output, SiteDir, OutputGuard.ForContent(ContentDir)) is { } refused) throw new IOException(refused);
     }

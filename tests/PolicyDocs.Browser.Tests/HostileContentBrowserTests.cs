@@ -78,7 +78,7 @@ public sealed class HostileContentBrowserTests(BrowserFixture fx) : IClassFixtur
         var compilation = PolicyDocs.Compiling.PolicyCompiler.Compile(content, new PolicyDocs.Compiling.CompileOptions(false));
         Assert.Contains(compilation.Diagnostics, d => d.Code == "PD0304");
         var site = Path.Combine(tree.Root, "site");
-        foreach (var (path, bytes) in PolicyDocs.Pipeline.SiteBuilder.Build(compilation).Output.Files)
+        foreach (var (path, bytes) in PolicyDocs.Pipeline.SiteBuilder.Build(compilation.Published!).Output.Files)
         {
             var full = Path.Combine(site, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);

@@ -27,7 +27,7 @@ public sealed record Compilation(PolicySet? Set, XrefIndex? Xrefs, TemplateStore
     /// <summary>Which recommendations each section addresses.</summary>
     public RecommendationIndex Recommendations { get; init; } = RecommendationIndex.Empty;
 
-    /// <summary>What every output renders from: the set with one <see cref="Publication.Publication"/> per document;
+    /// <summary>What every output renders from: the set with one <see cref="PublishedDocument"/> per document;
     /// null only when <see cref="Fatal"/> is set.</summary>
     public PublishedSet? Published { get; init; }
 

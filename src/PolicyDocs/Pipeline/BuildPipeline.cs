@@ -92,7 +92,7 @@ public static class BuildPipeline
         }
 
         progress?.Started(Render);
-        var site = SiteBuilder.Build(compilation, history, options.WordDownloads);
+        var site = SiteBuilder.Build(compilation.Published, history, options.WordDownloads);
         progress?.Finished(Render, site.Diagnostics);
         return new BuildResult(compilation, releaseDiagnostics, site, site.HasErrors ? Render : null);
     }

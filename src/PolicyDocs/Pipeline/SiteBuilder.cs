@@ -3,7 +3,7 @@ using PolicyDocs.Versions;
 using PolicyDocs.Matrix;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
-using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Rendering.Html;
 using PolicyDocs.Rendering.Markdown;
@@ -26,49 +26,50 @@ public sealed record SiteBuild(OutputSet Output, IReadOnlyList<Diagnostic> Diagn
 /// </summary>
 public static class SiteBuilder
 {
-    /// <summary>Renders the site, the Word and Markdown downloads of <paramref name="compilation"/> and of the superseded
+    /// <summary>Renders the site, the Word and Markdown downloads of <paramref name="published"/> and of the superseded
     /// versions and changes in <paramref name="history"/>, and checks its links.</summary>
-    /// <param name="compilation">The resolved policy set.</param>
+    /// <param name="published">The published policy set.</param>
     /// <param name="history">Superseded versions and changes to publish too.</param>
     /// <param name="wordDownloads">False skips the Word documents (the live preview does not need them and
     /// refreshes faster without); the pages then link only the downloads that exist.</param>
-    public static SiteBuild Build(Compilation compilation, SiteHistory? history = null, bool wordDownloads = true)
+    public static SiteBuild Build(PublishedSet published, SiteHistory? history = null, bool wordDownloads = true)
     {
         history ??= SiteHistory.Empty;
         var output = new OutputSet();
-        var set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
+        var set = published.Set;
         // The documents' Word files, the slowest output, render on one thread from the start; the pages link them at
         // once and only the home page, which shows their sizes and hashes, waits for them. The other downloads render
         // on a second thread while the site's templates parse and its document bodies render on this one.
-        var reference = wordDownloads ? ReferenceDocument.Load(compilation.Templates) : null;
-        var documentDocx = reference is null ? Task.CompletedTask : Task.Run(() => DocxRenderer.RenderDocuments(compilation, output, reference));
+        var reference = wordDownloads ? ReferenceDocument.Load(published.Templates) : null;
+        var documentDocx = reference is null ? Task.CompletedTask : Task.Run(() => DocxRenderer.RenderDocuments(published, output, reference));
         var pending = new PendingDownloads(
             reference is null ? FrozenSet<string>.Empty : set.Documents.Select(d => DocxNames.DownloadPath(d.Info)).ToFrozenSet(StringComparer.Ordinal),
             documentDocx);
         var downloads = Task.Run(() =>
         {
-            Parallel.ForEach(set.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Info), CombinedMarkdown.Render(set, compilation.Xrefs!, doc)));
-            if (reference is not null) DocxRenderer.RenderCeremonies(compilation, output, reference);
+            Parallel.ForEach(published.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Document.Info), CombinedMarkdown.Render(doc)));
+            if (reference is not null) DocxRenderer.RenderCeremonies(published, output, reference);
             Parallel.ForEach(history.Archived, a =>
             {
-                if (wordDownloads) output.Add(DocxNames.DownloadPath(a.Document.Info), DocxRenderer.Render(a.Compilation, a.Document));
-                output.AddText(CombinedMarkdown.PathOf(a.Document.Info), CombinedMarkdown.Render(a.Compilation.Set!, a.Compilation.Xrefs!, a.Document));
+                var archived = a.Publication;
+                if (wordDownloads) output.Add(DocxNames.DownloadPath(a.Document.Info), DocxRenderer.Render(archived));
+                output.AddText(CombinedMarkdown.PathOf(a.Document.Info), CombinedMarkdown.Render(archived));
             });
             if (wordDownloads)
                 Parallel.ForEach(history.Changes, c => output.Add(c.DocxPath, Rendering.Docx.Redline.DocxRedlineRenderer.Render(c.Old, c.New, c.Change)));
         });
-        var site = new SiteRenderer(compilation.Published!);
+        var site = new SiteRenderer(published);
         site.Prepare();
         var pages = new List<SitePage>();
-        pages.AddRange(new RolesPageRenderer(compilation).Pages());
-        if (compilation.Matrix is { } matrix && set is { Data.Recommendations.IsEmpty: false })
+        pages.AddRange(new RolesPageRenderer(published).Pages());
+        if (published.Matrix is { } matrix && set is { Data.Recommendations.IsEmpty: false })
         {
             output.AddText("matrix/recommendations.csv", MatrixCsv.Write(MatrixTable.From(matrix)));
             output.Add("matrix/recommendations.xlsx", MatrixXlsx.Write(matrix));
             pages.Add(new SitePage("matrix", MatrixPageModel.PagePath, "Recommendations by impact level", 1, MatrixPageModel.Build(set, matrix), Nav: "Recommendations"));
         }
         downloads.GetAwaiter().GetResult();
-        pages.AddRange(new CeremonyPageRenderer(compilation).Pages(output));
+        pages.AddRange(new CeremonyPageRenderer(published).Pages(output));
         pages.AddRange(ChangePages.For(set, history, output));
         // The site pages come last: the home page links only the downloads that exist or are pending.
         site.Render(output, pages, history, pending);

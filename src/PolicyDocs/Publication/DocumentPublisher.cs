@@ -6,7 +6,7 @@ using PolicyDocs.Xrefs;
 
 namespace PolicyDocs.Publication;
 
-/// <summary>The Publish stage: turns the resolved, checked model into one <see cref="Publication"/> per document.</summary>
+/// <summary>The Publish stage: turns the resolved, checked model into one <see cref="PublishedDocument"/> per document.</summary>
 public static class DocumentPublisher
 {
     /// <summary>Publishes every document of <paramref name="set"/>.</summary>
@@ -17,14 +17,18 @@ public static class DocumentPublisher
     }
 
     /// <summary>Publishes a document that is not one of the set's own (a variant of one, e.g. renamed for a comparison).</summary>
-    internal static Publication Publish(PublishedSet published, PolicyDocument document) =>
-        new Context(published.Set, published.Xrefs, published.Recommendations).Publish(document);
+    internal static PublishedDocument Publish(PublishedSet published, PolicyDocument document)
+    {
+        var publication = new Context(published.Set, published.Xrefs, published.Recommendations).Publish(document);
+        publication.Set = published;
+        return publication;
+    }
 
     private sealed class Context(PolicySet set, XrefIndex xrefs, RecommendationIndex recommendations)
     {
         private readonly Dictionary<string, string> _caNames = set.Data.Cas.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
 
-        public Publication Publish(PolicyDocument doc)
+        public PublishedDocument Publish(PolicyDocument doc)
         {
             var info = doc.Info;
             var cover = new Cover
@@ -34,8 +38,9 @@ public static class DocumentPublisher
                 Licence = set.Info.Licence, Cas = [.. info.Cas.Select(Ca)],
                 Implements = [.. info.Implements.Select(id => (id, set.Find(id)?.Info.ShortTitle ?? id))],
             };
-            var revisions = info.Revisions.Select(r => new RevisionRow(r.Version, r.Date, r.Summary, r.Approval)).ToImmutableArray();
-            return new Publication(doc, cover, revisions, doc.Preamble is { } p ? Section(doc, p) : null,
+            var revisions = info.Revisions.Select(r => new RevisionRow(r.Version, r.Date, r.Summary, r.Approval,
+                r.Approval is null ? null : set.Data.Approvals.FirstOrDefault(a => a.Id == r.Approval))).ToImmutableArray();
+            return new PublishedDocument(doc, cover, revisions, doc.Preamble is { } p ? Section(doc, p) : null,
                 [.. doc.Sections.Select(s => Section(doc, s))], [.. doc.Appendices.Select(s => Section(doc, s))]);
         }
 

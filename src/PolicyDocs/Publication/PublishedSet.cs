@@ -8,15 +8,15 @@ namespace PolicyDocs.Publication;
 
 /// <summary>
 /// The result of a successful compile, and what every renderer consumes: the resolved model, its cross-reference
-/// index, the templates, the recommendations matrix, and one <see cref="Publication"/> per document. Nothing in it is
+/// index, the templates, the recommendations matrix, and one <see cref="PublishedDocument"/> per document. Nothing in it is
 /// null that an output needs.
 /// </summary>
 public sealed class PublishedSet
 {
-    private readonly Dictionary<string, Publication> _byId;
+    private readonly Dictionary<string, PublishedDocument> _byId;
 
     internal PublishedSet(PolicySet set, XrefIndex xrefs, TemplateStore templates, RecommendationMatrix? matrix,
-        RecommendationIndex recommendations, ImmutableArray<Publication> documents)
+        RecommendationIndex recommendations, ImmutableArray<PublishedDocument> documents)
     {
         Set = set;
         Xrefs = xrefs;
@@ -24,6 +24,7 @@ public sealed class PublishedSet
         Matrix = matrix;
         Recommendations = recommendations;
         Documents = documents;
+        foreach (var d in documents) d.Set = this;
         _byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
     }
 
@@ -43,12 +44,12 @@ public sealed class PublishedSet
     public RecommendationIndex Recommendations { get; }
 
     /// <summary>The documents in publication order.</summary>
-    public ImmutableArray<Publication> Documents { get; }
+    public ImmutableArray<PublishedDocument> Documents { get; }
 
     /// <summary>The publication of document <paramref name="id"/>, if the set has it.</summary>
-    public Publication? Find(string id) => _byId.GetValueOrDefault(id);
+    public PublishedDocument? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The publication of <paramref name="document"/>, which must be one of the set's.</summary>
-    public Publication Of(PolicyDocument document) =>
+    public PublishedDocument Of(PolicyDocument document) =>
         _byId.TryGetValue(document.Id, out var p) && ReferenceEquals(p.Document, document) ? p : DocumentPublisher.Publish(this, document);
 }

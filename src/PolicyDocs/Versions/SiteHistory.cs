@@ -10,6 +10,9 @@ namespace PolicyDocs.Versions;
 /// <param name="Document">The document as it was.</param>
 public sealed record ArchivedDocument(Compilation Compilation, PolicyDocument Document)
 {
+    /// <summary>The document as its outputs show it.</summary>
+    public Publication.PublishedDocument Publication => Compilation.Published!.Of(Document);
+
     /// <summary>Where its page is written.</summary>
     public string PagePath => SitePaths.ArchivedPage(Document.Id, Document.Info.Version);
 }

@@ -88,7 +88,7 @@ public sealed class HostileDataTests
         Assert.All(c.Of("PD0033"), d => Assert.EndsWith("policyset.yaml", d.Span.Path, StringComparison.Ordinal));
         Assert.All(c.Of("PD0033"), d => Assert.True(d.Span.Line > 1));
 
-        var build = SiteBuilder.Build(c);
+        var build = SiteBuilder.Build(c.Published!);
         string Text(string path) => Encoding.UTF8.GetString(build.Output.Get(path) ?? throw new Xunit.Sdk.XunitException(path + " missing"));
         var parser = new HtmlParser();
         string[] fields = ["pname", "paddr", "caname", "casubject", "cadesc", "rolename", "duty", "taskname", "term", "definition", "short"];
@@ -114,7 +114,7 @@ public sealed class HostileDataTests
         Assert.DoesNotContain(parsedMd.Descendants<Markdig.Syntax.Inlines.LinkInline>(), l => (l.Url ?? "").Contains("javascript", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(MarkdownEscape.Text($"caname {Payload}"), md, StringComparison.Ordinal);
 
-        var xml = DocxTestKit.DocumentXml(DocxRenderer.Render(c, c.Set!.Find("cp")!));
+        var xml = DocxTestKit.DocumentXml(DocxRenderer.Render(c.Published!.Of(c.Set!.Find("cp")!)));
         var wordText = string.Concat(xml.Descendants(DocxTestKit.W + "t").Select(t => t.Value));
         foreach (var f in (string[])["caname", "cadesc", "paddr", "term", "definition", "rolename", "taskname"])
             Assert.Contains($"{f} {Payload}", wordText, StringComparison.Ordinal);

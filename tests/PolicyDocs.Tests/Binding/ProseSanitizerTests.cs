@@ -67,7 +67,7 @@ public sealed class ProseSanitizerTests
         Assert.Contains(found, d => d.Message.Contains(mentions, StringComparison.Ordinal) && d.Span.Line >= line && d.Span.Line <= line + 3);
         Assert.All(c.Diagnostics, d => Assert.DoesNotContain('\n', d.ToString()));
 
-        var site = SiteBuilder.Build(c);
+        var site = SiteBuilder.Build(c.Published!);
         var page = new HtmlParser().ParseDocument(Encoding.UTF8.GetString(site.Output.Get("cp/index.html")!));
         var body = page.QuerySelector("#section-1\\.1")?.ParentElement ?? page.Body!;
         AssertNoActiveContent(page);
@@ -78,7 +78,7 @@ public sealed class ProseSanitizerTests
         AssertNoActiveContent(fromMd);
 
         // Word runs no script, but a hyperlink would still take a reader to the refused URL.
-        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(DocxRenderer.Render(c, c.Set!.Find("cp")!)), false);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(DocxRenderer.Render(c.Published!.Of(c.Set!.Find("cp")!))), false);
         Assert.All(word.MainDocumentPart!.HyperlinkRelationships, h => Assert.True(PolicyDocs.Text.UrlPolicy.IsAllowed(h.Uri.OriginalString), h.Uri.OriginalString));
         _ = body;
     }
@@ -89,7 +89,7 @@ public sealed class ProseSanitizerTests
         var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "1.1", Sup + "\n\n<table><tr><th>Key</th><td colspan=\"2\" onclick=\"x()\">RSA</td></tr></table>\n\n"
             + "<details>\n<summary>More</summary>\n\nMarkdown **inside**.\n\n</details>\n\n<!-- an internal note -->\n\nEnd."));
         Assert.Equal(3, c.Of("PD0304").Count);
-        var html = Encoding.UTF8.GetString(SiteBuilder.Build(c).Output.Get("cp/index.html")!);
+        var html = Encoding.UTF8.GetString(SiteBuilder.Build(c.Published!).Output.Get("cp/index.html")!);
         var page = new HtmlParser().ParseDocument(html);
         AssertNoActiveContent(page);
         Assert.Contains("mc<sup>2</sup>", html, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class ProseSanitizerTests
         var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "1.1",
             "See [a](https://example.invalid/a), [b](mailto:pa@example.invalid), [c](#section-1.2), [d](../other/), <https://example.invalid/auto> and [[1.2]]."));
         Assert.Empty(c.Of("PD0306"));
-        var html = Encoding.UTF8.GetString(SiteBuilder.Build(c).Output.Get("cp/index.html")!);
+        var html = Encoding.UTF8.GetString(SiteBuilder.Build(c.Published!).Output.Get("cp/index.html")!);
         foreach (var href in (string[])["https://example.invalid/a", "mailto:pa@example.invalid", "#section-1.2", "../other/", "https://example.invalid/auto"])
             Assert.Contains($"href=\"{href}\"", html, StringComparison.Ordinal);
     }
@@ -130,7 +130,7 @@ public sealed class ProseSanitizerTests
     public void Any_deep_nesting_is_a_diagnostic(string unit, int count)
     {
         var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "1.1", string.Concat(Enumerable.Repeat(unit, count)) + " x"));
-        _ = SiteBuilder.Build(c);
+        _ = SiteBuilder.Build(c.Published!);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class ProseSanitizerTests
         var line = PolicyDocs.Tests.Support.Text.LineOf(text, "Title: {{");
         var c = Run.Compile(file);
         Assert.Contains(c.Of("PD0304"), d => d.Span.Line == line);
-        var html = Encoding.UTF8.GetString(SiteBuilder.Build(c).Output.Files.First(f => f.Key.EndsWith("/index.html", StringComparison.Ordinal) && f.Key.Count(ch => ch == '/') == 1).Value);
+        var html = Encoding.UTF8.GetString(SiteBuilder.Build(c.Published!).Output.Files.First(f => f.Key.EndsWith("/index.html", StringComparison.Ordinal) && f.Key.Count(ch => ch == '/') == 1).Value);
         Assert.Contains("Title: Example CA Certificate Policy and Certification Practice Statement", html, StringComparison.Ordinal);
         AssertNoActiveContent(new HtmlParser().ParseDocument(html));
     }

@@ -13,7 +13,7 @@ public sealed class ChecksumTests
     public void Sha256sums_lists_every_published_file_with_its_hash()
     {
         using var sample = new SampleCopy();
-        var output = SiteBuilder.Build(PolicyCompiler.Compile(sample.Content)).Output;
+        var output = SiteBuilder.Build(PolicyCompiler.Compile(sample.Content).Published!).Output;
         var lines = System.Text.Encoding.UTF8.GetString(output.Get(Checksums.Path)!).TrimEnd('\n').Split('\n');
         var files = output.Files.Where(f => f.Key != Checksums.Path).ToList();
         Assert.Equal(files.Count, lines.Length);

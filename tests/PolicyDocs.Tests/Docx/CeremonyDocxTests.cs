@@ -74,7 +74,7 @@ public sealed class CeremonyDocxTests
         var c = Sample();
         var ceremony = c.Set!.Ceremonies[0];
         Assert.Equal(CeremonyDocx.Render(c.Set, ceremony, c.Templates), CeremonyDocx.Render(Sample().Set!, Sample().Set!.Ceremonies[0], c.Templates));
-        var build = SiteBuilder.Build(c);
+        var build = SiteBuilder.Build(c.Published!);
         Assert.Empty(build.Diagnostics);
         var path = CeremonyDocx.DownloadPath(ceremony.Id);
         Assert.NotNull(build.Output.Get(path));

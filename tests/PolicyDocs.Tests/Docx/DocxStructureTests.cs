@@ -15,7 +15,7 @@ public sealed class DocxStructureTests : IDisposable
     private (PolicyDocs.Compiling.Compilation Compilation, byte[] Docx) RenderSynthetic(bool draft = true)
     {
         var c = DocxTestKit.Compile(_kit.Write("CP-CPS.md", SyntheticPolicySet.Generate(1, draft)));
-        return (c, DocxRenderer.Render(c, c.Set!.Documents[0]));
+        return (c, DocxRenderer.Render(c.Published!.Of(c.Set!.Documents[0])));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class DocxStructureTests : IDisposable
     {
         var (c, first) = RenderSynthetic();
         var again = DocxTestKit.Compile(c.Set!.Root.EndsWith(".md", StringComparison.Ordinal) ? c.Set.Root : Path.Combine(_kit.Root, "CP-CPS.md"));
-        var second = DocxRenderer.Render(again, again.Set!.Documents[0]);
+        var second = DocxRenderer.Render(again.Published!.Of(again.Set!.Documents[0]));
         Assert.Equal(first, second);
     }
 
@@ -142,7 +142,7 @@ public sealed class DocxStructureTests : IDisposable
         SmallSet.WriteFolder(_kit);
         var c = DocxTestKit.Compile(_kit.Root);
         var output = new PolicyDocs.Output.OutputSet();
-        DocxRenderer.RenderAll(c, output);
+        DocxRenderer.RenderAll(c.Published!, output);
         foreach (var doc in c.Set!.Documents)
         {
             var bytes = output.Get(DocxNames.DownloadPath(doc.Info));

@@ -32,7 +32,7 @@ public sealed class DocxTextEscapingTests
             var text = "Lead " + string.Join(" ", words).Replace("<", "&lt;", StringComparison.Ordinal) + " end.";
             using var kit = new DocxTestKit();
             var c = Compile(kit, text);
-            var docx = DocxRenderer.Render(c, c.Set!.Find("cps")!);
+            var docx = DocxRenderer.Render(c.Published!.Of(c.Set!.Find("cps")!));
             var xml = DocxTestKit.DocumentXml(docx); // throws if the XML is not well-formed
             var paragraph = xml.Descendants(DocxTestKit.W + "p")
                 .Select(p => string.Concat(p.Descendants(DocxTestKit.W + "t").Select(t => t.Value)))

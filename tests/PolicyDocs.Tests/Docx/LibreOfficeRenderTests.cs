@@ -29,7 +29,7 @@ public sealed class LibreOfficeRenderTests : IDisposable
         var c = DocxTestKit.Compile(_kit.Write("CP-CPS.md", SyntheticPolicySet.Generate(1)));
         var doc = c.Set!.Documents[0];
         var docx = Path.Combine(_kit.Root, "out.docx");
-        File.WriteAllBytes(docx, DocxRenderer.Render(c, doc));
+        File.WriteAllBytes(docx, DocxRenderer.Render(c.Published!.Of(doc)));
         var profile = "file://" + Path.Combine(_kit.Root, "lo-profile");
         var (code, log) = Run(soffice, "-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", _kit.Root, docx);
         var pdf = Path.Combine(_kit.Root, "out.pdf");

@@ -16,7 +16,7 @@ public sealed class MarkdownContentCheckTests : IDisposable
     {
         var path = _kit.Write("doc.md", "---\nid: t\nkind: cp\ntitle: T\nversion: \"1\"\n---\n# 1. Introduction\n\n## 1.1 Overview\n\n" + body + "\n");
         var c = DocxTestKit.Compile(path);
-        return (c, DocxRenderer.Render(c, c.Set!.Documents[0]));
+        return (c, DocxRenderer.Render(c.Published!.Of(c.Set!.Documents[0])));
     }
 
     [Fact]

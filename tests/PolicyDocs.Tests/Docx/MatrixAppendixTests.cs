@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Xml.Linq;
 using PolicyDocs.Model;
 using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 using PolicyDocs.Rendering.Docx;
 using Xunit;
 using static PolicyDocs.Tests.Docx.DocxTestKit;
@@ -23,7 +24,7 @@ public sealed class MatrixAppendixTests
         var c = Sample();
         Assert.True(c.Set!.Info.Matrix.DocxAppendix);
         var doc = c.Set.Find("cps")!;
-        var docx = DocxRenderer.Render(c, doc);
+        var docx = DocxRenderer.Render(c.Published!.Of(doc));
         var table = AppendixTable(DocumentXml(docx));
         Assert.NotNull(table);
         var rows = table.Elements(W + "tr").ToList();
@@ -47,7 +48,7 @@ public sealed class MatrixAppendixTests
     public void A_section_of_another_document_is_named_not_linked()
     {
         var c = Sample();
-        var docx = DocxRenderer.Render(c, c.Set!.Find("cp")!);
+        var docx = DocxRenderer.Render(c.Published!.Of(c.Set!.Find("cp")!));
         var rows = AppendixTable(DocumentXml(docx))!.Elements(W + "tr").Skip(1).ToList();
         var hier2 = rows.Single(r => r.Elements(W + "tc").First().Value == "HIER-02");
         var cell = hier2.Elements(W + "tc").Last();
@@ -60,7 +61,8 @@ public sealed class MatrixAppendixTests
     {
         var c = Sample();
         var set = c.Set!;
-        var off = c with { Set = new PolicySet(set.Info with { Matrix = new MatrixSettings(false) }, set.Data, set.Documents, set.Root) };
-        Assert.Null(AppendixTable(DocumentXml(DocxRenderer.Render(off, off.Set!.Find("cps")!))));
+        var offSet = new PolicySet(set.Info with { Matrix = new MatrixSettings(false) }, set.Data, set.Documents, set.Root);
+        var off = DocumentPublisher.Publish(offSet, c.Xrefs!, c.Templates, c.Matrix, c.Recommendations);
+        Assert.Null(AppendixTable(DocumentXml(DocxRenderer.Render(off.Find("cps")!))));
     }
 }

@@ -18,7 +18,7 @@ public sealed class SectionCaTests
         var s = c.Set!.Find("cp")!.Find("6.2.8.1")!;
         Assert.Equal("Root key activation", s.Title);
         Assert.Equal(["root"], s.Cas);
-        var html = System.Text.Encoding.UTF8.GetString(SiteBuilder.Build(c).Output.Get("cp/index.html")!);
+        var html = System.Text.Encoding.UTF8.GetString(SiteBuilder.Build(c.Published!).Output.Get("cp/index.html")!);
         Assert.Contains("<p class=\"section-cas\"><span class=\"backlinks-label\">Applies to:</span> <a class=\"badge\" href=\"../index.html#ca-root\">", html, StringComparison.Ordinal);
     }
 

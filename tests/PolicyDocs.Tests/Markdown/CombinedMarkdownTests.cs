@@ -27,7 +27,7 @@ public sealed class CombinedMarkdownTests
     {
         var c = DocxTestKit.Sample();
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var build = SiteBuilder.Build(c);
+        var build = SiteBuilder.Build(c.Published!);
         Assert.False(build.HasErrors, string.Join("\n", build.Diagnostics));
         return (c, build);
     });
@@ -101,7 +101,7 @@ public sealed class CombinedMarkdownTests
     {
         var c = Run.Compile(Fixture());
         Assert.True(Errors(c).Length == 0, string.Join("\n", Errors(c)));
-        Golden.AssertMatches("combined-markdown.md", CombinedMarkdown.Render(c.Set!, c.Xrefs!, c.Set!.Find("cps")!));
+        Golden.AssertMatches("combined-markdown.md", CombinedMarkdown.Render(c.Published!.Of(c.Set!.Find("cps")!)));
     }
 
     [Fact]
@@ -111,12 +111,12 @@ public sealed class CombinedMarkdownTests
         var doc = c.Set!.Find("cps")!;
         using var tree = new TempTree();
         Assert.True(Errors(c).Length == 0, string.Join("\n", Errors(c)));
-        var again = Run.Compile(tree.Write("cps.md", CombinedMarkdown.Render(c.Set!, c.Xrefs!, doc)));
+        var again = Run.Compile(tree.Write("cps.md", CombinedMarkdown.Render(c.Published!.Of(doc))));
         Assert.True(Errors(again).Length == 0, string.Join("\n", Errors(again)));
         AssertSameText("folder", ModelText(doc, c.Xrefs!), "combined Markdown", ModelText(again.Set!.Documents.Single(), again.Xrefs!));
         // Rendering the file's own model gives the file again, but for what only the policy set knows (its CAs, its CP).
-        var twice = CombinedMarkdown.Render(again.Set!, again.Xrefs!, again.Set!.Documents.Single());
-        Assert.Equal(Body(CombinedMarkdown.Render(c.Set!, c.Xrefs!, doc)), Body(twice));
+        var twice = CombinedMarkdown.Render(again.Published!.Of(again.Set!.Documents.Single()));
+        Assert.Equal(Body(CombinedMarkdown.Render(c.Published!.Of(doc))), Body(twice));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class CombinedMarkdownTests
         var c = Run.Compile(tree.Write("example.md", PolicyDocs.Tests.Loading.SingleFileLayoutTests.CaStyleDocument()));
         Assert.True(c.ErrorCount == 0, c.Dump());
         var doc = c.Set!.Documents.Single();
-        var md = CombinedMarkdown.Render(c.Set!, c.Xrefs!, doc);
+        var md = CombinedMarkdown.Render(c.Published!.Of(doc));
         Assert.Contains("---\n\n# Example CA CP/CPS\n\nCopyright notice.\n\n# 1. INTRODUCTION\n", md, StringComparison.Ordinal);
         Assert.Contains("\n###### 4.9.1.1.1.1 Reported by the subscriber\n", md, StringComparison.Ordinal);
         Assert.Contains("\n# Appendix A Organization Names\n\n## 1. Organization Names\n\nNames are checked.\n", md, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class CombinedMarkdownTests
         var second = again.Set!.Documents.Single();
         Assert.Equal(ModelText(doc, c.Xrefs!), ModelText(second, again.Xrefs!));
         Assert.Equal(doc.Info with { Span = second.Info.Span }, second.Info, new InfoComparer());
-        Assert.Equal(md, CombinedMarkdown.Render(again.Set!, again.Xrefs!, second));
+        Assert.Equal(md, CombinedMarkdown.Render(again.Published!.Of(second)));
     }
 
     private sealed class InfoComparer : IEqualityComparer<DocumentInfo>
@@ -157,7 +157,7 @@ public sealed class CombinedMarkdownTests
             "Escaped \\<b\\>bold\\</b\\> \\[x\\](evil.html) \\`code\\` \\&amp; and {{ \"{{\" }}x}} \\[[4.9.1]] " +
             "and [refused](javascript:alert(1)) and a [ lone bracket, [[ two and ![ three."));
         Assert.All(c.Diagnostics.Where(d => d.Severity == Severity.Error), d => Assert.Equal("PD0306", d.Code));
-        var md = CombinedMarkdown.Render(c.Set!, c.Xrefs!, c.Set!.Find("cp")!);
+        var md = CombinedMarkdown.Render(c.Published!.Of(c.Set!.Find("cp")!));
         Assert.DoesNotContain("[[", md, StringComparison.Ordinal);
         Assert.DoesNotContain("{{", md, StringComparison.Ordinal);
         var section = Section(md, "1.1 Overview", "1.2 ");
@@ -174,7 +174,7 @@ public sealed class CombinedMarkdownTests
             .WithSet(PolicySetBuilder.DefaultSet("cp", "cps") with { BaseUrl = null })
             .Body("cps", "1.1", "See [[cp:4.9.1]], [the CP](xref:cp#4.9.1) and [[4.9.1]]."));
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var md = CombinedMarkdown.Render(c.Set!, c.Xrefs!, c.Set!.Find("cps")!);
+        var md = CombinedMarkdown.Render(c.Published!.Of(c.Set!.Find("cps")!));
         Assert.Contains("See CP Section 4.9.1 (Circumstances for revocation), the CP and [Section 4.9.1 (Circumstances for revocation)](#491-circumstances-for-revocation).", md, StringComparison.Ordinal);
     }
 
@@ -185,7 +185,7 @@ public sealed class CombinedMarkdownTests
             .Body("cp", "1.1", "# Top heading\n\nOne.[^1]\n\n[^1]: First note.")
             .Body("cp", "4.9.1", "Two.[^1]\n\n[^1]: Second note."));
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var md = CombinedMarkdown.Render(c.Set!, c.Xrefs!, c.Set!.Find("cp")!);
+        var md = CombinedMarkdown.Render(c.Published!.Of(c.Set!.Find("cp")!));
         Assert.Contains("\n### Top heading\n", md, StringComparison.Ordinal);
         Assert.Contains("One.[^1-1-1]", md, StringComparison.Ordinal);
         Assert.Contains("\n[^1-1-1]: First note.\n", md, StringComparison.Ordinal);

@@ -112,7 +112,7 @@ public sealed class OutputTests
     {
         using var t = new TestPolicySet();
         var c = Compile(t);
-        var output = SiteBuilder.Build(c).Output;
+        var output = SiteBuilder.Build(c.Published!).Output;
         Assert.True(output.Contains("matrix/recommendations.csv"));
         Assert.True(output.Contains("matrix/recommendations.xlsx"));
         Assert.Contains(output.Files, f => System.Text.RegularExpressions.Regex.IsMatch(f.Key, @"^assets/matrix\.[0-9a-f]{8}\.js$"));

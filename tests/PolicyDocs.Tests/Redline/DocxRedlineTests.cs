@@ -36,7 +36,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         var change = changes.Documents.Single();
         if (change.Kind is null) return null;
         return new Case(DocxRedlineRenderer.Render(sample.Old, compiled, change),
-            DocxRenderer.Render(sample.Old, sample.Old.Set!.Find(docId)!), DocxRenderer.Render(compiled, compiled.Set!.Find(docId)!), compiled, change);
+            DocxRenderer.Render(sample.Old.Published!.Find(docId)!), DocxRenderer.Render(compiled.Published!.Of(compiled.Set!.Find(docId)!)), compiled, change);
     }
 
     private static readonly Gen<MarkdownEdit> Edit =
@@ -96,9 +96,9 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         Assert.Contains(change.Sections, s => s.Kind == ChangeKind.Moved && s.OldNumber == "4.9.1.1" && s.NewNumber == "4.9.1.2");
         var redline = DocxRedlineRenderer.Render(old, compiled, change);
         var accepted = TrackedChanges.Paragraphs(redline, true);
-        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(compiled, compiled.Set!.Find("cps")!), null), accepted);
+        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(compiled.Published!.Of(compiled.Set!.Find("cps")!)), null), accepted);
         var rejected = TrackedChanges.Paragraphs(redline, false, skipContents: true);
-        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(old, old.Set!.Find("cps")!), null, skipContents: true), rejected);
+        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(old.Published!.Of(old.Set!.Find("cps")!)), null, skipContents: true), rejected);
         Assert.Contains("4.9.1.1 Alpha grounds", accepted);
         Assert.Contains("4.9.1.2 Bravo grounds", accepted);
         Assert.DoesNotContain("4.9.1.1 Alpha grounds", rejected);
@@ -122,7 +122,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         var change = new DocumentChange { DocumentId = "cps", Title = doc.Info.Title, FromVersion = doc.Info.Version, ToVersion = doc.Info.Version, Kind = ChangeKind.Modified, Metadata = [], Sections = [] };
         var redline = DocxRedlineRenderer.Render(sample.Old, same, change);
         Assert.Equal(0, TrackedChanges.Count(redline));
-        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(same, doc), null), TrackedChanges.Paragraphs(redline, null));
+        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(same.Published!.Of(doc)), null), TrackedChanges.Paragraphs(redline, null));
         Assert.Empty(DocxTestKit.Problems(redline));
     }
 

@@ -11,7 +11,7 @@ public sealed class RolesPagesRenderingTests
 {
     private static (IDocument Page, global::PolicyDocs.Output.OutputSet Output) Render(RolesFixture f, string path)
     {
-        var output = SiteBuilder.Build(f.Compile()).Output;
+        var output = SiteBuilder.Build(f.Compile().Published!).Output;
         var bytes = output.Get(path);
         Assert.NotNull(bytes);
         return (new HtmlParser().ParseDocument(Encoding.UTF8.GetString(bytes)), output);
@@ -116,8 +116,8 @@ public sealed class RolesPagesRenderingTests
     public void Pages_are_deterministic()
     {
         using var f = new RolesFixture().With("ceremonies/root-key.record.yaml", RolesFixture.Record);
-        var a = SiteBuilder.Build(f.Compile()).Output;
-        var b = SiteBuilder.Build(f.Compile()).Output;
+        var a = SiteBuilder.Build(f.Compile().Published!).Output;
+        var b = SiteBuilder.Build(f.Compile().Published!).Output;
         foreach (var path in (string[])["roles/index.html", "ceremonies/root-key/index.html"])
             Assert.Equal(a.Get(path), b.Get(path));
     }

@@ -7,7 +7,7 @@ namespace PolicyDocs.Tests.Site;
 public sealed class DeterminismTests
 {
     private static SortedDictionary<string, byte[]> Build(string content) =>
-        new(SiteBuilder.Build(Run.Compile(content)).Output.Files.ToDictionary(f => f.Key, f => f.Value), StringComparer.Ordinal);
+        new(SiteBuilder.Build(Run.Compile(content).Published!).Output.Files.ToDictionary(f => f.Key, f => f.Value), StringComparer.Ordinal);
 
     [Fact]
     public void The_sample_builds_to_the_same_bytes_every_time()

@@ -24,7 +24,7 @@ public sealed class LargeDocumentTests
         var c = Run.Compile(tree.Write("BIG-CPS.md", text));
         Assert.True(c.ErrorCount == 0, c.Dump());
 
-        var build = SiteBuilder.Build(c);
+        var build = SiteBuilder.Build(c.Published!);
         Assert.False(build.HasErrors, string.Join("\n", build.Diagnostics));
         var page = Encoding.UTF8.GetString(build.Output.Get("example-cps/index.html")!);
         Assert.True(page.Length > 10_000_000, $"{page.Length} characters");

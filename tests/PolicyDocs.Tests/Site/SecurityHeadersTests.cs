@@ -162,7 +162,7 @@ public sealed class SecurityHeadersTests(SiteFixture site) : IClassFixture<SiteF
     {
         using var sample = new SampleCopy();
         var compilation = PolicyCompiler.Compile(sample.Content);
-        var build = SiteBuilder.Build(compilation, wordDownloads: false);
+        var build = SiteBuilder.Build(compilation.Published!, wordDownloads: false);
         var pages = build.Output.Files.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)).ToList();
         // Every kind of page: documents, versions, print, roles, ceremonies, the matrix, 404.
         Assert.Contains(pages, p => p.Key.StartsWith("matrix/", StringComparison.Ordinal));

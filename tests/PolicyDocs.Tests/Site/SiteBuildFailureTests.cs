@@ -30,7 +30,7 @@ public sealed class SiteBuildFailureTests
     {
         using var dir = new TempTree();
         var content = TestPolicySet.Builder().Set("templates/site/" + file, text).WriteTo(dir.PathOf("content"));
-        var build = PolicyDocs.Pipeline.SiteBuilder.Build(Run.Compile(content));
+        var build = PolicyDocs.Pipeline.SiteBuilder.Build(Run.Compile(content).Published!);
         Assert.True(build.HasErrors);
         Assert.All(build.Diagnostics, d => Assert.Equal("PD0402", d.Code));
         Assert.StartsWith(where, build.Diagnostics[0].Span.ToString(), StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public sealed class SiteFixture : IDisposable
         Content = TestPolicySet.Write(_dir.PathOf("content"));
         Compilation = Run.Compile(Content);
         Build = Compilation.ErrorCount == 0 && Compilation.Fatal is null
-            ? SiteBuilder.Build(Compilation)
+            ? SiteBuilder.Build(Compilation.Published!)
             : throw new InvalidOperationException("test policy set does not compile:\n" + string.Join("\n", Compilation.Diagnostics) + Compilation.Fatal);
     }
 

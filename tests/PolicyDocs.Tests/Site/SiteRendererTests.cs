@@ -192,7 +192,7 @@ public sealed partial class SiteRendererTests(SiteFixture site) : IClassFixture<
     [Fact]
     public void Without_base_url_there_is_no_canonical_nor_sitemap()
     {
-        var build = SiteBuilder.Build(Support.Run.Compile(TestPolicySet.Builder(baseUrl: null)));
+        var build = SiteBuilder.Build(Support.Run.Compile(TestPolicySet.Builder(baseUrl: null)).Published!);
         Assert.Empty(build.Diagnostics);
         Assert.False(build.Output.Contains("sitemap.xml"));
         var home = Parser.ParseDocument(System.Text.Encoding.UTF8.GetString(build.Output.Get("index.html")!));
@@ -228,7 +228,7 @@ public sealed partial class SiteRendererTests(SiteFixture site) : IClassFixture<
     [Fact]
     public void Build_is_deterministic()
     {
-        var again = SiteBuilder.Build(site.Compilation).Output.Files;
+        var again = SiteBuilder.Build(site.Compilation.Published!).Output.Files;
         var first = site.Output.Files;
         Assert.Equal(first.Select(f => f.Key), again.Select(f => f.Key));
         for (var i = 0; i < first.Count; i++) Assert.True(first[i].Value.AsSpan().SequenceEqual(again[i].Value), first[i].Key);

@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig.Syntax;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
-using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 
 namespace PolicyDocs.Rendering.Docx;
 
@@ -20,30 +20,25 @@ public static class DocxRenderer
     private const int CharsPerPage = 3000;
     private const int TocEntriesPerPage = 38;
 
-    /// <summary>Adds <c>downloads/&lt;id&gt;-&lt;version&gt;.docx</c> for every document of <paramref name="compilation"/>, and
+    /// <summary>Adds <c>downloads/&lt;id&gt;-&lt;version&gt;.docx</c> for every document of <paramref name="published"/>, and
     /// <c>downloads/ceremony-&lt;id&gt;.docx</c> for every key ceremony; the reference document is read once for all.</summary>
-    public static void RenderAll(Compilation compilation, OutputSet output)
+    public static void RenderAll(PublishedSet published, OutputSet output)
     {
-        if (compilation.Set is null || compilation.Xrefs is null) return;
-        var reference = ReferenceDocument.Load(compilation.Templates);
-        RenderDocuments(compilation, output, reference);
-        RenderCeremonies(compilation, output, reference);
+        var reference = ReferenceDocument.Load(published.Templates);
+        RenderDocuments(published, output, reference);
+        RenderCeremonies(published, output, reference);
     }
 
-    /// <summary>Adds the Word document of every policy document of <paramref name="compilation"/>.</summary>
-    internal static void RenderDocuments(Compilation compilation, OutputSet output, ReferenceDocument reference)
-    {
-        if (compilation.Set is not { } set || compilation.Xrefs is null) return;
-        Parallel.ForEach(set.Documents, doc =>
-            output.Add(DocxNames.DownloadPath(doc.Info), Render(compilation, doc, reference)));
-    }
+    /// <summary>Adds the Word document of every policy document of <paramref name="published"/>.</summary>
+    internal static void RenderDocuments(PublishedSet published, OutputSet output, ReferenceDocument reference) =>
+        Parallel.ForEach(published.Documents, doc =>
+            output.Add(DocxNames.DownloadPath(doc.Document.Info), Render(doc, reference, null)));
 
-    /// <summary>Adds the Word script of every key ceremony of <paramref name="compilation"/>.</summary>
-    internal static void RenderCeremonies(Compilation compilation, OutputSet output, ReferenceDocument reference)
+    /// <summary>Adds the Word script of every key ceremony of <paramref name="published"/>.</summary>
+    internal static void RenderCeremonies(PublishedSet published, OutputSet output, ReferenceDocument reference)
     {
-        if (compilation.Set is not { } set || compilation.Xrefs is null) return;
-        foreach (var ceremony in set.Ceremonies)
-            output.Add(CeremonyDocx.DownloadPath(ceremony.Id), CeremonyDocx.Render(set, ceremony, reference));
+        foreach (var ceremony in published.Set.Ceremonies)
+            output.Add(CeremonyDocx.DownloadPath(ceremony.Id), CeremonyDocx.Render(published.Set, ceremony, reference));
     }
 
     /// <summary>
@@ -66,17 +61,15 @@ public static class DocxRenderer
     }
 
     /// <summary>Renders one document to the bytes of a .docx file.</summary>
-    public static byte[] Render(Compilation compilation, PolicyDocument document) =>
-        Render(compilation, document, ReferenceDocument.Load(compilation.Templates));
-
-    private static byte[] Render(Compilation compilation, PolicyDocument document, ReferenceDocument reference) =>
-        Render(compilation, document, reference, null);
+    public static byte[] Render(PublishedDocument document) =>
+        Render(document, ReferenceDocument.Load(document.Set.Templates), null);
 
     /// <summary>Renders one document; <paramref name="composer"/>, when given, writes the sections and finishes the package.</summary>
-    internal static byte[] Render(Compilation compilation, PolicyDocument document, ReferenceDocument reference, IDocxComposer? composer)
+    internal static byte[] Render(PublishedDocument published, ReferenceDocument reference, IDocxComposer? composer)
     {
-        var set = compilation.Set ?? throw new ArgumentException("The compilation has no policy set.", nameof(compilation));
-        var xrefs = compilation.Xrefs ?? throw new ArgumentException("The compilation has no cross-reference index.", nameof(compilation));
+        var set = published.Set.Set;
+        var xrefs = published.Set.Xrefs;
+        var document = published.Document;
         var package = new DocxPackage();
         const string Wml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
         const string Rel = DocxPackage.OfficeRelationships;
@@ -89,14 +82,21 @@ public static class DocxRenderer
         var body = new Body();
         var pages = EstimatePages(document, sections);
 
-        Cover(body, document.Info, set.Info);
-        History(body, document.Info, set, reference);
+        Cover(body, published.Cover);
+        History(body, published, reference);
         Toc(body, sections, pages, context);
         if (composer is not null) composer.Sections(body, sections, context);
         else
         {
             var writer = new DocxBodyWriter(context);
             var blocks = new List<OpenXmlElement>();
+            // The text before section 1 of a single-file document, as the site shows it before the sections.
+            if (published.Preamble?.Body is { } preamble)
+            {
+                writer.WriteBody(preamble, false, blocks);
+                body.Append(blocks);
+                blocks.Clear();
+            }
             foreach (var section in sections)
             {
                 blocks.Clear();
@@ -105,7 +105,7 @@ public static class DocxRenderer
                 body.Append(blocks);
             }
         }
-        if (set.Info.Matrix.DocxAppendix && compilation.Matrix is { } matrix) DocxMatrixAppendix.Append(body, matrix, context);
+        if (set.Info.Matrix.DocxAppendix && published.Set.Matrix is { } matrix) DocxMatrixAppendix.Append(body, matrix, context);
 
         package.Add(main, "rIdStyles", Rel + "styles", "word/styles.xml", Wml + "styles+xml").Element = reference.Styles.CloneNode(true);
         package.Add(main, "rIdNumbering", Rel + "numbering", "word/numbering.xml", Wml + "numbering+xml").Element = context.Numbering.Build();
@@ -157,21 +157,21 @@ public static class DocxRenderer
 
     private static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
 
-    internal static void Cover(Body body, DocumentInfo info, PolicySetInfo set)
+    internal static void Cover(Body body, Cover cover)
     {
         body.Append(new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { Before = "2400" } }));
-        body.Append(Styled("Title", info.Title));
-        body.Append(Styled("Subtitle", $"{set.Name} \u2014 {KindName(info.Kind)}"));
+        body.Append(Styled("Title", cover.Title));
+        body.Append(Styled("Subtitle", $"{cover.SetName} \u2014 {KindName(cover.Kind)}"));
         var rows = new List<(string, string)>
         {
-            ("Document", $"{info.ShortTitle} ({info.KindLabel})"),
-            ("Policy OID", info.Oid ?? "Not assigned"),
-            ("Version", info.Version),
-            ("Effective date", info.EffectiveDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not yet determined"),
-            ("Status", StatusName(info.Status)),
-            ("Policy Authority", set.Publisher.Name),
+            ("Document", $"{cover.ShortTitle} ({cover.KindLabel})"),
+            ("Policy OID", cover.Oid ?? "Not assigned"),
+            ("Version", cover.Version),
+            ("Effective date", cover.EffectiveDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not yet determined"),
+            ("Status", StatusName(cover.Status)),
+            ("Policy Authority", cover.Publisher.Name),
         };
-        if (set.Publisher.Email is { } email) rows.Add(("Contact", email));
+        if (cover.Publisher.Email is { } email) rows.Add(("Contact", email));
         body.Append(SimpleTable(null, rows.Select(r => new[] { r.Item1, r.Item2 }).ToList(), boldFirstColumn: true));
         body.Append(PageBreak());
     }
@@ -190,15 +190,16 @@ public static class DocxRenderer
         _ => "Superseded",
     };
 
-    internal static void History(Body body, DocumentInfo info, PolicySet set, ReferenceDocument reference)
+    internal static void History(Body body, PublishedDocument document, ReferenceDocument reference)
     {
         body.Append(Styled("TOCHeading", "Document history"));
-        var rows = info.Revisions.IsEmpty
-            ? [[info.Version, info.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", "This version.", ""]]
-            : info.Revisions.Select(r => new[]
+        var cover = document.Cover;
+        var rows = document.Revisions.IsEmpty
+            ? [[cover.Version, cover.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", "This version.", ""]]
+            : document.Revisions.Select(r => new[]
             {
                 r.Version, r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Summary,
-                r.Approval is null ? "" : set.Data.Approvals.FirstOrDefault(a => a.Id == r.Approval) is { } a ? $"{a.Meeting} ({a.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : r.Approval,
+                r.Approved is { } a ? $"{a.Meeting} ({a.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : r.Approval ?? "",
             }).ToList();
         body.Append(SimpleTable(["Version", "Date", "Summary of changes", "Approval"], rows, false, [12, 16, 50, 22], reference.TextWidth));
         body.Append(new Paragraph());

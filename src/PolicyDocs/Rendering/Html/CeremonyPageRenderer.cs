@@ -2,7 +2,7 @@ using System.Globalization;
 using PolicyDocs.Output;
 using PolicyDocs.Model;
 using PolicyDocs.Model.Ceremonies;
-using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 using Scriban.Runtime;
 
 namespace PolicyDocs.Rendering.Html;
@@ -17,9 +17,8 @@ public sealed class CeremonyPageRenderer
     private const int Depth = 2;
     private readonly PolicySet _set;
 
-    /// <summary>Prepares to render <paramref name="compilation"/>.</summary>
-    public CeremonyPageRenderer(Compilation compilation) =>
-        _set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
+    /// <summary>Prepares to render <paramref name="published"/>.</summary>
+    public CeremonyPageRenderer(PublishedSet published) => _set = published.Set;
 
     /// <summary>Path of a ceremony's page from the site root.</summary>
     public static string PagePath(string ceremonyId) => SitePaths.CeremonyPage(ceremonyId);

@@ -13,7 +13,7 @@ namespace PolicyDocs.Rendering.Html;
 /// </summary>
 public sealed class DocumentHtml
 {
-    private readonly Publication.Publication _doc;
+    private readonly PublishedDocument _doc;
     private readonly int _depth;
     private readonly bool _print;
     private readonly HtmlBodyRenderer _renderer;
@@ -21,7 +21,7 @@ public sealed class DocumentHtml
 
     /// <summary>Prepares to render <paramref name="doc"/> of <paramref name="set"/> for a page <paramref name="depth"/>
     /// folders deep; <paramref name="print"/> drops interactive parts.</summary>
-    public DocumentHtml(PublishedSet set, Publication.Publication doc, int depth, bool print)
+    public DocumentHtml(PublishedSet set, PublishedDocument doc, int depth, bool print)
     {
         _doc = doc;
         _depth = depth;

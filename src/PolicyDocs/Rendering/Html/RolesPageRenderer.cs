@@ -1,7 +1,7 @@
 using PolicyDocs.Output;
 using PolicyDocs.Markdown;
 using PolicyDocs.Model;
-using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 using Scriban.Runtime;
 
 namespace PolicyDocs.Rendering.Html;
@@ -19,9 +19,8 @@ public sealed class RolesPageRenderer
     private const int Depth = 1;
     private readonly PolicySet _set;
 
-    /// <summary>Prepares to render <paramref name="compilation"/>.</summary>
-    public RolesPageRenderer(Compilation compilation) =>
-        _set = compilation.Set ?? throw new ArgumentException("compilation has no policy set", nameof(compilation));
+    /// <summary>Prepares to render <paramref name="published"/>.</summary>
+    public RolesPageRenderer(PublishedSet published) => _set = published.Set;
 
     /// <summary>The page, when the set has roles or tasks.</summary>
     public IEnumerable<SitePage> Pages()

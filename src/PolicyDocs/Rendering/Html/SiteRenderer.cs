@@ -104,9 +104,9 @@ public sealed class SiteRenderer
         Parallel.ForEach(history.Archived, a =>
         {
             var doc = a.Document;
-            var release = a.Compilation.Published!;
-            var r = RenderDocument(release, release.Of(doc), 2);
-            var model = DocumentModel(release.Set, r, 2, output, history, pending);
+            var release = a.Publication;
+            var r = RenderDocument(release.Set, release, 2);
+            var model = DocumentModel(release.Set.Set, r, 2, output, history, pending);
             model["archived"] = true;
             model["current_url"] = SiteLinks.Root(2) + SitePaths.DocumentPage(doc.Id);
             model["current_version"] = _set.Find(doc.Id)?.Info.Version;
@@ -149,7 +149,7 @@ public sealed class SiteRenderer
     private static string AssetKey(string name) =>
         new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
 
-    private static RenderedDocument RenderDocument(PublishedSet set, Publication.Publication doc, int depth)
+    private static RenderedDocument RenderDocument(PublishedSet set, PublishedDocument doc, int depth)
     {
         var html = new DocumentHtml(set, doc, depth, print: false);
         var printHtml = new DocumentHtml(set, doc, 2, print: true);

@@ -4,6 +4,7 @@ using Markdig.Syntax;
 using PolicyDocs.Output;
 using PolicyDocs.Markdown;
 using PolicyDocs.Model;
+using PolicyDocs.Publication;
 using PolicyDocs.Xrefs;
 
 namespace PolicyDocs.Rendering.Markdown;
@@ -31,26 +32,26 @@ public static class CombinedMarkdown
     /// <summary>The site path of a document's Markdown download.</summary>
     public static string PathOf(DocumentInfo info) => SitePaths.MarkdownDownload(info.Id, info.Version);
 
-    /// <summary>Renders <paramref name="doc"/> of <paramref name="set"/> as one Markdown file.</summary>
-    public static string Render(PolicySet set, XrefIndex xrefs, PolicyDocument doc)
+    /// <summary>Renders <paramref name="doc"/> as one Markdown file.</summary>
+    public static string Render(PublishedDocument doc)
     {
-        var info = doc.Info;
+        var cover = doc.Cover;
         var sb = new StringBuilder();
         sb.Append("---\n");
-        Field(sb, "id", info.Id);
-        Field(sb, "kind", info.Kind switch { DocumentKind.Cp => "cp", DocumentKind.Cps => "cps", _ => "cp-cps" });
-        Field(sb, "title", info.Title);
-        Field(sb, "short_title", info.ShortTitle);
-        if (info.Oid is not null) Field(sb, "oid", info.Oid);
-        Field(sb, "version", info.Version);
-        if (info.EffectiveDate is { } d) sb.Append("effective_date: ").Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
-        Field(sb, "status", info.Status.ToString().ToLowerInvariant());
-        Field(sb, "name", set.Info.Name);
-        Field(sb, "publisher", set.Info.Publisher.Name);
-        if (!info.Revisions.IsEmpty)
+        Field(sb, "id", cover.Id);
+        Field(sb, "kind", cover.Kind switch { DocumentKind.Cp => "cp", DocumentKind.Cps => "cps", _ => "cp-cps" });
+        Field(sb, "title", cover.Title);
+        Field(sb, "short_title", cover.ShortTitle);
+        if (cover.Oid is not null) Field(sb, "oid", cover.Oid);
+        Field(sb, "version", cover.Version);
+        if (cover.EffectiveDate is { } d) sb.Append("effective_date: ").Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
+        Field(sb, "status", cover.Status.ToString().ToLowerInvariant());
+        Field(sb, "name", cover.SetName);
+        Field(sb, "publisher", cover.Publisher.Name);
+        if (!doc.Revisions.IsEmpty)
         {
             sb.Append("revisions:\n");
-            foreach (var r in info.Revisions)
+            foreach (var r in doc.Revisions)
             {
                 sb.Append("  - version: ").Append(Quote(r.Version)).Append('\n');
                 sb.Append("    date: ").Append(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
@@ -60,8 +61,9 @@ public static class CombinedMarkdown
         }
         sb.Append("---\n\n");
 
+        var xrefs = doc.Set.Xrefs;
         var slugs = Slugs(doc, xrefs);
-        var body = new GfmBodyRenderer(xrefs, t => Href(set, doc, slugs, t));
+        var body = new GfmBodyRenderer(xrefs, t => Href(doc.Set.Set.Info.BaseUrl, doc.Id, slugs, t));
         if (doc.Preamble?.Body is { } preamble)
             Append(sb, body.Render(preamble, 0, "preamble"));
         foreach (var s in doc.Sections) Section(sb, s, body);
@@ -70,12 +72,12 @@ public static class CombinedMarkdown
     }
 
     /// <summary>How a section's heading reads in the file: "# 1. Introduction", "## 1.1 Overview", "# Appendix A Profiles".</summary>
-    private static string HeadingText(Section s) =>
-        (s.IsAppendix ? "Appendix " + s.Number : s.Depth == 1 ? s.Number + "." : s.Number) + (s.Title.Length > 0 ? " " + s.Title : "");
+    private static string HeadingText(PublishedSection s) =>
+        (s.IsAppendix ? s.Label : s.Depth == 1 ? s.Number + "." : s.Number) + (s.Title.Length > 0 ? " " + s.Title : "");
 
-    private static int Level(Section s) => Math.Min(6, s.Depth);
+    private static int Level(PublishedSection s) => Math.Min(6, s.Depth);
 
-    private static void Section(StringBuilder sb, Section s, GfmBodyRenderer body)
+    private static void Section(StringBuilder sb, PublishedSection s, GfmBodyRenderer body)
     {
         sb.Append('#', Level(s)).Append(' ').Append(HeadingText(s)).Append("\n\n");
         if (s.Body is not null) Append(sb, body.Render(s.Body, Level(s), s.IsAppendix ? s.Number : s.Number.Replace('.', '-')));
@@ -92,7 +94,7 @@ public static class CombinedMarkdown
     /// text before section 1, then each section heading followed by the headings in its body), a repeat getting
     /// "-1", "-2" as on GitHub.
     /// </summary>
-    private static Dictionary<string, string> Slugs(PolicyDocument doc, XrefIndex xrefs)
+    private static Dictionary<string, string> Slugs(PublishedDocument doc, XrefIndex xrefs)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -103,12 +105,12 @@ public static class CombinedMarkdown
             counts[slug] = n + 1;
             return n == 0 ? slug : $"{slug}-{n}";
         }
-        void BodyHeadings(Section s)
+        void BodyHeadings(PublishedSection s)
         {
             foreach (var h in s.Body?.Descendants<HeadingBlock>() ?? [])
                 Next(InlineText.Of(h.Inline, xrefs));
         }
-        void Walk(Section s)
+        void Walk(PublishedSection s)
         {
             result.TryAdd(s.Anchor, Next(HeadingText(s)));
             BodyHeadings(s);
@@ -121,12 +123,12 @@ public static class CombinedMarkdown
     }
 
     /// <summary>Where a resolved reference links in the file; null when it is text only.</summary>
-    private static string? Href(PolicySet set, PolicyDocument doc, Dictionary<string, string> slugs, XrefTarget target)
+    private static string? Href(string? baseUrl, string documentId, Dictionary<string, string> slugs, XrefTarget target)
     {
         if (target.Kind == XrefKind.Recommendation || target.DocumentId is not { } id) return null;
-        if (id != doc.Id)
+        if (id != documentId)
         {
-            if (set.Info.BaseUrl is not { } baseUrl || !Uri.TryCreate(baseUrl, UriKind.Absolute, out _)) return null;
+            if (baseUrl is null || !Uri.TryCreate(baseUrl, UriKind.Absolute, out _)) return null;
             return baseUrl.TrimEnd('/') + "/" + id + "/index.html" + (target.Anchor.Length > 0 ? "#" + target.Anchor : "");
         }
         if (target.Kind == XrefKind.Document) return null;

@@ -41,7 +41,7 @@ public static class DocxRedlineRenderer
         DateTime? date = newDoc.Info.EffectiveDate is { } d ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
         var reference = ReferenceDocument.Load(to.Templates);
         var composer = new RedlineComposer(from, oldDoc, change, reference, new RevisionMarks(author, date));
-        return DocxRenderer.Render(to, newDoc, reference, composer);
+        return DocxRenderer.Render(to.Published!.Of(newDoc), reference, composer);
     }
 
     private static string Clean(string label)

@@ -130,8 +130,9 @@ internal sealed class RedlineComposer : IDocxComposer
     {
         // Cover and document history: the old version's tables, compared row by row with the same block diff.
         var front = new Body();
-        DocxRenderer.Cover(front, _old.Info, _from.Set!.Info);
-        DocxRenderer.History(front, _old.Info, _from.Set!, _reference);
+        var old = _from.Published!.Of(_old);
+        DocxRenderer.Cover(front, old.Cover);
+        DocxRenderer.History(front, old, _reference);
         var oldTables = front.Elements<Table>().ToList();
         var newTables = body.Elements<Table>().Take(oldTables.Count).ToList();
         for (var i = 0; i < oldTables.Count && i < newTables.Count; i++) CompareTable(oldTables[i], newTables[i]);

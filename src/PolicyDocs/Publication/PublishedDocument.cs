@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolicyDocs.Model;
+using PolicyDocs.Model.Data;
 
 namespace PolicyDocs.Publication;
 
@@ -41,7 +42,8 @@ public sealed record Cover
 /// <param name="Date">The date of the revision.</param>
 /// <param name="Summary">What changed.</param>
 /// <param name="Approval">The approval record's id, if any.</param>
-public sealed record RevisionRow(string Version, DateOnly Date, string Summary, string? Approval);
+/// <param name="Approved">The approval record (data/approvals.yaml) the id names, when the set has it.</param>
+public sealed record RevisionRow(string Version, DateOnly Date, string Summary, string? Approval, ApprovalRecord? Approved);
 
 /// <summary>An entry of the contents: a section or appendix, with its subsections.</summary>
 /// <param name="Label">"4.9.1" or "Appendix A".</param>
@@ -57,9 +59,9 @@ public sealed record ContentsEntry(string Label, string Title, string Anchor, in
 /// search index and the redlines: its cover facts, revision rows, contents, preamble, sections and appendices.
 /// Built once after a successful compile by <see cref="DocumentPublisher"/>; immutable.
 /// </summary>
-public sealed class Publication
+public sealed class PublishedDocument
 {
-    internal Publication(PolicyDocument document, Cover cover, ImmutableArray<RevisionRow> revisions, PublishedSection? preamble,
+    internal PublishedDocument(PolicyDocument document, Cover cover, ImmutableArray<RevisionRow> revisions, PublishedSection? preamble,
         ImmutableArray<PublishedSection> sections, ImmutableArray<PublishedSection> appendices)
     {
         Document = document;
@@ -85,6 +87,9 @@ public sealed class Publication
 
     /// <summary>The document id.</summary>
     public string Id => Document.Id;
+
+    /// <summary>The published set it belongs to (its references, data, templates and the other documents).</summary>
+    public PublishedSet Set { get; internal set; } = null!;
 
     /// <summary>The model document it publishes.</summary>
     public PolicyDocument Document { get; }
