@@ -7,8 +7,7 @@ using PolicyDocs.Xrefs;
 namespace PolicyDocs.Checks;
 
 /// <summary>
-/// Markdown the renderers cannot carry faithfully: ragged table rows (PD0301), images whose file is missing (PD0302)
-/// and raw HTML (PD0303). Reported once here so every renderer can rely on the model.
+/// Markdown the renderers cannot carry faithfully: ragged table rows (PD0301) and raw HTML (PD0303). Reported once here so every renderer can rely on the model.
 /// </summary>
 public static class MarkdownContentCheck
 {
@@ -24,13 +23,6 @@ public static class MarkdownContentCheck
                 {
                     case Table table:
                         CheckTable(section, table, diagnostics);
-                        break;
-                    case LinkInline { IsImage: true, Url: { } url } image when IsLocal(url):
-                        var folder = Path.GetDirectoryName(Path.GetFullPath(section.Span.Path)) ?? ".";
-                        var file = Uri.UnescapeDataString(url.Split('#', '?')[0]);
-                        if (!File.Exists(Path.Combine(folder, file)))
-                            diagnostics.Add(Rules.MissingImage, SourceLocator.Locate(section, image, url),
-                                $"Image '{url}' does not exist (looked for {Path.Combine(folder, file)}).");
                         break;
                     case HtmlBlock { Type: not HtmlBlockType.Comment } block:
                         diagnostics.Add(Rules.RawHtml, SourceLocator.Locate(section, block, FirstLine(block)),
@@ -79,9 +71,6 @@ public static class MarkdownContentCheck
         }
         return separators + 1;
     }
-
-    private static bool IsLocal(string url) =>
-        url.Length > 0 && !url.Contains("://", StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal);
 
     private static string FirstLine(LeafBlock block) => block.Lines.Count > 0 ? block.Lines.Lines[0].Slice.ToString() : "";
 

@@ -35,6 +35,8 @@ public static class PolicyCompiler
         set = set.MapDocuments(doc => OutlineAlignment.Align(doc, diagnostics, options.Strict));
         foreach (var doc in set.Documents) SectionContentCheck.Check(doc, diagnostics);
         foreach (var doc in set.Documents) MarkdownContentCheck.Check(doc, diagnostics);
+        var root = set.Root;
+        set = set.MapDocuments(doc => ImageAssets.Resolve(root, doc, diagnostics));
         DataConsistencyCheck.Check(set, diagnostics);
         ChangelogCheck.Check(set, diagnostics);
         TrustedRoleCheck.Check(set, diagnostics);

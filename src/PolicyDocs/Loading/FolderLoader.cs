@@ -113,7 +113,7 @@ internal static class FolderLoader
         if (sections.IsEmpty)
             d.Add(Rules.EmptyDocument, SourceSpan.File(metaDisplay), $"Document '{id}' has no numbered sections{(mdFiles.Count == 0 ? " (no .md files)" : "")}.");
         info ??= new DocumentInfo { Id = id, Kind = DocumentKind.CpCps, Title = id, ShortTitle = id, Version = "0", Span = SourceSpan.File(metaDisplay) };
-        return new PolicyDocument(info, sections, appendices);
+        return new PolicyDocument(info, sections, appendices, null, dir);
     }
 
     internal static string StripComments(string text) =>

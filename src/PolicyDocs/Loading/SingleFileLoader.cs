@@ -54,7 +54,7 @@ internal static partial class SingleFileLoader
             Span = new SourceSpan(display, firstLine, 1),
             Source = preamble,
             SourceLine = firstLine,
-        });
+        }, Path.GetDirectoryName(fullPath));
         var setInfo = new PolicySetInfo
         {
             Name = name ?? info.Title,

@@ -73,9 +73,18 @@ public sealed class PolicyDocument
     private readonly FrozenDictionary<string, Section> _byNumber;
 
     /// <summary>Creates a document; later duplicates of a number are kept in the tree but not indexed.</summary>
-    public PolicyDocument(DocumentInfo info, ImmutableArray<Section> sections, ImmutableArray<Section> appendices, Section? preamble = null)
+    /// <param name="info">Metadata.</param>
+    /// <param name="sections">Top-level sections.</param>
+    /// <param name="appendices">Appendices.</param>
+    /// <param name="preamble">Text before section 1 of a single file.</param>
+    /// <param name="proseFolder">The folder its Markdown is read from, where relative image paths start.</param>
+    /// <param name="images">The images its prose shows, by the URL as written.</param>
+    public PolicyDocument(DocumentInfo info, ImmutableArray<Section> sections, ImmutableArray<Section> appendices, Section? preamble = null,
+        string? proseFolder = null, ImmutableSortedDictionary<string, ImageAsset>? images = null)
     {
         Info = info;
+        ProseFolder = proseFolder;
+        Images = images ?? ImmutableSortedDictionary<string, ImageAsset>.Empty.WithComparers(StringComparer.Ordinal);
         Sections = sections;
         Appendices = appendices;
         Preamble = preamble;
@@ -103,8 +112,20 @@ public sealed class PolicyDocument
     /// </summary>
     public Section? Preamble { get; }
 
+    /// <summary>The folder the document's Markdown is read from (null when unknown): relative image paths start here.</summary>
+    public string? ProseFolder { get; }
+
+    /// <summary>The images the prose shows, keyed by the URL as written in the Markdown (resolved while compiling).</summary>
+    public ImmutableSortedDictionary<string, ImageAsset> Images { get; }
+
+    /// <summary>The image a Markdown image URL stands for, if it was resolved.</summary>
+    public ImageAsset? Image(string? url) => url is not null && Images.TryGetValue(url, out var image) ? image : null;
+
     /// <summary>Returns a copy with <paramref name="preamble"/> in place of the preamble.</summary>
-    public PolicyDocument WithPreamble(Section? preamble) => new(Info, Sections, Appendices, preamble);
+    public PolicyDocument WithPreamble(Section? preamble) => new(Info, Sections, Appendices, preamble, ProseFolder, Images);
+
+    /// <summary>Returns a copy showing <paramref name="images"/>.</summary>
+    public PolicyDocument WithImages(ImmutableSortedDictionary<string, ImageAsset> images) => new(Info, Sections, Appendices, Preamble, ProseFolder, images);
 
     /// <summary>The section with the given number, if any.</summary>
     public Section? Find(string number) => _byNumber.GetValueOrDefault(number);
@@ -113,7 +134,7 @@ public sealed class PolicyDocument
     public PolicyDocument MapSections(Func<Section, Section> map)
     {
         Section Rec(Section s) => map(s with { Children = [.. s.Children.Select(Rec)] });
-        return new PolicyDocument(Info, [.. Sections.Select(Rec)], [.. Appendices.Select(Rec)], Preamble);
+        return new PolicyDocument(Info, [.. Sections.Select(Rec)], [.. Appendices.Select(Rec)], Preamble, ProseFolder, Images);
     }
 
     private static void Flatten(Section s, ImmutableArray<Section>.Builder into)

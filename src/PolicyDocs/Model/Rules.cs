@@ -311,9 +311,14 @@ public static class Rules
     public static readonly Rule RaggedTable = new("PD0301", "ragged-table", Severity.Warning,
         "Give every row as many cells as the header row; missing cells are rendered empty.");
 
-    /// <summary>An image whose file does not exist.</summary>
+    /// <summary>An image that cannot be published: a missing file, a path outside the Markdown file's folder, an
+    /// absolute or remote URL, a link out of the tree, or a file that is no PNG, JPEG, GIF or SVG image.</summary>
     public static readonly Rule MissingImage = new("PD0302", "missing-image", Severity.Error,
-        "Correct the image path (relative to the Markdown file) or add the file.");
+        "Link a PNG, JPEG, GIF or SVG file by a relative path inside the Markdown file's folder (images/ca.png), and add the file.");
+
+    /// <summary>An SVG image without a PNG of the same name beside it: Word cannot show SVG alone.</summary>
+    public static readonly Rule ImageWithoutWordFallback = new("PD0309", "svg-without-png", Severity.Warning,
+        "Add a PNG rendering of the SVG beside it with the same name (ca.svg and ca.png); the Word file shows the alternative text until then.");
 
     /// <summary>Raw HTML in prose, which the Word output cannot render.</summary>
     public static readonly Rule RawHtml = new("PD0303", "raw-html", Severity.Warning,
@@ -361,6 +366,6 @@ public static class Rules
         CoverageGap, UnknownSectionReference, OverdueRecommendation, MissingApproval, ApprovalMismatch, NoQuorum,
         VoteNotCarried, RevisionWithoutApproval,
         DanglingLink, SiteTemplateError,
-        RaggedTable, MissingImage, RawHtml, UnsafeHtml, HtmlRemoved, UnsafeLink, AttributeNotAllowed, MarkdownBeyondLimit,
+        RaggedTable, MissingImage, ImageWithoutWordFallback, RawHtml, UnsafeHtml, HtmlRemoved, UnsafeLink, AttributeNotAllowed, MarkdownBeyondLimit,
     ];
 }

@@ -24,6 +24,13 @@ public static class SitePaths
     /// <summary>A document's version list: "cps/versions/index.html".</summary>
     public static string VersionsPage(string documentId) => documentId + "/versions/index.html";
 
+    /// <summary>An image of a document, published beside its pages under its fingerprinted name: "cps/ca-hierarchy.1a2b3c4d.png".
+    /// Every version of the document shares the folder, so an unchanged image is one file.</summary>
+    public static string DocumentImage(string documentId, string publishedName) => documentId + "/" + publishedName;
+
+    /// <summary>Where the images of a document version's Markdown download are shipped: "downloads/cps-1.2/" (with a trailing slash).</summary>
+    public static string MarkdownImageFolder(string documentId, string version) => $"downloads/{documentId}-{version}/";
+
     /// <summary>A document's print view: "cps/print/index.html".</summary>
     public static string PrintPage(string documentId) => documentId + "/print/index.html";
 

@@ -47,13 +47,18 @@ public static class SiteBuilder
             documentDocx);
         var downloads = Task.Run(() =>
         {
-            Parallel.ForEach(published.Documents, doc => output.AddText(CombinedMarkdown.PathOf(doc.Document.Info), CombinedMarkdown.Render(doc)));
+            Parallel.ForEach(published.Documents, doc =>
+            {
+                output.AddText(CombinedMarkdown.PathOf(doc.Document.Info), CombinedMarkdown.Render(doc));
+                foreach (var (path, bytes) in CombinedMarkdown.Images(doc.Document)) output.Add(path, bytes);
+            });
             if (reference is not null) DocxRenderer.RenderCeremonies(published, output, reference);
             Parallel.ForEach(history.Archived, a =>
             {
                 var archived = a.Publication;
                 if (wordDownloads) output.Add(DocxNames.DownloadPath(a.Document.Info), DocxRenderer.Render(archived));
                 output.AddText(CombinedMarkdown.PathOf(a.Document.Info), CombinedMarkdown.Render(archived));
+                foreach (var (path, bytes) in CombinedMarkdown.Images(a.Document)) output.Add(path, bytes);
             });
             if (wordDownloads)
                 Parallel.ForEach(history.Changes, c => output.Add(c.DocxPath, Rendering.Docx.Redline.DocxRedlineRenderer.Render(c.Old, c.New, c.Change)));

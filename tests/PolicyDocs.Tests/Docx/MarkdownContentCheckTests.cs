@@ -37,7 +37,7 @@ public sealed class MarkdownContentCheckTests : IDisposable
     [Fact]
     public void MissingImageIsAnErrorAndExistingImageIsNot()
     {
-        _kit.Write("logo.png", "not really a png");
+        File.WriteAllBytes(Path.Combine(_kit.Root, "logo.png"), PolicyDocs.Tests.Support.PngWriter.Blank());
         var (c, docx) = Compile("![Logo](logo.png) and ![Gone](images/gone.png)");
         var d = Assert.Single(c.Diagnostics, d => d.Rule == Rules.MissingImage);
         Assert.Equal(Severity.Error, d.Severity);

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using PolicyDocs.Pipeline;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -37,6 +38,19 @@ public sealed class CombinedMarkdownTests
 
     public static TheoryData<string> SampleDocuments => ["cp", "cps"];
 
+    /// <summary>Writes the download and the image files shipped beside it, as a reader downloads them.</summary>
+    private static string WriteDownload(TempTree tree, PolicyDocument doc, string name)
+    {
+        var folder = PolicyDocs.Output.SitePaths.MarkdownImageFolder(doc.Info.Id, doc.Info.Version);
+        foreach (var (path, bytes) in Sample.Value.Build.Output.Files.Where(f => f.Key.StartsWith(folder, StringComparison.Ordinal)))
+        {
+            var target = tree.PathOf(path["downloads/".Length..]);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(target, bytes);
+        }
+        return tree.Write(name, Download(doc));
+    }
+
     [Theory]
     [MemberData(nameof(SampleDocuments))]
     public void Sample_download_has_no_policydocs_syntax_and_builds_by_itself_with_no_errors(string id)
@@ -48,7 +62,7 @@ public sealed class CombinedMarkdownTests
         Assert.DoesNotContain("xref:", md, StringComparison.Ordinal);
 
         using var tree = new TempTree();
-        var path = tree.Write($"{id}-{doc.Info.Version}.md", md);
+        var path = WriteDownload(tree, doc, $"{id}-{doc.Info.Version}.md");
         var (code, stdout, stderr) = Run.Cli("build", "--content", path, "--output", tree.PathOf("site"));
         Assert.True(code == 0, stdout + stderr);
         Assert.Contains("(0 errors, 0 warnings)", stdout + stderr, StringComparison.Ordinal);
@@ -87,7 +101,7 @@ public sealed class CombinedMarkdownTests
         var word = WordText(build.Output.Get(DocxNames.DownloadPath(doc.Info))!, doc);
 
         using var tree = new TempTree();
-        var again = Run.Compile(tree.Write($"{id}.md", Download(doc)));
+        var again = Run.Compile(WriteDownload(tree, doc, $"{id}-{doc.Info.Version}.md"));
         Assert.True(again.ErrorCount == 0, again.Dump());
         var markdown = ModelText(again.Set!.Documents.Single(), again.Xrefs!);
 
@@ -251,6 +265,8 @@ public sealed class CombinedMarkdownTests
     private static string SiteText(string html)
     {
         var page = new HtmlParser().ParseDocument(html);
+        // An image reads as its alternative text, as in the model and the Word file's picture description.
+        foreach (var img in page.QuerySelectorAll("img[alt]").ToList()) img.Replace(page.CreateTextNode(img.GetAttribute("alt")!));
         var sb = new StringBuilder();
         foreach (var section in page.QuerySelectorAll("section.section"))
         {
@@ -288,7 +304,9 @@ public sealed class CombinedMarkdownTests
             var bookmarks = p.Elements(w + "bookmarkStart").Select(b => (string?)b.Attribute(w + "name")).ToList();
             if (bookmarks.Contains(DocxMatrixAppendix.Bookmark)) break;
             if (bookmarks.Contains(first)) on = true;
-            if (on) sb.Append(string.Concat(p.Descendants(w + "t").Select(t => t.Value))).Append('\n');
+            // Text runs, and a picture as its description (its alternative text).
+            XNamespace wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+            if (on) sb.Append(string.Concat(p.Descendants().Where(e => e.Name == w + "t" || e.Name == wp + "docPr").Select(e => e.Name == w + "t" ? e.Value : (string?)e.Attribute("descr")))).Append('\n');
         }
         return Normalise(sb.ToString());
     }

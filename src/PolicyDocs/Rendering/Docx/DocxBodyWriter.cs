@@ -266,8 +266,11 @@ internal sealed class DocxBodyWriter(DocxContext context)
                 Link(auto.IsEmail ? "mailto:" + auto.Url : auto.Url, null, parent, format, p => AppendText(p, auto.Url, format with { Link = true }));
                 break;
             case LinkInline { IsImage: true } image:
-                var alt = string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-                AppendText(parent, $"[Image: {(alt.Length > 0 ? alt : image.Url)}]", format with { Italic = true });
+                var alt = InlineText.Of(image, context.Xrefs);
+                if (context.Images is { } pictures && context.Document.Image(image.Url) is { } asset && DocxImages.Embeddable(asset) is { } picture)
+                    parent.Append(new Run(pictures.Drawing(context.CurrentPart, picture, alt, context.Reference.TextWidth)));
+                else
+                    AppendText(parent, $"[Image: {(alt.Length > 0 ? alt : image.Url)}]", format with { Italic = true });
                 break;
             case LinkInline link:
                 var target = context.Xrefs.Resolve(link);

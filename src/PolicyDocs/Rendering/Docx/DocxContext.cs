@@ -38,6 +38,7 @@ internal sealed class DocxContext
         Numbering = sharing?.Numbering ?? new DocxNumbering();
         _relationships = sharing?._relationships ?? [];
         _relationshipCounts = sharing?._relationshipCounts ?? [];
+        Images = sharing?.Images;
         foreach (var s in document.AllSections.Concat(document.Appendices.SelectMany(Flatten)))
             _sectionBookmarks.TryAdd(s.Number, DocxNames.SectionBookmark(s));
         _anchorBookmarks = [.. document.AllSections.Concat(document.Appendices.SelectMany(Flatten))
@@ -52,6 +53,12 @@ internal sealed class DocxContext
     public DocxPart Main { get; }
     public DocxNumbering Numbering { get; }
     public List<OpenXmlElement> FootnoteBodies { get; } = [];
+
+    /// <summary>The package's pictures; null shows images as their alternative text.</summary>
+    public DocxImages? Images { get; set; }
+
+    /// <summary>The part links and pictures are written into now (the main document, or the footnotes while a footnote renders).</summary>
+    public DocxPart CurrentPart => _linkPart;
 
     /// <summary>The footnotes part, created before rendering when the document has footnotes.</summary>
     public DocxPart? FootnotesPart { get; set; }

@@ -35,6 +35,14 @@ internal sealed class DocxPackage
         return part;
     }
 
+    /// <summary>Adds a relationship <paramref name="id"/> from <paramref name="owner"/> to <paramref name="target"/>, adding
+    /// the target to the package on its first relationship (a part many parts refer to, such as an image).</summary>
+    public void Link(DocxPart owner, string id, string relationshipType, DocxPart target)
+    {
+        if (!_parts.Contains(target)) _parts.Add(target);
+        owner.Relationships.Add(new DocxRelationship(id, relationshipType, RelativeTarget(owner.Path, target.Path), External: false));
+    }
+
     /// <summary>The bytes of the .docx file.</summary>
     public byte[] ToBytes()
     {

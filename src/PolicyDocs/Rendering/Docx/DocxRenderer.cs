@@ -75,7 +75,7 @@ public static class DocxRenderer
         const string Rel = DocxPackage.OfficeRelationships;
         var main = package.Add(package.Root, "rId1", Rel + "officeDocument", "word/document.xml", Wml + "document.main+xml");
         DocxProperties.Add(package, document.Info, set.Info);
-        var context = new DocxContext(set, document, xrefs, reference, main);
+        var context = new DocxContext(set, document, xrefs, reference, main) { Images = new DocxImages(package) };
         var sections = document.Sections.SelectMany(DocxContext.Flatten).Concat(document.Appendices.SelectMany(DocxContext.Flatten)).ToList();
         if (sections.Exists(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.FootnoteLink>().Any() == true))
             context.FootnotesPart = package.Add(main, "rIdFootnotes", Rel + "footnotes", "word/footnotes.xml", Wml + "footnotes+xml");

@@ -26,7 +26,7 @@ public sealed class DocumentHtml
         _doc = doc;
         _depth = depth;
         _print = print;
-        _renderer = new HtmlBodyRenderer(set.Xrefs, doc.Id, depth);
+        _renderer = new HtmlBodyRenderer(set.Xrefs, doc.Id, depth, doc.Document.Images);
         for (var i = 0; i < doc.ReadingOrder.Length; i++) _position[doc.ReadingOrder[i]] = i;
     }
 

@@ -21,9 +21,14 @@ public sealed class HtmlBodyRenderer
     private readonly Context _context = new();
 
     /// <summary>Creates a renderer for pages at <paramref name="depth"/> of document <paramref name="documentId"/>.</summary>
-    public HtmlBodyRenderer(XrefIndex xrefs, string? documentId, int depth)
+    /// <param name="xrefs">Resolved references.</param>
+    /// <param name="documentId">The document whose sections are rendered.</param>
+    /// <param name="depth">How many folders below the site root the page is.</param>
+    /// <param name="images">The document's images by URL as written; each is shown from its published file.</param>
+    public HtmlBodyRenderer(XrefIndex xrefs, string? documentId, int depth, IReadOnlyDictionary<string, Model.ImageAsset>? images = null)
     {
         _xrefs = xrefs;
+        _context.Images = images;
         _context.DocumentId = documentId;
         _context.Depth = depth;
         _renderer = new HtmlRenderer(_writer);
@@ -61,6 +66,7 @@ public sealed class HtmlBodyRenderer
     private sealed class Context
     {
         public string? DocumentId { get; set; }
+        public IReadOnlyDictionary<string, Model.ImageAsset>? Images { get; set; }
         public int Depth { get; set; }
         public int HeadingLevel { get; set; }
         public string IdPrefix { get; set; } = "";
@@ -112,6 +118,17 @@ public sealed class HtmlBodyRenderer
     {
         protected override void Write(HtmlRenderer renderer, LinkInline link)
         {
+            if (link.IsImage && link.Url is { } url && context.DocumentId is { } doc && context.Images?.GetValueOrDefault(url) is { } image)
+            {
+                // The published, fingerprinted copy beside the document's page; the size lets the page lay out before it loads.
+                var src = SiteLinks.Root(context.Depth) + Output.SitePaths.DocumentImage(doc, image.PublishedName);
+                var inv = System.Globalization.CultureInfo.InvariantCulture;
+                renderer.Write("<img src=\"").WriteEscapeUrl(src).Write("\" alt=\"").WriteEscape(InlineText.Of(link, xrefs)).Write('"')
+                    .Write(" width=\"").Write(image.Width.ToString(inv)).Write("\" height=\"").Write(image.Height.ToString(inv)).Write('"');
+                if (!string.IsNullOrEmpty(link.Title)) renderer.Write(" title=\"").WriteEscape(link.Title).Write('"');
+                renderer.Write(" />");
+                return;
+            }
             var target = link.IsImage ? null : xrefs.Resolve(link);
             if (target is null)
             {

@@ -106,6 +106,7 @@ public sealed class SiteRenderer
             var doc = a.Document;
             var release = a.Publication;
             var r = RenderDocument(release.Set, release, 2);
+            PublishImages(doc, output);
             var model = DocumentModel(release.Set.Set, r, 2, output, history, pending);
             model["archived"] = true;
             model["current_url"] = SiteLinks.Root(2) + SitePaths.DocumentPage(doc.Id);
@@ -115,6 +116,7 @@ public sealed class SiteRenderer
         Parallel.ForEach(rendered, r =>
         {
             var doc = r.Doc;
+            PublishImages(doc, output);
             var page = SitePaths.DocumentPage(doc.Id);
             output.AddText(page, Page("document", page, doc.Info.Title, 1, assetPaths, new ScriptObject { ["doc"] = DocumentModel(_set, r, 1, output, history, pending) }));
             var versions = SitePaths.VersionsPage(doc.Id);
@@ -144,6 +146,12 @@ public sealed class SiteRenderer
             }
             output.AddText("sitemap.xml", SiteFeeds.Sitemap(baseUrl, pages));
         }
+    }
+
+    // Each image beside the document's pages under its fingerprinted name; versions showing the same bytes share the file.
+    private static void PublishImages(PolicyDocument doc, OutputSet output)
+    {
+        foreach (var image in doc.Images.Values) output.Add(SitePaths.DocumentImage(doc.Id, image.PublishedName), image.Bytes);
     }
 
     private static string AssetKey(string name) =>

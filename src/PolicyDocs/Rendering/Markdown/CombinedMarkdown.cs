@@ -32,6 +32,24 @@ public static class CombinedMarkdown
     /// <summary>The site path of a document's Markdown download.</summary>
     public static string PathOf(DocumentInfo info) => SitePaths.MarkdownDownload(info.Id, info.Version);
 
+    /// <summary>The folder beside the download that holds its images, as the file links it: "cps-1.2/".</summary>
+    public static string ImageFolder(DocumentInfo info) => SitePaths.MarkdownImageFolder(info.Id, info.Version)["downloads/".Length..];
+
+    /// <summary>
+    /// The image files shipped beside the download, by site path: each image under the download's image folder at the
+    /// path it had beside the Markdown ("downloads/cps-1.2/images/ca.svg"), an SVG's PNG rendering beside it, so the file
+    /// and its folder compile by themselves as they did in the content.
+    /// </summary>
+    public static IEnumerable<(string Path, byte[] Bytes)> Images(PolicyDocument doc)
+    {
+        var folder = SitePaths.MarkdownImageFolder(doc.Info.Id, doc.Info.Version);
+        foreach (var image in doc.Images.Values.DistinctBy(i => i.Path, StringComparer.Ordinal))
+        {
+            yield return (folder + image.Path, image.Bytes);
+            if (image.Fallback is { } png) yield return (folder + png.Path, png.Bytes);
+        }
+    }
+
     /// <summary>Renders <paramref name="doc"/> as one Markdown file.</summary>
     public static string Render(PublishedDocument doc)
     {
@@ -63,7 +81,8 @@ public static class CombinedMarkdown
 
         var xrefs = doc.Set.Xrefs;
         var slugs = Slugs(doc, xrefs);
-        var body = new GfmBodyRenderer(xrefs, t => Href(doc.Set.Set.Info.BaseUrl, doc.Id, slugs, t));
+        var folder = ImageFolder(doc.Document.Info);
+        var body = new GfmBodyRenderer(xrefs, t => Href(doc.Set.Set.Info.BaseUrl, doc.Id, slugs, t), url => doc.Document.Image(url) is { } image ? folder + string.Join('/', image.Path.Split('/').Select(Uri.EscapeDataString)) : null);
         if (doc.Preamble?.Body is { } preamble)
             Append(sb, body.Render(preamble, 0, "preamble"));
         foreach (var s in doc.Sections) Section(sb, s, body);

@@ -22,10 +22,11 @@ internal sealed class GfmBodyRenderer
     private readonly NormalizeRenderer _renderer;
     private readonly State _state;
 
-    /// <summary>Creates a renderer whose links are given by <paramref name="links"/>.</summary>
-    public GfmBodyRenderer(XrefIndex xrefs, Func<XrefTarget, string?> links)
+    /// <summary>Creates a renderer whose links are given by <paramref name="links"/>, and the destination of each
+    /// resolved image by <paramref name="images"/> (null keeps the URL as written).</summary>
+    public GfmBodyRenderer(XrefIndex xrefs, Func<XrefTarget, string?> links, Func<string, string?>? images = null)
     {
-        _state = new State(xrefs, links);
+        _state = new State(xrefs, links) { Images = images };
         _renderer = new NormalizeRenderer(_writer, new NormalizeOptions { ListItemCharacter = '-' });
         PolicyMarkdown.Pipeline.Setup(_renderer);
         // The renderer takes the first renderer that accepts a node: these go before Markdig's own.
@@ -76,6 +77,7 @@ internal sealed class GfmBodyRenderer
     {
         public XrefIndex Xrefs { get; } = xrefs;
         public Func<XrefTarget, string?> Links { get; } = links;
+        public Func<string, string?>? Images { get; init; }
         public int SectionLevel { get; set; }
         public string FootnotePrefix { get; set; } = "";
 
@@ -180,7 +182,9 @@ internal sealed class GfmBodyRenderer
             if (link.IsImage) renderer.Write('!');
             renderer.Write('[');
             renderer.WriteChildren(link);
-            renderer.Write("](").Write(Destination(link.Url ?? ""));
+            var url = link.Url ?? "";
+            if (link.IsImage && state.Images?.Invoke(url) is { } moved) url = moved;
+            renderer.Write("](").Write(Destination(url));
             if (!string.IsNullOrEmpty(link.Title))
                 renderer.Write(" \"").Write(link.Title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Write('"');
             renderer.Write(')');
