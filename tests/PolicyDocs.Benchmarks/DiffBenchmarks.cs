@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using PolicyDocs.Diff;
 using PolicyDocs.Compiling;
-using PolicyDocs.Rendering.Html;
+using PolicyDocs.Pipeline;
 
 namespace PolicyDocs.Benchmarks;
 
@@ -52,12 +52,8 @@ public class DiffBenchmarks
     /// <summary>The diff pipeline once.</summary>
     public static int Run(string oldPath, string newPath)
     {
-        var a = PolicyCompiler.Compile(oldPath);
-        var b = PolicyCompiler.Compile(newPath);
-        var changes = PolicyDiffer.Compare(a, b, "2.1", "2.2");
-        if (changes.Documents.Count == 0) throw new InvalidOperationException("no changes found");
-        var length = 0;
-        foreach (var doc in changes.Documents) length += RedlineHtmlRenderer.Page(changes, doc, "../../../").Length;
-        return length;
+        var result = ComparePipeline.Run(new ComparedVersion(oldPath, "2.1"), new ComparedVersion(newPath, "2.2"), new CompareOptions(Html: true));
+        if (result.Changes is not { Documents.Count: > 0 }) throw new InvalidOperationException($"no changes found ({result.Outcome})");
+        return result.Html!.Files.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)).Sum(f => f.Value.Length);
     }
 }

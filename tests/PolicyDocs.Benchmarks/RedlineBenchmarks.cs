@@ -3,6 +3,7 @@ using PolicyDocs.Diff;
 using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Docx.Redline;
 using PolicyDocs.Rendering.Html;
+using PolicyDocs.Versions;
 
 namespace PolicyDocs.Benchmarks;
 
@@ -77,7 +78,7 @@ public class RedlineBenchmarks
         var diff = sw.Elapsed.TotalMilliseconds;
         var docs = changes.Documents.Where(d => d.Kind == ChangeKind.Modified).ToList();
         sw.Restart();
-        foreach (var d in docs) RedlineHtmlRenderer.Page(changes, d, "../");
+        foreach (var d in docs) RedlineHtmlRenderer.Body(new VersionChange(_old!, _new!, changes, d), RedlineLinks.Standalone(_new!.Set!, 1));
         var html = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
         foreach (var d in docs) DocxRedlineRenderer.Render(_old!, _new!, d);
@@ -92,7 +93,7 @@ public class RedlineBenchmarks
         var bytes = 0;
         foreach (var d in changes.Documents.Where(d => d.Kind == ChangeKind.Modified))
         {
-            bytes += RedlineHtmlRenderer.Page(changes, d, "../").Length;
+            bytes += RedlineHtmlRenderer.Body(new VersionChange(_old!, _new!, changes, d), RedlineLinks.Standalone(_new!.Set!, 1)).Length;
             bytes += DocxRedlineRenderer.Render(_old!, _new!, d).Length;
         }
         return bytes;

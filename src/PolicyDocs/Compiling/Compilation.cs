@@ -8,7 +8,10 @@ namespace PolicyDocs.Compiling;
 
 /// <summary>Options of a compile.</summary>
 /// <param name="Strict">Report title variants as errors.</param>
-public sealed record CompileOptions(bool Strict = false);
+/// <param name="DocumentId">For a single Markdown file: the document's id, in place of the one its file name or front
+/// matter gives. Two versions of one document under different file names compare as one document this way, and the
+/// old version's references resolve to the id the new version publishes under.</param>
+public sealed record CompileOptions(bool Strict = false, string? DocumentId = null);
 
 /// <summary>
 /// The resolved policy set: the bound, aligned model, its cross-reference index, the templates to render it

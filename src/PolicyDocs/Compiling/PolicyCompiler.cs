@@ -31,7 +31,10 @@ public static class PolicyCompiler
         if (loaded.Set is null)
             return new Compilation(null, null, templates, diagnostics.ToSortedList(), loaded.Fatal);
 
-        var set = Binder.Bind(loaded.Set, templates, diagnostics);
+        var loadedSet = loaded.Set;
+        if (options.DocumentId is { } id && !isFolder && loadedSet.Documents.Length == 1)
+            loadedSet = loadedSet.MapDocuments(d => d.WithInfo(d.Info with { Id = id }));
+        var set = Binder.Bind(loadedSet, templates, diagnostics);
         set = set.MapDocuments(doc => OutlineAlignment.Align(doc, diagnostics, options.Strict));
         foreach (var doc in set.Documents) SectionContentCheck.Check(doc, diagnostics);
         foreach (var doc in set.Documents) MarkdownContentCheck.Check(doc, diagnostics);

@@ -89,6 +89,11 @@ public static class TextDiff
         return spans;
     }
 
+    /// <summary>The model's spans when they describe exactly these two texts (as a renderer shows them); otherwise the
+    /// word diff of the two texts. Redlines place changes on rendered text with it.</summary>
+    public static IReadOnlyList<DiffSpan> Fit(IReadOnlyList<DiffSpan>? model, string oldText, string newText) =>
+        model is not null && model.Count > 0 && Old(model) == oldText && New(model) == newText ? model : Words(oldText, newText);
+
     /// <summary>The old text of a diff.</summary>
     public static string Old(IEnumerable<DiffSpan> spans) => string.Concat(spans.Where(s => s.Op != DiffOp.Inserted).Select(s => s.Text));
 

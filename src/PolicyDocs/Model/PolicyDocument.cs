@@ -121,6 +121,9 @@ public sealed class PolicyDocument
     /// <summary>The image a Markdown image URL stands for, if it was resolved.</summary>
     public ImageAsset? Image(string? url) => url is not null && Images.TryGetValue(url, out var image) ? image : null;
 
+    /// <summary>Returns a copy with <paramref name="info"/> in place of the document's facts.</summary>
+    public PolicyDocument WithInfo(DocumentInfo info) => new(info, Sections, Appendices, Preamble, ProseFolder, Images);
+
     /// <summary>Returns a copy with <paramref name="preamble"/> in place of the preamble.</summary>
     public PolicyDocument WithPreamble(Section? preamble) => new(Info, Sections, Appendices, preamble, ProseFolder, Images);
 

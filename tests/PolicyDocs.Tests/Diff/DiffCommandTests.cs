@@ -67,7 +67,11 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Contains("id=\"normative-only\"", html);
         // Opened from file://, the page refuses inline script as the site's pages do.
         Assert.Contains($"<meta http-equiv=\"Content-Security-Policy\" content=\"{PolicyDocs.Rendering.Html.SecurityHeaders.MetaContentSecurityPolicy}\">", html);
-        Assert.True(File.Exists(Path.Combine(dir, "redline.css")));
+        // Rendered with the set's own site templates, without the site's header; the stylesheet it links is there.
+        var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"\\.\\./(assets/redline[^\"]*\\.css)\"");
+        Assert.True(css.Success, "the page links no redline stylesheet");
+        Assert.True(File.Exists(Path.Combine(dir, css.Groups[1].Value)), css.Groups[1].Value);
+        Assert.DoesNotContain("class=\"breadcrumb\"", html);
         Assert.False(Directory.Exists(Path.Combine(dir, "cp")));
     }
 

@@ -22,7 +22,7 @@ public static class ChangePages
             {
                 var model = new ScriptObject
                 {
-                    ["body"] = new TrustedHtml(RedlineHtmlRenderer.Body(c.Changes, c.Change)),
+                    ["body"] = new TrustedHtml(RedlineHtmlRenderer.Body(c, RedlineLinks.OnSite(current, c, 3))),
                     ["from"] = c.FromVersion,
                     ["to"] = c.ToVersion,
                     ["short_title"] = shortTitle,
@@ -30,6 +30,7 @@ public static class ChangePages
                     ["changes_url"] = SitePaths.ChangesPage(c.DocumentId),
                     ["old_url"] = VersionPage(current, c.DocumentId, c.FromVersion),
                     ["new_url"] = VersionPage(current, c.DocumentId, c.ToVersion),
+                    ["standalone"] = false,
                     ["docx_url"] = output.Contains(c.DocxPath) ? c.DocxPath : null,
                 };
                 yield return new SitePage("redline", c.HtmlPath, $"{shortTitle}: changes from {c.FromVersion} to {c.ToVersion}", 3, new ScriptObject { ["redline"] = model });

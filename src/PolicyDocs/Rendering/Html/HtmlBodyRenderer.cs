@@ -25,17 +25,38 @@ public sealed class HtmlBodyRenderer
     /// <param name="documentId">The document whose sections are rendered.</param>
     /// <param name="depth">How many folders below the site root the page is.</param>
     /// <param name="images">The document's images by URL as written; each is shown from its published file.</param>
-    public HtmlBodyRenderer(XrefIndex xrefs, string? documentId, int depth, IReadOnlyDictionary<string, Model.ImageAsset>? images = null)
+    /// <param name="href">Where references link to, in place of the site's pages (null: shown as text); for pages that
+    /// show pieces of a document away from its own page, such as redlines.</param>
+    public HtmlBodyRenderer(XrefIndex xrefs, string? documentId, int depth, IReadOnlyDictionary<string, Model.ImageAsset>? images = null,
+        Func<XrefTarget, string?>? href = null)
     {
         _xrefs = xrefs;
         _context.Images = images;
         _context.DocumentId = documentId;
         _context.Depth = depth;
+        _context.Href = href ?? (t => SiteLinks.Href(t, documentId, depth));
         _renderer = new HtmlRenderer(_writer);
         PolicyMarkdown.Pipeline.Setup(_renderer);
         _renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new XrefLinkRenderer(_xrefs, _context));
         _renderer.ObjectRenderers.Replace<HeadingRenderer>(new DemotedHeadingRenderer(_context));
         _renderer.ObjectRenderers.Add(new XrefHtmlRenderer(_xrefs, _context));
+        if (href is not null)
+        {
+            _context.Detached = true;
+            // Away from the document's page its footnotes are not there to link to: the mark stays, as text.
+            _renderer.ObjectRenderers.Replace<Markdig.Extensions.Footnotes.HtmlFootnoteLinkRenderer>(new DetachedFootnoteLinkRenderer());
+        }
+    }
+
+    /// <summary>The inline content of one leaf block (a paragraph or heading) as HTML, without the block's element.</summary>
+    public string RenderInline(LeafBlock block, string idPrefix)
+    {
+        _writer.GetStringBuilder().Clear();
+        _context.IdPrefix = idPrefix;
+        _context.TipCount = 0;
+        _renderer.WriteLeafInline(block);
+        _writer.Flush();
+        return _writer.ToString();
     }
 
     /// <summary>Renders a body whose section heading is at HTML level <paramref name="headingLevel"/>.</summary>
@@ -71,6 +92,17 @@ public sealed class HtmlBodyRenderer
         public int HeadingLevel { get; set; }
         public string IdPrefix { get; set; } = "";
         public int TipCount { get; set; }
+        public Func<XrefTarget, string?> Href { get; set; } = _ => null;
+        public bool Detached { get; set; }
+    }
+
+    private sealed class DetachedFootnoteLinkRenderer : HtmlObjectRenderer<Markdig.Extensions.Footnotes.FootnoteLink>
+    {
+        protected override void Write(HtmlRenderer renderer, Markdig.Extensions.Footnotes.FootnoteLink link)
+        {
+            if (link.IsBackLink) return;
+            renderer.Write("<sup class=\"footnote-ref\">").Write(link.Footnote.Order.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write("</sup>");
+        }
     }
 
     private sealed class XrefHtmlRenderer(XrefIndex xrefs, Context context) : HtmlObjectRenderer<XrefInline>
@@ -88,7 +120,7 @@ public sealed class HtmlBodyRenderer
                 renderer.Write("<span class=\"xref-unresolved\">").WriteEscape("[[" + x.Raw + "]]").Write("</span>");
                 return;
             }
-            var href = SiteLinks.Href(target, context.DocumentId, context.Depth);
+            var href = context.Href(target);
             var cls = "xref xref-" + target.Kind.ToString().ToLowerInvariant();
             if (target.Kind == XrefKind.Term && !string.IsNullOrEmpty(target.Title))
             {
@@ -135,7 +167,13 @@ public sealed class HtmlBodyRenderer
                 base.Write(renderer, link);
                 return;
             }
-            var href = SiteLinks.Href(target, context.DocumentId, context.Depth) ?? "#";
+            var href = context.Href(target);
+            if (href is null && context.Detached)
+            {
+                renderer.WriteChildren(link);
+                return;
+            }
+            href ??= "#";
             renderer.Write("<a class=\"xref\" href=\"").WriteEscapeUrl(href).Write("\"");
             if (!string.IsNullOrEmpty(link.Title)) renderer.Write(" title=\"").WriteEscape(link.Title).Write("\"");
             renderer.Write(">");

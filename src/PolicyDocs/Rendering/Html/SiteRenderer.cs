@@ -75,6 +75,22 @@ public sealed class SiteRenderer
         _rendered = rendered;
     }
 
+    /// <summary>Renders only <paramref name="pages"/> and the assets they use, without the site's header and footer:
+    /// pages published away from the site, such as the redlines <c>diff --html</c> writes.</summary>
+    public void RenderStandalone(OutputSet output, IReadOnlyList<SitePage> pages)
+    {
+        if (_layout is null) return;
+        var assets = SiteAssets.Publish(_published.Templates, output);
+        var assetPaths = new ScriptObject();
+        foreach (var (name, path) in assets.All) assetPaths[AssetKey(name)] = path;
+        foreach (var page in pages)
+        {
+            if (!_pages.ContainsKey(page.Template) && Load($"site/{page.Template}.sbn") is { } t) _pages[page.Template] = t;
+            if (_pages.ContainsKey(page.Template))
+                output.AddText(page.Path, Page(page.Template, page.Path, page.Title, page.Depth, assetPaths, page.Model, chrome: false, standalone: true));
+        }
+    }
+
     /// <summary>Renders every page into <paramref name="output"/>, including the <paramref name="extraPages"/> other features
     /// contribute and the superseded versions and changes of <paramref name="history"/>.</summary>
     public void Render(OutputSet output, IReadOnlyList<SitePage>? extraPages = null, SiteHistory? history = null) =>
@@ -164,7 +180,7 @@ public sealed class SiteRenderer
         return new RenderedDocument(doc.Document, html.Body(), html.Toc(), html.Preamble(), printHtml.Body(), doc.ReadingOrder.Length);
     }
 
-    private string Page(string name, string path, string title, int depth, ScriptObject assets, ScriptObject model, bool chrome = true, bool absoluteRoot = false)
+    private string Page(string name, string path, string title, int depth, ScriptObject assets, ScriptObject model, bool chrome = true, bool absoluteRoot = false, bool standalone = false)
     {
         var info = _set.Info;
         var publisher = new ScriptObject
@@ -198,7 +214,7 @@ public sealed class SiteRenderer
             ["kind"] = name,
             ["chrome"] = chrome,
             // The print view is the document again: search engines should index the document page.
-            ["canonical"] = info.BaseUrl is null || name == "404" ? null
+            ["canonical"] = info.BaseUrl is null || name == "404" || standalone ? null
                 : SiteFeeds.Url(info.BaseUrl, name == "print" ? path.Replace("print/index.html", "index.html", StringComparison.Ordinal) : path),
             ["description"] = $"{title}: published by {info.Publisher.Name}.",
         };

@@ -85,7 +85,7 @@ internal sealed class LayoutMerger(ParagraphRedline paragraphs, RowRedline rows)
                 switch (element, old)
                 {
                     case (Paragraph np, Paragraph op):
-                        paragraphs.Compose(np, op, ParagraphRedline.Spans(change.Spans, ParagraphRedline.Text(op), ParagraphRedline.Text(np)));
+                        paragraphs.Compose(np, op, TextDiff.Fit(change.Spans, ParagraphRedline.Text(op), ParagraphRedline.Text(np)));
                         break;
                     case (TableRow nr, TableRow or) when rows.Compose(nr, or, change.CellSpans):
                         break;

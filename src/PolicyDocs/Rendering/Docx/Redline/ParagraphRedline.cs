@@ -9,7 +9,7 @@ using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 /// <summary>
 /// Places word-level changes on rendered paragraphs: the new paragraph keeps its runs, links and bookmarks; deleted
-/// words come from the old paragraph's runs (formatting kept, text as w:delText); inserted words are wrapped in w:ins.
+/// words come from the old paragraph's runs (formatting and links kept, text as w:delText); inserted words are wrapped in w:ins.
 /// Text offsets count w:t characters, and one for each w:tab and w:br, the same text <see cref="Text"/> returns.
 /// </summary>
 internal sealed class ParagraphRedline(RevisionMarks marks)
@@ -30,12 +30,6 @@ internal sealed class ParagraphRedline(RevisionMarks marks)
         return sb.ToString();
     }
 
-    /// <summary>The model's spans when they describe exactly these two texts; otherwise the same word diff of the rendered texts.</summary>
-    public static IReadOnlyList<DiffSpan> Spans(IReadOnlyList<DiffSpan>? model, string oldText, string newText) =>
-        model is not null && model.Count > 0 && TextDiff.Old(model) == oldText && TextDiff.New(model) == newText
-            ? model
-            : TextDiff.Words(oldText, newText);
-
     /// <summary>Rewrites <paramref name="target"/> (the new paragraph) to show <paramref name="spans"/> against <paramref name="old"/>.</summary>
     public void Compose(Paragraph target, Paragraph? old, IReadOnlyList<DiffSpan> spans)
     {
@@ -52,7 +46,7 @@ internal sealed class ParagraphRedline(RevisionMarks marks)
                 case DiffOp.Deleted:
                     foreach (var leaf in olds)
                         if (leaf.Element is Run run && Overlap(leaf, o, o + length) is var (a, b) && b > a)
-                            items.Add(new Item(null, ToDeleted(Slice(run, a - leaf.Start, b - leaf.Start)), Mark.Deleted));
+                            items.Add(new Item(leaf.Container, ToDeleted(Slice(run, a - leaf.Start, b - leaf.Start)), Mark.Deleted));
                     o += length;
                     break;
                 default:
@@ -76,19 +70,35 @@ internal sealed class ParagraphRedline(RevisionMarks marks)
     }
 
     /// <summary>
-    /// Turns a paragraph of the old version into a wholly deleted one: its runs as deleted text, and unless
-    /// <paramref name="keepMark"/> its paragraph mark. Bookmarks, links and note references of the old version are dropped.
+    /// Turns a paragraph of the old version into a wholly deleted one: its runs as deleted text (links kept around
+    /// them), and unless <paramref name="keepMark"/> its paragraph mark. Bookmarks and note references of the old
+    /// version are dropped.
     /// </summary>
     public void Delete(Paragraph p, bool keepMark = false)
     {
-        var runs = Leaves(p).Where(l => l.Length > 0 && l.Element is Run).Select(l => ToDeleted((Run)l.Element.CloneNode(true))).ToList();
-        foreach (var child in p.ChildElements.Where(c => c is not ParagraphProperties).ToList()) child.Remove();
-        if (runs.Count > 0)
+        var content = new List<OpenXmlElement>();
+        OpenXmlElement? open = null;
+        foreach (var child in p.ChildElements.Where(c => c is not ParagraphProperties).ToList())
         {
-            var del = marks.DeleteRun();
-            del.Append(runs);
-            p.Append(del);
+            child.Remove();
+            if (child is Hyperlink h)
+            {
+                var runs = h.Elements<Run>().Where(r => RunLength(r) > 0).Select(r => ToDeleted((Run)r.CloneNode(true))).ToList();
+                open = null;
+                if (runs.Count == 0) continue;
+                var link = (Hyperlink)h.CloneNode(false);
+                var del = marks.DeleteRun();
+                del.Append(runs);
+                link.Append(del);
+                content.Add(link);
+            }
+            else if (child is Run run && RunLength(run) > 0)
+            {
+                if (open is null) content.Add(open = marks.DeleteRun());
+                open.Append(ToDeleted((Run)run.CloneNode(true)));
+            }
         }
+        p.Append(content);
         if (!keepMark) MarkParagraph(p, marks.DeleteMark());
     }
 

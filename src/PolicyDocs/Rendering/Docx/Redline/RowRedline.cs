@@ -51,7 +51,7 @@ internal sealed class RowRedline(RevisionMarks marks, ParagraphRedline paragraph
             var model = !cellSpans.IsDefaultOrEmpty && cellSpans.Length == newCells.Count && np.Count == 1 && op.Count == 1 ? cellSpans[c] : null;
             var shared = Math.Min(np.Count, op.Count);
             for (var i = 0; i < shared; i++)
-                paragraphs.Compose(np[i], op[i], ParagraphRedline.Spans(model, ParagraphRedline.Text(op[i]), ParagraphRedline.Text(np[i])));
+                paragraphs.Compose(np[i], op[i], TextDiff.Fit(model, ParagraphRedline.Text(op[i]), ParagraphRedline.Text(np[i])));
             for (var i = shared; i < np.Count; i++) paragraphs.Insert(np[i], keepMark: i == np.Count - 1);
             var before = np[^1];
             for (var i = shared; i < op.Count; i++)
