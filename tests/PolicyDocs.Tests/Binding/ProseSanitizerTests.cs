@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using PolicyDocs.Model;
 using PolicyDocs.Rendering.Docx;
-using PolicyDocs.Tests.Docx;
+using PolicyDocs.Tests.Rendering.Docx;
 using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Binding;
