@@ -17,16 +17,14 @@ public sealed class ImageAssetTests : IDisposable
 
     public void Dispose() => _kit.Dispose();
 
+    /// <summary>The single-file CP (doc.md) and the files beside it, written to the kit's folder by <see cref="Compile"/>.</summary>
+    private readonly PolicySetBuilder _set = PolicySetBuilder.SingleFile("doc.md", "");
+
     // The body starts at line 11 of the file.
     private PolicyDocs.Compiling.Compilation Compile(string body) =>
-        DocxTestKit.Compile(_kit.Write("doc.md", "---\nid: t\nkind: cp\ntitle: T\nversion: \"1\"\n---\n# 1. Introduction\n\n## 1.1 Overview\n\n" + body + "\n"));
+        DocxTestKit.Compile(_set.Set("doc.md", "---\nid: t\nkind: cp\ntitle: T\nversion: \"1\"\n---\n# 1. Introduction\n\n## 1.1 Overview\n\n" + body + "\n").WriteTo(_kit.Root));
 
-    private void WriteBytes(string relative, byte[] bytes)
-    {
-        var path = Path.Combine(_kit.Root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, bytes);
-    }
+    private void WriteBytes(string relative, byte[] bytes) => _set.WithBytes(relative, bytes);
 
     private const string Svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\"><rect width=\"200\" height=\"100\"/></svg>";
 
@@ -62,9 +60,9 @@ public sealed class ImageAssetTests : IDisposable
     [MemberData(nameof(Refused))]
     public void A_refused_image_is_PD0302_at_its_line(string url, string reason)
     {
-        _kit.Write("outside-of-nothing.txt", "x");
-        _kit.Write("notes.txt", "text");
-        _kit.Write("fake.png", "not really a png");
+        _set.Set("outside-of-nothing.txt", "x");
+        _set.Set("notes.txt", "text");
+        _set.Set("fake.png", "not really a png");
         WriteBytes("wrong.gif", PngWriter.Blank());
         WriteBytes("images/ok.png", PngWriter.Blank());
         var c = Compile($"Text.\n\nSee ![Alt]({url}) here.");
@@ -93,9 +91,9 @@ public sealed class ImageAssetTests : IDisposable
     [Fact]
     public void An_svg_takes_the_png_beside_it_for_Word_and_without_one_is_PD0309()
     {
-        _kit.Write("a.svg", Svg);
+        _set.Set("a.svg", Svg);
         WriteBytes("a.png", PngWriter.Blank(200, 100));
-        _kit.Write("b.svg", Svg);
+        _set.Set("b.svg", Svg);
         var c = Compile("![A](a.svg)\n\n![B](b.svg)");
         Assert.Empty(c.Of("PD0302"));
         var warning = Assert.Single(c.Of("PD0309"));
@@ -173,7 +171,7 @@ public sealed class ImageAssetTests : IDisposable
     public void The_combined_markdown_links_the_images_shipped_beside_it_and_compiles_by_itself()
     {
         WriteBytes("images/My Diagram.png", PngWriter.Blank(30, 10));
-        _kit.Write("images/v.svg", Svg);
+        _set.Set("images/v.svg", Svg);
         WriteBytes("images/v.png", PngWriter.Blank(200, 100));
         var c = Compile("![Alt](images/My%20Diagram.png) ![V](./images/v.svg)");
         var doc = c.Set!.Documents[0];
@@ -182,14 +180,9 @@ public sealed class ImageAssetTests : IDisposable
         var shipped = CombinedMarkdown.Images(doc).Select(i => i.Path).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["downloads/t-1/images/My Diagram.png", "downloads/t-1/images/v.png", "downloads/t-1/images/v.svg"], shipped);
 
-        using var download = new TempTree();
-        foreach (var (path, bytes) in CombinedMarkdown.Images(doc))
-        {
-            var target = download.PathOf(path["downloads/".Length..]);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, bytes);
-        }
-        var again = Run.Compile(download.Write("t-1.md", md));
+        var download = PolicySetBuilder.SingleFile("t-1.md", md);
+        foreach (var (path, bytes) in CombinedMarkdown.Images(doc)) download.WithBytes(path["downloads/".Length..], bytes);
+        var again = Run.Compile(download);
         Assert.Empty(again.Of("PD0302"));
         Assert.Empty(again.Of("PD0309"));
         Assert.Equal(2, again.Set!.Documents[0].Images.Count);

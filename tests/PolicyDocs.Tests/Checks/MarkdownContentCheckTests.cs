@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using PolicyDocs.Model;
 using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Tests.Rendering.Docx;
+using PolicyDocs.Tests.Support;
 using Xunit;
 
 namespace PolicyDocs.Tests.Checks;
@@ -13,9 +14,12 @@ public sealed class MarkdownContentCheckTests : IDisposable
 
     public void Dispose() => _kit.Dispose();
 
+    /// <summary>The single-file CP (doc.md) and the files beside it, written to the kit's folder by <see cref="Compile"/>.</summary>
+    private readonly PolicySetBuilder _set = PolicySetBuilder.SingleFile("doc.md", "");
+
     private (PolicyDocs.Compiling.Compilation, byte[]) Compile(string body)
     {
-        var path = _kit.Write("doc.md", "---\nid: t\nkind: cp\ntitle: T\nversion: \"1\"\n---\n# 1. Introduction\n\n## 1.1 Overview\n\n" + body + "\n");
+        var path = _set.Set("doc.md", "---\nid: t\nkind: cp\ntitle: T\nversion: \"1\"\n---\n# 1. Introduction\n\n## 1.1 Overview\n\n" + body + "\n").WriteTo(_kit.Root);
         var c = DocxTestKit.Compile(path);
         return (c, DocxRenderer.Render(c.Published!.Of(c.Set!.Documents[0])));
     }
@@ -38,7 +42,7 @@ public sealed class MarkdownContentCheckTests : IDisposable
     [Fact]
     public void MissingImageIsAnErrorAndExistingImageIsNot()
     {
-        File.WriteAllBytes(Path.Combine(_kit.Root, "logo.png"), PolicyDocs.Tests.Support.PngWriter.Blank());
+        _set.WithBytes("logo.png", PolicyDocs.Tests.Support.PngWriter.Blank());
         var (c, docx) = Compile("![Logo](logo.png) and ![Gone](images/gone.png)");
         var d = Assert.Single(c.Diagnostics, d => d.Rule == Rules.MissingImage);
         Assert.Equal(Severity.Error, d.Severity);

@@ -94,9 +94,8 @@ public sealed class DiffCommandTests : IDisposable
     [Fact]
     public void Unrelated_versions_are_refused()
     {
-        var other = Path.Combine(_repo.Root, "other.md");
-        File.WriteAllText(other, string.Concat(PolicyDocs.Outline.Rfc3647Outline.Instance.Entries.Select(e =>
-            $"{new string('#', e.Depth)} {e.Id}{(e.Depth == 1 ? "." : "")} {e.Title}\n\nNo stipulation.\n\n")));
+        var other = PolicySetBuilder.SingleFile("other.md", string.Concat(PolicyDocs.Outline.Rfc3647Outline.Instance.Entries.Select(e =>
+            $"{new string('#', e.Depth)} {e.Id}{(e.Depth == 1 ? "." : "")} {e.Title}\n\nNo stipulation.\n\n"))).WriteTo(_repo.Root);
         var (code, _, err) = Run.Cli("diff", "v1.0", other, "--content", _repo.Content);
         Assert.Equal(1, code);
         Assert.Contains("no document in common", err);

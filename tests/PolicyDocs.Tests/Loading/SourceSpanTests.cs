@@ -36,8 +36,7 @@ public sealed class SourceSpanTests
     [Fact]
     public void SingleFileSectionsAndAppendicesPointAtTheirHeadingLines()
     {
-        using var tree = new TempTree();
-        var c = Run.Compile(tree.Write("cps.md", SingleFileLayoutTests.CaStyleDocument()));
+        var c = Run.Compile(PolicySetBuilder.SingleFile("cps.md", SingleFileLayoutTests.CaStyleDocument()));
         var doc = c.Set!.Documents[0];
         Assert.Equal(2, doc.Appendices.Length);
         AssertHeadingSpans(doc);

@@ -21,7 +21,7 @@ public sealed class LargeDocumentTests
         using var tree = new TempTree();
         var text = Loading.SingleFileLayoutTests.CaStyleDocument(Body);
         Assert.True(text.Length > 10_000_000, $"{text.Length} characters");
-        var c = Run.Compile(tree.Write("BIG-CPS.md", text));
+        var c = Run.Compile(PolicySetBuilder.SingleFile("BIG-CPS.md", text).WriteTo(tree.Root));
         Assert.True(c.ErrorCount == 0, c.Dump());
 
         var build = SiteBuilder.Build(c.Published!);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using PolicyDocs.Scaffolding;
+using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.EndToEnd.Hostile;
 
@@ -14,8 +14,7 @@ public sealed class CaseFolder : IDisposable
     /// <summary>Text that must never be published: it sits outside the content, as a host file would.</summary>
     public const string Canary = "CANARY-OUTSIDE-THE-CONTENT-5f2e9a";
 
-    private static readonly Lazy<IReadOnlyDictionary<string, byte[]>> Scaffold = new(() =>
-        PolicySetScaffolder.Create("Hostile Test PKI").Files.ToDictionary(f => f.Key, f => f.Value));
+    private static readonly Lazy<PolicySetBuilder> Scaffold = new(() => PolicySetBuilder.Scaffolded("Hostile Test PKI"));
 
     private static readonly Lazy<SortedDictionary<string, byte[]>> PreviousSiteFiles = new(BuildPreviousSite);
 
@@ -24,7 +23,7 @@ public sealed class CaseFolder : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "policydocs-hostile", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
-        WriteTree(Content, Scaffold.Value);
+        Scaffold.Value.WriteTo(Content);
         WriteTree(Site, PreviousSiteFiles.Value);
         Directory.CreateDirectory(Home);
         Directory.CreateDirectory(Path.Combine(Root, "elsewhere"));
@@ -50,7 +49,7 @@ public sealed class CaseFolder : IDisposable
     public const string Doc = "documents/cp-cps";
 
     /// <summary>A content file as the scaffold writes it.</summary>
-    public static string ScaffoldText(string relative) => Encoding.UTF8.GetString(Scaffold.Value[relative]);
+    public static string ScaffoldText(string relative) => Scaffold.Value.Files[relative];
 
     private System.Net.Sockets.TcpListener? _held;
 
@@ -203,7 +202,7 @@ public sealed class CaseFolder : IDisposable
     private static SortedDictionary<string, byte[]> BuildPreviousSite()
     {
         using var tree = new Support.TempTree();
-        WriteTree(tree.PathOf("content"), Scaffold.Value);
+        Scaffold.Value.WriteTo(tree.PathOf("content"));
         var (code, stdout, stderr) = Support.Run.Cli("build", "--content", tree.PathOf("content"), "--output", tree.PathOf("site"));
         if (code != 0) throw new InvalidOperationException($"The scaffolded set does not build: {stdout}{stderr}");
         return Support.TempTree.Snapshot(tree.PathOf("site"));

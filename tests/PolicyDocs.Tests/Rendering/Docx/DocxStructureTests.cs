@@ -14,7 +14,7 @@ public sealed class DocxStructureTests : IDisposable
 
     private (PolicyDocs.Compiling.Compilation Compilation, byte[] Docx) RenderSynthetic(bool draft = true)
     {
-        var c = DocxTestKit.Compile(_kit.Write("CP-CPS.md", SyntheticPolicySet.Generate(1, draft)));
+        var c = DocxTestKit.Compile(Support.PolicySetBuilder.SingleFile("CP-CPS.md", SyntheticPolicySet.Generate(1, draft)).WriteTo(_kit.Root));
         return (c, DocxRenderer.Render(c.Published!.Of(c.Set!.Documents[0])));
     }
 

@@ -17,8 +17,6 @@ internal sealed class DocxTestKit : IDisposable
 
     public string Root => _tree.Root;
 
-    public string Write(string relativePath, string text) => _tree.Write(relativePath, text);
-
     /// <summary>The WordprocessingML main namespace.</summary>
     public static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 

@@ -42,13 +42,10 @@ public sealed class CombinedMarkdownTests
     private static string WriteDownload(TempTree tree, PolicyDocument doc, string name)
     {
         var folder = PolicyDocs.Output.SitePaths.MarkdownImageFolder(doc.Info.Id, doc.Info.Version);
+        var download = PolicySetBuilder.SingleFile(name, Download(doc));
         foreach (var (path, bytes) in Sample.Value.Build.Output.Files.Where(f => f.Key.StartsWith(folder, StringComparison.Ordinal)))
-        {
-            var target = tree.PathOf(path["downloads/".Length..]);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, bytes);
-        }
-        return tree.Write(name, Download(doc));
+            download.WithBytes(path["downloads/".Length..], bytes);
+        return download.WriteTo(tree.Root);
     }
 
     [Theory]
@@ -123,9 +120,8 @@ public sealed class CombinedMarkdownTests
     {
         var c = Run.Compile(Fixture());
         var doc = c.Set!.Find("cps")!;
-        using var tree = new TempTree();
         Assert.True(Errors(c).Length == 0, string.Join("\n", Errors(c)));
-        var again = Run.Compile(tree.Write("cps.md", CombinedMarkdown.Render(c.Published!.Of(doc))));
+        var again = Run.Compile(PolicySetBuilder.SingleFile("cps.md", CombinedMarkdown.Render(c.Published!.Of(doc))));
         Assert.True(Errors(again).Length == 0, string.Join("\n", Errors(again)));
         AssertSameText("folder", ModelText(doc, c.Xrefs!), "combined Markdown", ModelText(again.Set!.Documents.Single(), again.Xrefs!));
         // Rendering the file's own model gives the file again, but for what only the policy set knows (its CAs, its CP).
@@ -136,8 +132,7 @@ public sealed class CombinedMarkdownTests
     [Fact]
     public void A_single_file_cp_cps_renders_as_a_file_that_gives_the_same_model_and_the_same_file_again()
     {
-        using var tree = new TempTree();
-        var c = Run.Compile(tree.Write("example.md", PolicyDocs.Tests.Loading.SingleFileLayoutTests.CaStyleDocument()));
+        var c = Run.Compile(PolicySetBuilder.SingleFile("example.md", PolicyDocs.Tests.Loading.SingleFileLayoutTests.CaStyleDocument()));
         Assert.True(c.ErrorCount == 0, c.Dump());
         var doc = c.Set!.Documents.Single();
         var md = CombinedMarkdown.Render(c.Published!.Of(doc));
@@ -145,7 +140,7 @@ public sealed class CombinedMarkdownTests
         Assert.Contains("\n###### 4.9.1.1.1.1 Reported by the subscriber\n", md, StringComparison.Ordinal);
         Assert.Contains("\n# Appendix A Organization Names\n\n## 1. Organization Names\n\nNames are checked.\n", md, StringComparison.Ordinal);
 
-        var again = Run.Compile(tree.Write("again/example.md", md));
+        var again = Run.Compile(PolicySetBuilder.SingleFile("again/example.md", md));
         Assert.True(again.ErrorCount == 0, again.Dump());
         var second = again.Set!.Documents.Single();
         Assert.Equal(ModelText(doc, c.Xrefs!), ModelText(second, again.Xrefs!));
@@ -205,8 +200,7 @@ public sealed class CombinedMarkdownTests
         Assert.Contains("\n[^1-1-1]: First note.\n", md, StringComparison.Ordinal);
         Assert.Contains("Two.[^4-9-1-1]", md, StringComparison.Ordinal);
         Assert.Contains("\n[^4-9-1-1]: Second note.\n", md, StringComparison.Ordinal);
-        using var tree = new TempTree();
-        var again = Run.Compile(tree.Write("cp.md", md));
+        var again = Run.Compile(PolicySetBuilder.SingleFile("cp.md", md));
         Assert.True(again.ErrorCount == 0, again.Dump());
         var notes = again.Set!.Documents.Single().AllSections.SelectMany(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.Footnote>() ?? [])
             .Select(f => string.Join(" ", f.Descendants<ParagraphBlock>().Select(p => PolicyDocs.Xrefs.InlineText.Of(p.Inline, null))));
