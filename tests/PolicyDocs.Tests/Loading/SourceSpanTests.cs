@@ -36,7 +36,8 @@ public sealed class SourceSpanTests
     [Fact]
     public void SingleFileSectionsAndAppendicesPointAtTheirHeadingLines()
     {
-        var c = Run.Compile(PolicySetBuilder.SingleFile("cps.md", SingleFileLayoutTests.CaStyleDocument()));
+        using var tree = new TempTree();
+        var c = Run.Compile(PolicySetBuilder.SingleFile("cps.md", SingleFileLayoutTests.CaStyleDocument()).WriteTo(tree.Root));
         var doc = c.Set!.Documents[0];
         Assert.Equal(2, doc.Appendices.Length);
         AssertHeadingSpans(doc);
