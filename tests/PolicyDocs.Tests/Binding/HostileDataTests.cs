@@ -4,7 +4,7 @@ using System.Text;
 using AngleSharp.Html.Parser;
 using PolicyDocs.Binding;
 using PolicyDocs.Rendering.Docx;
-using PolicyDocs.Tests.Docx;
+using PolicyDocs.Tests.Rendering.Docx;
 using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Binding;

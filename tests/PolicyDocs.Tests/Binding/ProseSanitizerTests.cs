@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using PolicyDocs.Model;
 using PolicyDocs.Rendering.Docx;
-using PolicyDocs.Tests.Docx;
+using PolicyDocs.Tests.Rendering.Docx;
 using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Binding;
@@ -139,7 +139,7 @@ public sealed class ProseSanitizerTests
         using var tree = new TempTree();
         var text = PolicyDocs.Tests.Loading.SingleFileLayoutTests.CaStyleDocument()
             .Replace("Copyright notice.", "Title: {{ document.title }} <img src=x onerror=alert(1)>", StringComparison.Ordinal);
-        var file = tree.Write("EXAMPLE-CPS.md", text);
+        var file = PolicySetBuilder.SingleFile("EXAMPLE-CPS.md", text).WriteTo(tree.Root);
         var line = PolicyDocs.Tests.Support.Text.LineOf(text, "Title: {{");
         var c = Run.Compile(file);
         Assert.Contains(c.Of("PD0304"), d => d.Span.Line == line);

@@ -53,7 +53,7 @@ public sealed class BuildTests
         var before = TempTree.Snapshot(site);
         Assert.NotEmpty(before);
 
-        content.Write("documents/cp/04.md", b.Files["documents/cp/04.md"].Replace("### 4.4.2 Publication of the certificate by the CA\n\n", "", StringComparison.Ordinal));
+        b.Set("documents/cp/04.md", b.Files["documents/cp/04.md"].Replace("### 4.4.2 Publication of the certificate by the CA\n\n", "", StringComparison.Ordinal)).WriteTo(content.Root);
         var (code, stdout, stderr) = Run.Cli("build", "--content", content.Root, "--output", site);
         Assert.Equal(1, code);
         Assert.Contains("PD0101", stdout, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class BuildTests
     public void SingleFileBuilds()
     {
         using var tree = new TempTree();
-        var path = tree.Write("in/EXAMPLE-CPS.md", PolicyDocs.Tests.Loading.SingleFileLayoutTests.CaStyleDocument());
+        var path = PolicySetBuilder.SingleFile("in/EXAMPLE-CPS.md", PolicyDocs.Tests.Loading.SingleFileLayoutTests.CaStyleDocument()).WriteTo(tree.Root);
         var r = Run.Cli("build", "--content", path, "--output", tree.PathOf("site"));
         Assert.True(r.Code == 0, r.Out + r.Err);
         Assert.True(File.Exists(tree.PathOf("site/example-cps/index.html")));

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using PolicyDocs.Cli.Serve;
 using PolicyDocs.Rendering.Html;
+using PolicyDocs.Tests.Rendering.Html;
 using PolicyDocs.Tests.Site;
 using PolicyDocs.Tests.Support;
 

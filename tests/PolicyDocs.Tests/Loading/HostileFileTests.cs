@@ -63,7 +63,7 @@ public sealed class HostileFileTests
     public void AFifoAsTheSingleFileOrADiffInputExitsTwoAtOnce()
     {
         using var tree = new TempTree();
-        var good = tree.Write("good.md", "# 1. INTRODUCTION\n\nText.\n");
+        var good = PolicySetBuilder.SingleFile("good.md", "# 1. INTRODUCTION\n\nText.\n").WriteTo(tree.Root);
         var fifo = tree.PathOf("fifo.md");
         MakeFifo(fifo);
         var (code, _, err) = Within(() => Run.Cli("check", "--content", fifo));
@@ -156,9 +156,7 @@ public sealed class HostileFileTests
     [Fact]
     public void ATemplateThatIsNotUtf8IsReportedAtItsByte()
     {
-        using var tree = PolicySetBuilder.Valid().Write();
-        Directory.CreateDirectory(tree.PathOf("templates/markdown"));
-        File.WriteAllBytes(tree.PathOf("templates/markdown/bad.sbn"), [.. "ok\nab"u8, 0xC3, 0x28]);
+        using var tree = PolicySetBuilder.Valid().WithBytes("templates/markdown/bad.sbn", [.. "ok\nab"u8, 0xC3, 0x28]).Write();
         var d = Single(Compile(tree.Root), "PD0016", "templates/markdown/bad.sbn");
         Assert.Equal((2, 3), (d.Span.Line, d.Span.Column));
     }
@@ -174,9 +172,8 @@ public sealed class HostileFileTests
     [Fact]
     public void InvalidUtf8IsAnErrorAtItsLineAndColumn()
     {
-        using var tree = PolicySetBuilder.Valid().Write();
         // "é" is two characters' worth of bytes but one column; the bad byte follows it.
-        File.WriteAllBytes(tree.PathOf("data/notes.yaml"), [.. Encoding.UTF8.GetBytes("a: 1\nb: é"), 0xFF, .. "\n"u8]);
+        using var tree = PolicySetBuilder.Valid().WithBytes("data/notes.yaml", [.. Encoding.UTF8.GetBytes("a: 1\nb: é"), 0xFF, .. "\n"u8]).Write();
         var d = Single(Compile(tree.Root), "PD0016", Path(tree, "data/notes.yaml"));
         Assert.Equal((2, 5), (d.Span.Line, d.Span.Column));
         Assert.Contains("0xFF", d.Message, StringComparison.Ordinal);
@@ -185,12 +182,12 @@ public sealed class HostileFileTests
     [Fact]
     public void ABomIsFineAndUtf16IsNamed()
     {
-        using var tree = PolicySetBuilder.Valid().Write();
-        File.WriteAllBytes(tree.PathOf("data/notes.yaml"), [0xEF, 0xBB, 0xBF, .. "a: 1\n"u8]);
+        var b = PolicySetBuilder.Valid().WithBytes("data/notes.yaml", [0xEF, 0xBB, 0xBF, .. "a: 1\n"u8]);
+        using var tree = b.Write();
         var c = Compile(tree.Root);
         Assert.Equal(0, c.ErrorCount);
         Assert.Equal("1", Assert.IsType<DataScalar>(Assert.IsType<DataMap>(c.Set!.Data.Files["notes"]).Get("a")).Value);
-        File.WriteAllBytes(tree.PathOf("data/notes.yaml"), [0xFF, 0xFE, (byte)'a', 0]);
+        b.WithBytes("data/notes.yaml", [0xFF, 0xFE, (byte)'a', 0]).WriteTo(tree.Root);
         Assert.Contains("UTF-16", Single(Compile(tree.Root), "PD0016", Path(tree, "data/notes.yaml")).Message, StringComparison.Ordinal);
     }
 }

@@ -46,7 +46,7 @@ public sealed class LoadRuleTests
     public void Pd0012_a_single_file_without_section_headings()
     {
         using var tree = new TempTree();
-        var path = tree.Write("CP.md", "# Certificate Policy\n\nJust an introduction with no numbered sections.\n");
+        var path = PolicySetBuilder.SingleFile("CP.md", "# Certificate Policy\n\nJust an introduction with no numbered sections.\n").WriteTo(tree.Root);
         var (code, stdout, _) = Run.Cli("check", "--content", path);
         Assert.Equal(1, code);
         Assert.Contains("error PD0012", stdout, StringComparison.Ordinal);

@@ -32,7 +32,7 @@ public sealed class SingleFileLayoutTests
     public void CaStyleSingleFileLoadsWithFrontMatterPreambleAndAppendices()
     {
         using var tree = new TempTree();
-        var path = tree.Write("EXAMPLE-CPS.md", CaStyleDocument());
+        var path = PolicySetBuilder.SingleFile("EXAMPLE-CPS.md", CaStyleDocument()).WriteTo(tree.Root);
         var c = Run.Compile(path);
         Assert.Null(c.Fatal);
         Assert.True(c.ErrorCount == 0, c.Dump());
@@ -60,8 +60,7 @@ public sealed class SingleFileLayoutTests
     [Fact]
     public void HeadingsNestUpToSixLevels()
     {
-        using var tree = new TempTree();
-        var c = Run.Compile(tree.Write("cps.md", CaStyleDocument()));
+        var c = Run.Compile(PolicySetBuilder.SingleFile("cps.md", CaStyleDocument()));
         var doc = c.Set!.Documents[0];
         var deep = doc.Find("4.9.1.1.1.1")!;
         Assert.Equal("Reported by the subscriber", deep.Title);
@@ -76,8 +75,7 @@ public sealed class SingleFileLayoutTests
     [Fact]
     public void UnknownFrontMatterKeysAreWarnings()
     {
-        using var tree = new TempTree();
-        var c = Run.Compile(tree.Write("cps.md", CaStyleDocument()));
+        var c = Run.Compile(PolicySetBuilder.SingleFile("cps.md", CaStyleDocument()));
         var d = Assert.Single(c.Of("PD0002"));
         Assert.Equal(Severity.Warning, d.Severity);
         Assert.Contains("x-generator", d.Message, StringComparison.Ordinal);
@@ -89,7 +87,7 @@ public sealed class SingleFileLayoutTests
     {
         using var tree = new TempTree();
         var text = "# Plain CA Policy\n\n" + PolicySetBuilder.Document();
-        var c = Run.Compile(tree.Write("Plain-CP.md", text));
+        var c = Run.Compile(PolicySetBuilder.SingleFile("Plain-CP.md", text).WriteTo(tree.Root));
         Assert.True(c.ErrorCount == 0, c.Dump());
         var doc = c.Set!.Documents[0];
         Assert.Equal("plain-cp", doc.Id);
@@ -102,7 +100,7 @@ public sealed class SingleFileLayoutTests
     {
         using var tree = new TempTree();
         var text = PolicySetBuilder.Document(body: e => e.Id == "7.1" ? "```\n# 9. NOT A HEADING\n```" : $"Text of {e.Id}.");
-        var c = Run.Compile(tree.Write("cp.md", text));
+        var c = Run.Compile(PolicySetBuilder.SingleFile("cp.md", text).WriteTo(tree.Root));
         Assert.True(c.ErrorCount == 0, c.Dump());
         Assert.Contains("# 9. NOT A HEADING", c.Set!.Documents[0].Find("7.1")!.Source, StringComparison.Ordinal);
     }

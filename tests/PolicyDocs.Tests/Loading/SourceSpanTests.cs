@@ -37,7 +37,7 @@ public sealed class SourceSpanTests
     public void SingleFileSectionsAndAppendicesPointAtTheirHeadingLines()
     {
         using var tree = new TempTree();
-        var c = Run.Compile(tree.Write("cps.md", SingleFileLayoutTests.CaStyleDocument()));
+        var c = Run.Compile(PolicySetBuilder.SingleFile("cps.md", SingleFileLayoutTests.CaStyleDocument()).WriteTo(tree.Root));
         var doc = c.Set!.Documents[0];
         Assert.Equal(2, doc.Appendices.Length);
         AssertHeadingSpans(doc);

@@ -1,15 +1,62 @@
+using System.Text;
 using PolicyDocs.Outline;
+using PolicyDocs.Scaffolding;
 
 namespace PolicyDocs.Tests.Support;
 
 /// <summary>
-/// Generates a minimal valid folder-layout policy set: policyset.yaml, data files and documents holding every
-/// RFC 3647 section, one Markdown file per component. Tests mutate the files before writing them out.
+/// The one way tests make a policy set on disk. Start from <see cref="Valid"/> (a minimal valid folder-layout set:
+/// policyset.yaml, data files and documents holding every RFC 3647 section, one Markdown file per component), an empty
+/// builder, <see cref="SingleFile"/> (a single-file CP/CPS), <see cref="Sample"/> (the repository's content/),
+/// <see cref="Scaffolded"/> (what <c>policydocs new</c> writes) or <see cref="FromFolder"/>; change files with the
+/// fluent methods; then <see cref="Write()"/> it to a temporary folder or <see cref="WriteTo(string)"/> a folder.
 /// </summary>
 public sealed class PolicySetBuilder
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
     /// <summary>Relative path → text.</summary>
     public SortedDictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Relative path → bytes, for files that are not UTF-8 text (images) or must be written byte for byte.</summary>
+    public SortedDictionary<string, byte[]> BinaryFiles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What to compile, relative to the folder written: "" for the folder (folder layout), or a file (single-file layout).</summary>
+    public string Entry { get; private set; } = "";
+
+    /// <summary>A single-file CP/CPS: the one Markdown file <paramref name="name"/>, which is what compiles.</summary>
+    public static PolicySetBuilder SingleFile(string name, string markdown) => new PolicySetBuilder { Entry = name }.Set(name, markdown);
+
+    /// <summary>Every file under <paramref name="folder"/>: UTF-8 text as text (so it can be edited), anything else as bytes.</summary>
+    public static PolicySetBuilder FromFolder(string folder)
+    {
+        var b = new PolicySetBuilder();
+        foreach (var f in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+            b.WithFile(Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes(f));
+        return b;
+    }
+
+    /// <summary>The files <paramref name="files"/> (relative path → bytes), UTF-8 text as text.</summary>
+    public static PolicySetBuilder FromFiles(IEnumerable<KeyValuePair<string, byte[]>> files)
+    {
+        var b = new PolicySetBuilder();
+        foreach (var (path, bytes) in files) b.WithFile(path, bytes);
+        return b;
+    }
+
+    /// <summary>The repository's sample policy set (content/).</summary>
+    public static PolicySetBuilder Sample() => FromFolder(Path.Combine(RepoRoot(), "content"));
+
+    /// <summary>The policy set <c>policydocs new</c> writes for <paramref name="name"/>.</summary>
+    public static PolicySetBuilder Scaffolded(string name) => FromFiles(PolicySetScaffolder.Create(name).Files);
+
+    /// <summary>The folder holding PolicyDocs.sln, found by walking up from the test assembly.</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PolicyDocs.sln"))) return dir.FullName;
+        throw new InvalidOperationException("PolicyDocs.sln not found above " + AppContext.BaseDirectory);
+    }
 
     /// <summary>Bodies the generator gives to data-driven sections.</summary>
     public static IReadOnlyDictionary<string, string> GeneratedBlocks { get; } = new Dictionary<string, string>
@@ -182,14 +229,36 @@ public sealed class PolicySetBuilder
     /// <summary>Replaces the file.</summary>
     public PolicySetBuilder Set(string relative, string text)
     {
+        BinaryFiles.Remove(relative);
         Files[relative] = text;
         return this;
+    }
+
+    /// <summary>Replaces the file with <paramref name="bytes"/>, written exactly.</summary>
+    public PolicySetBuilder WithBytes(string relative, byte[] bytes)
+    {
+        Files.Remove(relative);
+        BinaryFiles[relative] = bytes;
+        return this;
+    }
+
+    /// <summary>Sets the file as text when <paramref name="bytes"/> are UTF-8 that writes back the same, else as bytes.</summary>
+    private PolicySetBuilder WithFile(string relative, byte[] bytes)
+    {
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            if (StrictUtf8.GetBytes(text).AsSpan().SequenceEqual(bytes)) return Set(relative, text);
+        }
+        catch (DecoderFallbackException) { }
+        return WithBytes(relative, bytes);
     }
 
     /// <summary>Removes a file.</summary>
     public PolicySetBuilder Remove(string relative)
     {
         Files.Remove(relative);
+        BinaryFiles.Remove(relative);
         return this;
     }
 
@@ -225,12 +294,23 @@ public sealed class PolicySetBuilder
     /// <summary>Writes the files into <paramref name="tree"/>.</summary>
     public void WriteTo(TempTree tree) => WriteTo(tree.Root);
 
-    /// <summary>Writes the files into <paramref name="folder"/> (created if needed); returns the folder.</summary>
+    /// <summary>Writes the files into <paramref name="folder"/> (created if needed); returns the path to compile
+    /// (<see cref="EntryIn"/>): the folder, or the single file.</summary>
     public string WriteTo(string folder)
     {
+        Directory.CreateDirectory(folder);
         foreach (var (path, text) in Files) TempTree.Write(folder, path, text);
-        return folder;
+        foreach (var (path, bytes) in BinaryFiles)
+        {
+            var full = TempTree.PathOf(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllBytes(full, bytes);
+        }
+        return EntryIn(folder);
     }
+
+    /// <summary>The path to compile once the files are written into <paramref name="folder"/>.</summary>
+    public string EntryIn(string folder) => Entry.Length == 0 ? folder : TempTree.PathOf(folder, Entry);
 
     /// <summary>1-based line of the first line of <paramref name="relative"/> that contains <paramref name="text"/>.</summary>
     public int LineOf(string relative, string text) => Text.LineOf(Files[relative], text);

@@ -13,8 +13,8 @@ public static class Run
     /// <summary>Writes <paramref name="builder"/> to a temporary folder and compiles it.</summary>
     public static Compilation Compile(PolicySetBuilder builder, bool strict = false)
     {
-        using var tree = builder.Write();
-        return Compile(tree.Root, strict);
+        using var tree = new TempTree();
+        return Compile(builder.WriteTo(tree.Root), strict);
     }
 
     /// <summary>Runs the command line; returns the exit code and what it printed.</summary>
@@ -33,10 +33,5 @@ public static class Run
     public static string Dump(this Compilation c) => string.Join("\n", c.Diagnostics);
 
     /// <summary>The folder holding PolicyDocs.sln, found by walking up from the test assembly.</summary>
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyDocs.sln"))) return dir.FullName;
-        throw new InvalidOperationException("PolicyDocs.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepoRoot() => PolicySetBuilder.RepoRoot();
 }

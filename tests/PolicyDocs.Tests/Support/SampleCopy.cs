@@ -1,6 +1,7 @@
 namespace PolicyDocs.Tests.Support;
 
-/// <summary>A temporary copy of the repository's sample content that a test may edit.</summary>
+/// <summary>A temporary copy of the repository's sample content (<see cref="PolicySetBuilder.Sample"/>, written to
+/// <c>content/</c>) that a test may edit.</summary>
 /// <remarks>Also a git repository on request (<see cref="Git"/>), for tests of versions and releases.</remarks>
 internal sealed class SampleCopy : IDisposable
 {
@@ -10,7 +11,7 @@ internal sealed class SampleCopy : IDisposable
     {
         Root = _tree.Root;
         Content = Path.Combine(Root, "content");
-        Copy(Path.Combine(Run.RepoRoot(), "content"), Content);
+        PolicySetBuilder.Sample().WriteTo(Content);
     }
 
     public string Root { get; }
@@ -32,12 +33,8 @@ internal sealed class SampleCopy : IDisposable
         File.WriteAllText(path, after);
     }
 
-    internal static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
-        foreach (var d in Directory.GetDirectories(from)) Copy(d, Path.Combine(to, Path.GetFileName(d)));
-    }
+    /// <summary>Copies the policy set in <paramref name="from"/> to <paramref name="to"/>, byte for byte.</summary>
+    internal static void Copy(string from, string to) => PolicySetBuilder.FromFolder(from).WriteTo(to);
 
     public void Dispose() => _tree.Dispose();
 }

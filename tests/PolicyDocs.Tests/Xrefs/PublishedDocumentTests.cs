@@ -9,10 +9,7 @@ public sealed class PublishedDocumentTests
     private static PolicyDocs.Compiling.Compilation Single(Func<PolicyDocs.Outline.OutlineEntry, string> body,
         Func<PolicyDocs.Outline.OutlineEntry, string>? heading = null)
     {
-        using var tree = new TempTree();
-        var path = tree.PathOf("CP-CPS.md");
-        File.WriteAllText(path, PolicySetBuilder.Document(body: body, heading: heading));
-        return Run.Compile(path);
+        return Run.Compile(PolicySetBuilder.SingleFile("CP-CPS.md", PolicySetBuilder.Document(body: body, heading: heading)));
     }
 
     [Fact]

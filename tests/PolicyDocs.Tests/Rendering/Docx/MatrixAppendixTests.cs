@@ -1,0 +1,68 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using PolicyDocs.Model;
+using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
+using PolicyDocs.Rendering.Docx;
+using Xunit;
+using static PolicyDocs.Tests.Rendering.Docx.DocxTestKit;
+
+namespace PolicyDocs.Tests.Rendering.Docx;
+
+/// <summary>The "Recommendations by impact level" appendix that policyset.yaml <c>matrix.docx_appendix</c> asks for.</summary>
+public sealed class MatrixAppendixTests
+{
+    private static XElement? AppendixTable(XDocument xml)
+    {
+        var heading = xml.Descendants(W + "bookmarkStart").FirstOrDefault(b => (string?)b.Attribute(W + "name") == DocxMatrixAppendix.Bookmark)?.Parent;
+        return heading?.ElementsAfterSelf(W + "tbl").FirstOrDefault();
+    }
+
+    [Fact]
+    public void The_sample_set_asks_for_it_and_the_cps_gets_a_linked_table_with_a_repeating_header()
+    {
+        var c = Sample();
+        Assert.True(c.Set!.Info.Matrix.DocxAppendix);
+        var doc = c.Set.Find("cps")!;
+        var docx = DocxRenderer.Render(c.Published!.Of(doc));
+        var table = AppendixTable(DocumentXml(docx));
+        Assert.NotNull(table);
+        var rows = table.Elements(W + "tr").ToList();
+        Assert.NotNull(rows[0].Element(W + "trPr")?.Element(W + "tblHeader"));
+        Assert.Equal(["Id", "Chapter", "Recommendation", "Kind", "Level", "Status", "Addressed in"],
+            rows[0].Elements(W + "tc").Select(tc => string.Concat(tc.Descendants(W + "t").Select(t => t.Value))));
+        var expected = DocxMatrixAppendix.RowsFor(c.Matrix!, "cps");
+        Assert.Equal(expected.Count, rows.Count - 1);
+        Assert.Equal(expected.Select(r => r.Recommendation.Id), rows.Skip(1).Select(r => string.Concat(r.Elements(W + "tc").First().Descendants(W + "t").Select(t => t.Value))));
+
+        // HIER-02 is addressed in cps:1.3.1 and cps:6.2.8: both link to this document's section bookmarks.
+        var hier2 = rows.Single(r => r.Elements(W + "tc").First().Value == "HIER-02");
+        var anchors = hier2.Elements(W + "tc").Last().Descendants(W + "hyperlink").Select(h => (string?)h.Attribute(W + "anchor")).ToList();
+        Assert.Equal(["_S1_3_1", "_S6_2_8"], anchors);
+        var bookmarks = DocumentXml(docx).Descendants(W + "bookmarkStart").Select(b => (string?)b.Attribute(W + "name")).ToHashSet();
+        Assert.Contains("_S6_2_8", bookmarks);
+        Assert.Empty(DocxTestKit.Problems(docx));
+    }
+
+    [Fact]
+    public void A_section_of_another_document_is_named_not_linked()
+    {
+        var c = Sample();
+        var docx = DocxRenderer.Render(c.Published!.Of(c.Set!.Find("cp")!));
+        var rows = AppendixTable(DocumentXml(docx))!.Elements(W + "tr").Skip(1).ToList();
+        var hier2 = rows.Single(r => r.Elements(W + "tc").First().Value == "HIER-02");
+        var cell = hier2.Elements(W + "tc").Last();
+        Assert.Empty(cell.Descendants(W + "hyperlink"));
+        Assert.Equal("cps:1.3.1, cps:6.2.8", string.Concat(cell.Descendants(W + "t").Select(t => t.Value)));
+    }
+
+    [Fact]
+    public void Without_the_setting_there_is_no_appendix()
+    {
+        var c = Sample();
+        var set = c.Set!;
+        var offSet = new PolicySet(set.Info with { Matrix = new MatrixSettings(false) }, set.Data, set.Documents, set.Root);
+        var off = DocumentPublisher.Publish(offSet, c.Xrefs!, c.Templates, c.Matrix, c.Recommendations);
+        Assert.Null(AppendixTable(DocumentXml(DocxRenderer.Render(off.Find("cps")!))));
+    }
+}

@@ -1,0 +1,199 @@
+using CsCheck;
+using PolicyDocs.Diff;
+using PolicyDocs.Compiling;
+using PolicyDocs.Rendering.Docx;
+using PolicyDocs.Rendering.Docx.Redline;
+using PolicyDocs.Tests.Rendering.Docx;
+using PolicyDocs.Tests.Support;
+
+namespace PolicyDocs.Tests.Rendering.Docx.Redline;
+
+/// <summary>
+/// Word redlines are exact: accepting every change gives the new version's Word text, rejecting every change gives
+/// the old one's; they validate, pass the Word-rules lint, and independent readers (pandoc, LibreOffice) agree.
+/// </summary>
+public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<RedlineSample>
+{
+    private const string File04 = "documents/cps/04-certificate-life-cycle-operational-requirements.md";
+
+    private static readonly string[] Files =
+    [
+        "documents/cps/01-introduction.md", "documents/cps/05-facility-management-and-operational-controls.md",
+        "documents/cps/07-certificate-crl-and-ocsp-profiles.md", "documents/cp/06-technical-security-controls.md",
+        "documents/cps/06-technical-security-controls.md", File04,
+    ];
+
+    private sealed record Case(byte[] Redline, byte[] OldDocx, byte[] NewDocx, Compilation New, DocumentChange Change);
+
+    private Case? Redline(string file, IEnumerable<MarkdownEdit> edits, bool strict = false)
+    {
+        var text = MarkdownEdits.Apply(sample.Read(file), edits);
+        var compiled = sample.CompileEdited(file, text);
+        if (strict) NoErrors(compiled);
+        if (compiled.ErrorCount > 0) return null;
+        var docId = file.Split('/')[1];
+        var changes = PolicyDiffer.Compare(sample.Old, compiled, "old", "new", docId);
+        var change = changes.Documents.Single();
+        if (change.Kind is null) return null;
+        return new Case(DocxRedlineRenderer.Render(sample.Old, compiled, change),
+            DocxRenderer.Render(sample.Old.Published!.Find(docId)!), DocxRenderer.Render(compiled.Published!.Of(compiled.Set!.Find(docId)!)), compiled, change);
+    }
+
+    private static readonly Gen<MarkdownEdit> Edit =
+        Gen.Select(Gen.Int[0, MarkdownEdits.Kinds - 1], Gen.Int[0, 500], Gen.Int[0, 60], Gen.Int[0, 7], (k, l, w, v) => new MarkdownEdit(k, l, w, v));
+
+    [Fact]
+    public void Accepting_all_gives_the_new_text_and_rejecting_all_the_old()
+    {
+        Gen.Select(Gen.Int[0, Files.Length - 1], Edit.Array[1, 6]).Sample((f, edits) =>
+        {
+            var c = Redline(Files[f], edits);
+            if (c is null) return;
+            Assert.Equal(TrackedChanges.Paragraphs(c.NewDocx, null), TrackedChanges.Paragraphs(c.Redline, accept: true));
+            Assert.Equal(TrackedChanges.Paragraphs(c.OldDocx, null, skipContents: true), TrackedChanges.Paragraphs(c.Redline, accept: false, skipContents: true));
+            Assert.Empty(DocxTestKit.Problems(c.Redline));
+        }, iter: 10, threads: 1);
+    }
+
+    [Fact]
+    public void Table_rows_paragraphs_words_and_headings_are_tracked()
+    {
+        var file = "documents/cps/07-certificate-crl-and-ocsp-profiles.md";
+        var c = Redline(file, [new MarkdownEdit(6, 3, 0, 1), new MarkdownEdit(7, 10, 0, 0), new MarkdownEdit(5, 20, 1, 2), new MarkdownEdit(3, 2, 0, 3), new MarkdownEdit(4, 40, 0, 0), new MarkdownEdit(0, 7, 2, 4)], strict: true)!;
+        var xml = MainXml(c.Redline);
+        Assert.Contains("<w:trPr><w:ins ", xml.Replace("<w:trPr><w:tblHeader /><w:cantSplit />", "<w:trPr>"));
+        Assert.Contains("<w:del ", xml);
+        Assert.Contains("<w:delText", xml);
+        Assert.Matches("<w:pPr>(<w:pStyle [^>]*/>)?<w:rPr><w:ins w:author=\"Northwind PKI Policy Authority\" w:date=\"2026-04-01T00:00:00Z\" w:id=\"\\d+\" /></w:rPr>", xml);
+        Assert.DoesNotMatch("<w:del [^>]*><w:r>(<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t[ >]", xml);
+        Assert.Contains("<w:trackRevisions />", SettingsXml(c.Redline));
+        // Revision ids: one increasing counter, above every bookmark id.
+        var ids = System.Text.RegularExpressions.Regex.Matches(xml, "<w:(?:ins|del) [^>]*w:id=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var bookmarks = System.Text.RegularExpressions.Regex.Matches(xml, "<w:bookmarkStart [^>]*w:id=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(ids.Order().ToList(), ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.True(ids.Min() > bookmarks.Max());
+        Assert.Empty(DocxTestKit.Problems(c.Redline));
+        // Deterministic bytes.
+        Assert.Equal(c.Redline, DocxRedlineRenderer.Render(sample.Old, c.New, c.Change));
+    }
+
+    [Fact]
+    public void Renumbered_and_added_sections_and_metadata_are_tracked()
+    {
+        // Old: an extra subsection 4.9.1.1. New: a section inserted before it, which becomes 4.9.1.2; a new version.
+        const string yaml = "documents/cps/document.yaml";
+        var text = sample.Read(File04);
+        var at = text.IndexOf("### 4.9.2 ", StringComparison.Ordinal);
+        var before = text[..at] + "#### 4.9.1.1 Bravo grounds\n\nThe bravo grounds apply.\n\n" + text[at..];
+        var after = text[..at] + "#### 4.9.1.1 Alpha grounds\n\nThe alpha grounds apply.\n\n#### 4.9.1.2 Bravo grounds\n\nThe bravo grounds apply.\n\n" + text[at..];
+        var old = sample.CompileEdited(File04, before);
+        var compiled = sample.CompileEdited((File04, after), (yaml, System.Text.RegularExpressions.Regex.Replace(sample.Read(yaml), "^version: \"1.1\"", "version: \"1.2\"", System.Text.RegularExpressions.RegexOptions.Multiline).Replace("status: approved", "status: draft", StringComparison.Ordinal).TrimEnd()
+            + "\n  - version: \"1.2\"\n    date: 2026-05-01\n    summary: Alpha grounds added.\n"));
+        Assert.Equal(0, old.ErrorCount);
+        NoErrors(compiled);
+        var change = PolicyDiffer.Compare(old, compiled, "old", "new", "cps").Documents.Single();
+        Assert.Contains(change.Sections, s => s.Kind == ChangeKind.Moved && s.OldNumber == "4.9.1.1" && s.NewNumber == "4.9.1.2");
+        var redline = DocxRedlineRenderer.Render(old, compiled, change);
+        var accepted = TrackedChanges.Paragraphs(redline, true);
+        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(compiled.Published!.Of(compiled.Set!.Find("cps")!)), null), accepted);
+        var rejected = TrackedChanges.Paragraphs(redline, false, skipContents: true);
+        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(old.Published!.Of(old.Set!.Find("cps")!)), null, skipContents: true), rejected);
+        Assert.Contains("4.9.1.1 Alpha grounds", accepted);
+        Assert.Contains("4.9.1.2 Bravo grounds", accepted);
+        Assert.DoesNotContain("4.9.1.1 Alpha grounds", rejected);
+        Assert.Contains("4.9.1.1 Bravo grounds", rejected);
+        Assert.Contains("1.2", accepted);
+        Assert.Contains("1.1", rejected);
+        var xml = MainXml(redline);
+        Assert.Matches("<w:delText>4\\.9\\.1\\.1</w:delText>.*?<w:t>4\\.9\\.1\\.2</w:t>.*?Bravo grounds", xml);
+        Assert.Empty(DocxTestKit.Problems(redline));
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(redline));
+        var header = Part(redline, zip.Entries.Single(e => e.FullName.StartsWith("word/header", StringComparison.Ordinal)).FullName);
+        Assert.Contains("<w:delText>1.1</w:delText>", header);
+        Assert.Contains("<w:t>1.2</w:t>", header);
+    }
+
+    [Fact]
+    public void Identical_versions_give_no_tracked_change()
+    {
+        var same = sample.CompileEdited(File04, sample.Read(File04));
+        var doc = same.Set!.Find("cps")!;
+        var change = new DocumentChange { DocumentId = "cps", Title = doc.Info.Title, FromVersion = doc.Info.Version, ToVersion = doc.Info.Version, Kind = ChangeKind.Modified, Metadata = [], Sections = [] };
+        var redline = DocxRedlineRenderer.Render(sample.Old, same, change);
+        Assert.Equal(0, TrackedChanges.Count(redline));
+        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(same.Published!.Of(doc)), null), TrackedChanges.Paragraphs(redline, null));
+        Assert.Empty(DocxTestKit.Problems(redline));
+    }
+
+    [Fact]
+    public void Pandoc_accepts_and_rejects_to_the_two_versions()
+    {
+        var pandoc = Tool.OnPath("pandoc") ?? Skip("pandoc is not installed.");
+        var c = Redline(Files[1], [new MarkdownEdit(0, 3, 2, 1), new MarkdownEdit(3, 8, 0, 2), new MarkdownEdit(4, 12, 0, 0), new MarkdownEdit(2, 30, 3, 0)])!;
+        using var dir = new Support.TempTree();
+        string Plain(byte[] docx, string? track)
+        {
+            var path = Path.Combine(dir.Root, Guid.NewGuid().ToString("N") + ".docx");
+            File.WriteAllBytes(path, docx);
+            var (code, output) = Run(pandoc, ["-f", "docx", "-t", "plain", "--wrap=none", .. track is null ? Array.Empty<string>() : ["--track-changes=" + track], path]);
+            Assert.Equal(0, code);
+            // pandoc keeps tracked rows as empty rows, and table column widths follow the content: compare words per line.
+            // Contents entries end in an estimated page number, which the old version computes from its own length.
+            // pandoc also keeps the list marker of a deleted list item.
+            return string.Join('\n', output.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l.Trim(), @"\s+(\d+)$|\s+", m => m.Groups[1].Success ? "" : " "))
+                .Where(l => l.Length > 0 && l is not ("-" or "*") && !System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+\.$")));
+        }
+        Assert.Equal(Plain(c.NewDocx, null), Plain(c.Redline, "accept"));
+        Assert.Equal(Plain(c.OldDocx, null), Plain(c.Redline, "reject"));
+    }
+
+    [Fact]
+    public void LibreOffice_shows_deleted_and_inserted_words()
+    {
+        var soffice = Tool.OnPath("soffice") ?? Skip("LibreOffice (soffice) is not installed.");
+        var pdftotext = Tool.OnPath("pdftotext") ?? Skip("pdftotext is not installed.");
+        var text = sample.Read(File04).Replace("revokes a certificate in the portal", "revokes a certificate in the zebrafinch portal", StringComparison.Ordinal)
+            .Replace("by choosing the", "by selecting the", StringComparison.Ordinal);
+        var compiled = sample.CompileEdited(File04, text);
+        var change = PolicyDiffer.Compare(sample.Old, compiled, "old", "new", "cps").Documents.Single();
+        using var dir = new Support.TempTree();
+        var docx = Path.Combine(dir.Root, "redline.docx");
+        File.WriteAllBytes(docx, DocxRedlineRenderer.Render(sample.Old, compiled, change));
+        var (code, log) = Run(soffice, ["-env:UserInstallation=file://" + Path.Combine(dir.Root, "profile"), "--headless", "--convert-to", "pdf", "--outdir", dir.Root, docx]);
+        Assert.True(code == 0, log);
+        var (_, pdf) = Run(pdftotext, [Path.Combine(dir.Root, "redline.pdf"), "-"]);
+        Assert.Contains("zebrafinch", pdf);
+        Assert.Contains("choosing", pdf);
+        Assert.Contains("selecting", pdf);
+    }
+
+    private static void NoErrors(Compilation c)
+    {
+        var errors = c.Diagnostics.Where(d => d.Severity == PolicyDocs.Model.Severity.Error).Select(d => d.ToString()).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    private static string Skip(string why)
+    {
+        Assert.Skip(why);
+        return "";
+    }
+
+    private static (int Code, string Out) Run(string file, string[] args)
+    {
+        var (code, stdout, stderr) = Tool.Run(file, args);
+        return (code, stdout + (code == 0 ? "" : stderr));
+    }
+
+    private static string MainXml(byte[] docx) => Part(docx, "word/document.xml");
+
+    private static string SettingsXml(byte[] docx) => Part(docx, "word/settings.xml");
+
+    private static string Part(byte[] docx, string name)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(docx));
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+}
