@@ -49,6 +49,9 @@ internal sealed class GfmBodyRenderer
         _writer.GetStringBuilder().Clear();
         _state.SectionLevel = sectionLevel;
         _state.FootnotePrefix = footnotePrefix;
+        // The renderer is reused: a body that starts with a block quote must start on a new line, or the writer,
+        // still at the end of the previous body's last line, leaves out the quote's first "> " (trimmed below).
+        _renderer.EnsureLine();
         _renderer.Render(body);
         _writer.Flush();
         return _writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n');
