@@ -1,7 +1,7 @@
 using PolicyDocs.Pipeline;
 using PolicyDocs.Output;
 using PolicyDocs.Compiling;
-using PolicyDocs.Tests.Site;
+using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Browser.Tests;
 

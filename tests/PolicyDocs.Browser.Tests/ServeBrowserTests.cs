@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using PolicyDocs.Cli.Serve;
-using PolicyDocs.Tests.Site;
 using PolicyDocs.Tests.Support;
 using Xunit;
 using static Microsoft.Playwright.Assertions;

@@ -3,7 +3,6 @@ using System.Text;
 using PolicyDocs.Cli.Serve;
 using PolicyDocs.Rendering.Html;
 using PolicyDocs.Tests.Rendering.Html;
-using PolicyDocs.Tests.Site;
 using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Cli;

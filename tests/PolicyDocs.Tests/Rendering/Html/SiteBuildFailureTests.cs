@@ -4,7 +4,6 @@ using PolicyDocs.Rendering.Html;
 using PolicyDocs.Tests.Support;
 using Xunit;
 
-using PolicyDocs.Tests.Site;
 
 namespace PolicyDocs.Tests.Rendering.Html;
 

@@ -4,7 +4,6 @@ using PolicyDocs.Output;
 using PolicyDocs.Compiling;
 using PolicyDocs.Tests.Support;
 
-using PolicyDocs.Tests.Site;
 
 namespace PolicyDocs.Tests.Rendering.Html;
 

@@ -6,7 +6,7 @@ using AngleSharp.Html.Parser;
 using PolicyDocs.Compiling;
 using Xunit;
 
-using PolicyDocs.Tests.Site;
+using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Rendering.Html;
 

@@ -1,6 +1,6 @@
 using PolicyDocs.Tests.Support;
 
-namespace PolicyDocs.Tests.Site;
+namespace PolicyDocs.Tests.Support;
 
 /// <summary>A small but complete policy set (an approved CP and a draft CPS over the full RFC 3647 outline) for site tests,
 /// built with <see cref="PolicySetBuilder"/>.</summary>
