@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
 using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 using PolicyDocs.Reporting;
 using PolicyDocs.Text;
 
@@ -54,10 +56,11 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
     }
 
     /// <summary>Compiles <paramref name="path"/>; false (with the reason printed) when the input cannot be read at all, for exit code 2.</summary>
-    public bool TryCompile(string path, bool strict, out Compilation compilation)
+    public bool TryCompile(string path, bool strict, out Compilation compilation, [NotNullWhen(true)] out PublishedSet? published)
     {
         compilation = PolicyCompiler.Compile(path, new CompileOptions(strict));
-        if (compilation.Fatal is null) return true;
+        published = compilation.Published;
+        if (published is not null) return true;
         Error.WriteLine(SingleLine.Escape($"policydocs: {compilation.Fatal}"));
         return false;
     }

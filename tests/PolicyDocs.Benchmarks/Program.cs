@@ -23,7 +23,7 @@ if (args.Length == 2 && args[0] == "stages")
         PolicyDocs.Compiling.Compilation c = null!;
         PolicyDocs.Pipeline.SiteBuild site = null!;
         var compile = Stage("compile", () => c = PolicyDocs.Compiling.PolicyCompiler.Compile(args[1]));
-        var docx = Stage("docx", () => PolicyDocs.Rendering.Docx.DocxRenderer.Render(c.Published!.Of(c.Set!.Documents[0])));
+        var docx = Stage("docx", () => PolicyDocs.Rendering.Docx.DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Documents[0])));
         var pages = Stage("site", () => site = PolicyDocs.Pipeline.SiteBuilder.Build(c.Published!, null, wordDownloads: false));
         var links = Stage("link check alone", () => PolicyDocs.Rendering.Html.LinkChecker.Check(site.Output));
         Console.WriteLine($"round {round}: {compile}, {docx}, {pages}, {links}");

@@ -26,7 +26,7 @@ public class RedlineBenchmarks
         var text = SyntheticPolicySet.Generate();
         _old = Compile("old", text);
         _new = Compile("new", Edit(text));
-        var changed = PolicyDiffer.Compare(_old, _new, "old", "new").Documents.Sum(d => d.Sections.Count);
+        var changed = PolicyDiffer.Compare(_old.Published!, _new.Published!, "old", "new").Documents.Sum(d => d.Sections.Count);
         if (changed < 50) throw new InvalidOperationException($"Only {changed} sections changed; the edit did not apply.");
         Console.WriteLine($"// {text.Length / 1024} KB of Markdown, {changed} sections changed");
     }
@@ -38,7 +38,7 @@ public class RedlineBenchmarks
         var file = Path.Combine(dir, "CP-CPS.md");
         File.WriteAllText(file, text);
         var c = PolicyCompiler.Compile(file);
-        if (c.ErrorCount > 0 || c.Set is null) throw new InvalidOperationException($"The {name} version has {c.ErrorCount} errors.");
+        if (c.ErrorCount > 0 || c.Published!.Set is null) throw new InvalidOperationException($"The {name} version has {c.ErrorCount} errors.");
         return c;
     }
 
@@ -74,14 +74,14 @@ public class RedlineBenchmarks
     public (double Diff, double Html, double Docx) Stages()
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var changes = PolicyDiffer.Compare(_old!, _new!, "old", "new");
+        var changes = PolicyDiffer.Compare(_old!.Published!, _new!.Published!, "old", "new");
         var diff = sw.Elapsed.TotalMilliseconds;
         var docs = changes.Documents.Where(d => d.Kind == ChangeKind.Modified).ToList();
         sw.Restart();
-        foreach (var d in docs) RedlineHtmlRenderer.Body(new VersionChange(_old!, _new!, changes, d), RedlineLinks.Standalone(_new!.Set!, 1));
+        foreach (var d in docs) RedlineHtmlRenderer.Body(VersionChange.Between(_old!.Published!, _new!.Published!, changes, d), RedlineLinks.Standalone(_new!.Published!.Set, 1));
         var html = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
-        foreach (var d in docs) DocxRedlineRenderer.Render(_old!, _new!, d);
+        foreach (var d in docs) DocxRedlineRenderer.Render(VersionChange.Between(_old!.Published!, _new!.Published!, changes, d));
         return (diff, html, sw.Elapsed.TotalMilliseconds);
     }
 
@@ -89,12 +89,12 @@ public class RedlineBenchmarks
     [Benchmark]
     public int DiffAndRedlines()
     {
-        var changes = PolicyDiffer.Compare(_old!, _new!, "old", "new");
+        var changes = PolicyDiffer.Compare(_old!.Published!, _new!.Published!, "old", "new");
         var bytes = 0;
         foreach (var d in changes.Documents.Where(d => d.Kind == ChangeKind.Modified))
         {
-            bytes += RedlineHtmlRenderer.Body(new VersionChange(_old!, _new!, changes, d), RedlineLinks.Standalone(_new!.Set!, 1)).Length;
-            bytes += DocxRedlineRenderer.Render(_old!, _new!, d).Length;
+            bytes += RedlineHtmlRenderer.Body(VersionChange.Between(_old!.Published!, _new!.Published!, changes, d), RedlineLinks.Standalone(_new!.Published!.Set, 1)).Length;
+            bytes += DocxRedlineRenderer.Render(VersionChange.Between(_old!.Published!, _new!.Published!, changes, d)).Length;
         }
         return bytes;
     }

@@ -21,17 +21,17 @@ internal static class CheckCommand
         {
             var path = parse.GetValue(content)!;
             var isStrict = parse.GetValue(strict);
-            if (!console.TryCompile(path, isStrict, out var compilation)) return CliApp.Usage;
+            if (!console.TryCompile(path, isStrict, out var compilation, out var published)) return CliApp.Usage;
             if (parse.GetValue(fix))
             {
-                var count = NoStipulationFixer.Fix(compilation.Set!);
+                var count = NoStipulationFixer.Fix(published.Set);
                 console.Error.WriteLine($"Inserted \"No stipulation.\" into {count} blank section{(count == 1 ? "" : "s")}.");
-                if (count > 0) compilation = PolicyCompiler.Compile(path, new CompileOptions(isStrict));
+                if (count > 0 && !console.TryCompile(path, isStrict, out compilation, out published)) return CliApp.Usage;
             }
             var fmt = parse.GetValue(format)!;
             console.Report(compilation.Diagnostics, fmt);
             if (fmt == "text")
-                console.Error.WriteLine($"check: {CliConsole.Counts(compilation)} in {compilation.Set!.Documents.Length} document{(compilation.Set.Documents.Length == 1 ? "" : "s")}.");
+                console.Error.WriteLine($"check: {CliConsole.Counts(compilation)} in {published.Documents.Length} document{(published.Documents.Length == 1 ? "" : "s")}.");
             return CliConsole.ExitCode(compilation, isStrict);
         });
         return command;

@@ -19,8 +19,8 @@ internal static class MatrixCommand
         };
         command.SetAction(parse =>
         {
-            if (!console.TryCompile(parse.GetValue(content)!, false, out var compilation)) return CliApp.Usage;
-            var matrix = compilation.Matrix!;
+            if (!console.TryCompile(parse.GetValue(content)!, false, out var compilation, out var published)) return CliApp.Usage;
+            var matrix = published.Matrix;
             var caId = parse.GetValue(ca);
             if (caId is not null && !matrix.Cas.Any(c => c.Id == caId))
             {

@@ -1,8 +1,6 @@
-using PolicyDocs.Matrix;
 using PolicyDocs.Model;
 using PolicyDocs.Publication;
 using PolicyDocs.Templates;
-using PolicyDocs.Xrefs;
 
 namespace PolicyDocs.Compiling;
 
@@ -14,26 +12,16 @@ namespace PolicyDocs.Compiling;
 public sealed record CompileOptions(bool Strict = false, string? DocumentId = null);
 
 /// <summary>
-/// The resolved policy set: the bound, aligned model, its cross-reference index, the templates to render it
-/// with, and every diagnostic found. What all renderers consume.
+/// What a compile found: every diagnostic, and — unless the input could not be read at all — the publication every
+/// output renders from. The publication exists even when there are errors (so <c>check</c> can report and fix); an
+/// output is only written from a compilation without errors.
 /// </summary>
-/// <param name="Set">The model; null only when <see cref="Fatal"/> is set.</param>
-/// <param name="Xrefs">Resolved references and backlinks.</param>
+/// <param name="Published">The resolved set and its documents as every output shows them; null only when <see cref="Fatal"/> is set.</param>
 /// <param name="Templates">Where templates come from for this set.</param>
 /// <param name="Diagnostics">Findings, sorted by place.</param>
 /// <param name="Fatal">Why the input could not be read at all, if so.</param>
-public sealed record Compilation(PolicySet? Set, XrefIndex? Xrefs, TemplateStore Templates, IReadOnlyList<Diagnostic> Diagnostics, string? Fatal)
+public sealed record Compilation(PublishedSet? Published, TemplateStore Templates, IReadOnlyList<Diagnostic> Diagnostics, string? Fatal)
 {
-    /// <summary>Recommendations × levels × CAs; empty when the set has no recommendations.</summary>
-    public RecommendationMatrix? Matrix { get; init; }
-
-    /// <summary>Which recommendations each section addresses.</summary>
-    public RecommendationIndex Recommendations { get; init; } = RecommendationIndex.Empty;
-
-    /// <summary>What every output renders from: the set with one <see cref="PublishedDocument"/> per document;
-    /// null only when <see cref="Fatal"/> is set.</summary>
-    public PublishedSet? Published { get; init; }
-
     /// <summary>Errors in the diagnostics.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
 

@@ -29,7 +29,7 @@ public static class PolicyCompiler
             diagnostics.Add(Rules.ForFile(problem.Fault), new SourceSpan(display, problem.Line, problem.Column), $"{display} {problem.Message}");
         }
         if (loaded.Set is null)
-            return new Compilation(null, null, templates, diagnostics.ToSortedList(), loaded.Fatal);
+            return new Compilation(null, templates, diagnostics.ToSortedList(), loaded.Fatal);
 
         var loadedSet = loaded.Set;
         if (options.DocumentId is { } id && !isFolder && loadedSet.Documents.Length == 1)
@@ -49,11 +49,6 @@ public static class PolicyCompiler
         GovernanceCheck.Check(set, diagnostics);
         var xrefs = XrefResolver.Resolve(set, diagnostics);
         var recommendations = RecommendationIndex.Build(set);
-        return new Compilation(set, xrefs, templates, diagnostics.ToSortedList(), null)
-        {
-            Matrix = matrix,
-            Recommendations = recommendations,
-            Published = DocumentPublisher.Publish(set, xrefs, templates, matrix, recommendations),
-        };
+        return new Compilation(DocumentPublisher.Publish(set, xrefs, templates, matrix, recommendations), templates, diagnostics.ToSortedList(), null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolicyDocs.Model;
+using PolicyDocs.Publication;
 
 namespace PolicyDocs.Diff;
 
@@ -96,6 +97,10 @@ public sealed record SectionChange
     public bool DataDriven { get; init; }
     /// <summary>Where the section is in the new version (or the old, when removed).</summary>
     public required SourceSpan Span { get; init; }
+    /// <summary>The old version's section as its outputs show it; null when added.</summary>
+    public PublishedSection? OldSection { get; init; }
+    /// <summary>The new version's section as its outputs show it; null when removed.</summary>
+    public PublishedSection? NewSection { get; init; }
 
     /// <summary>The number to show: the new one, else the old.</summary>
     public string Number => NewNumber ?? OldNumber!;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PolicyDocs.Model;
 using PolicyDocs.Outline;
-using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 
 namespace PolicyDocs.Diff;
 
@@ -12,35 +12,49 @@ namespace PolicyDocs.Diff;
 public static class PolicyDiffer
 {
     /// <summary>Compares <paramref name="from"/> with <paramref name="to"/>; <paramref name="onlyDocument"/> limits it to one document.</summary>
-    public static ChangeSet Compare(Compilation from, Compilation to, string fromLabel, string toLabel, string? onlyDocument = null)
+    public static ChangeSet Compare(PublishedSet from, PublishedSet to, string fromLabel, string toLabel, string? onlyDocument = null)
     {
-        var a = from.Set ?? throw new ArgumentException("old version did not load", nameof(from));
-        var b = to.Set ?? throw new ArgumentException("new version did not load", nameof(to));
         var docs = new List<DocumentChange>();
-        foreach (var newDoc in b.Documents)
+        foreach (var newDoc in to.Documents)
         {
             if (onlyDocument is not null && newDoc.Id != onlyDocument) continue;
-            docs.Add(CompareDocument(a.Find(newDoc.Id), newDoc, from, to));
+            docs.Add(CompareDocument(from.Find(newDoc.Id), newDoc, from, to));
         }
-        foreach (var oldDoc in a.Documents)
+        foreach (var oldDoc in from.Documents)
         {
             if (onlyDocument is not null && oldDoc.Id != onlyDocument) continue;
-            if (b.Find(oldDoc.Id) is null) docs.Add(CompareDocument(oldDoc, null, from, to));
+            if (to.Find(oldDoc.Id) is null) docs.Add(CompareDocument(oldDoc, null, from, to));
         }
-        var data = onlyDocument is null || docs.Count > 0 ? DataDiffer.Compare(a, b, docs) : [];
+        var data = onlyDocument is null || docs.Count > 0 ? DataDiffer.Compare(from.Set, to.Set, docs) : [];
         return new ChangeSet(fromLabel, toLabel, docs, data);
     }
 
-    private static DocumentChange CompareDocument(PolicyDocument? oldDoc, PolicyDocument? newDoc, Compilation from, Compilation to)
+    // The sections a document's changes are counted in: every numbered section depth-first, then the appendices.
+    private static List<PublishedSection> Compared(PublishedDocument? doc)
     {
-        var doc = (newDoc ?? oldDoc)!;
-        var metadata = oldDoc is not null && newDoc is not null ? Metadata(oldDoc.Info, newDoc.Info) : [];
+        var list = new List<PublishedSection>();
+        void Walk(PublishedSection s)
+        {
+            list.Add(s);
+            foreach (var c in s.Children) Walk(c);
+        }
+        if (doc is null) return list;
+        foreach (var s in doc.Sections) Walk(s);
+        list.AddRange(doc.Appendices);
+        return list;
+    }
+
+    private static DocumentChange CompareDocument(PublishedDocument? oldDoc, PublishedDocument? newDoc, PublishedSet from, PublishedSet to)
+    {
+        var doc = (newDoc ?? oldDoc)!.Document;
+        var metadata = oldDoc is not null && newDoc is not null ? Metadata(oldDoc.Document.Info, newDoc.Document.Info) : [];
         var sections = new List<SectionChange>();
-        var oldSections = oldDoc is null ? [] : oldDoc.AllSections.Concat(oldDoc.Appendices).ToList();
-        var newSections = newDoc is null ? [] : newDoc.AllSections.Concat(newDoc.Appendices).ToList();
+        var oldSections = Compared(oldDoc);
+        var newSections = Compared(newDoc);
         var pairs = Match(oldSections, newSections);
-        var matchedOld = pairs.Values.ToHashSet();
-        var oldIndex = oldSections.Select((s, i) => (s, i)).ToDictionary(t => t.s, t => t.i);
+        var matchedOld = pairs.Values.ToHashSet(ReferenceEqualityComparer.Instance);
+        var oldIndex = new Dictionary<PublishedSection, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < oldSections.Count; i++) oldIndex[oldSections[i]] = i;
         var pendingRemoved = oldSections.Where(s => !matchedOld.Contains(s)).ToList();
         foreach (var n in newSections)
         {
@@ -64,8 +78,8 @@ public static class PolicyDiffer
         {
             DocumentId = doc.Id,
             Title = doc.Info.Title,
-            FromVersion = oldDoc?.Info.Version,
-            ToVersion = newDoc?.Info.Version,
+            FromVersion = oldDoc?.Document.Info.Version,
+            ToVersion = newDoc?.Document.Info.Version,
             Kind = kind,
             Metadata = metadata,
             Sections = sections,
@@ -73,12 +87,12 @@ public static class PolicyDiffer
     }
 
     /// <summary>Pairs new sections with old ones: same number and title; same title elsewhere (moved); same number (retitled).</summary>
-    private static Dictionary<Section, Section> Match(List<Section> olds, List<Section> news)
+    private static Dictionary<PublishedSection, PublishedSection> Match(List<PublishedSection> olds, List<PublishedSection> news)
     {
-        var pairs = new Dictionary<Section, Section>(ReferenceEqualityComparer.Instance);
-        var usedOld = new HashSet<Section>(ReferenceEqualityComparer.Instance);
-        string Id(Section s) => (s.IsAppendix ? "appendix " : "") + s.Number;
-        string Key(Section s) => (s.IsAppendix ? "appendix " : "") + TitleKey.Normalize(s.Title);
+        var pairs = new Dictionary<PublishedSection, PublishedSection>(ReferenceEqualityComparer.Instance);
+        var usedOld = new HashSet<PublishedSection>(ReferenceEqualityComparer.Instance);
+        string Id(PublishedSection s) => (s.IsAppendix ? "appendix " : "") + s.Number;
+        string Key(PublishedSection s) => (s.IsAppendix ? "appendix " : "") + TitleKey.Normalize(s.Title);
         var oldById = olds.GroupBy(Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var n in news)
             if (oldById.TryGetValue(Id(n), out var o) && Key(o) == Key(n) && usedOld.Add(o)) pairs[n] = o;
@@ -99,7 +113,7 @@ public static class PolicyDiffer
         return pairs;
     }
 
-    private static SectionChange? CompareSection(Section o, Section n, Compilation from, Compilation to)
+    private static SectionChange? CompareSection(PublishedSection o, PublishedSection n, PublishedSet from, PublishedSet to)
     {
         var oldBlocks = BlockExtractor.Extract(o.Body, from.Xrefs);
         var newBlocks = BlockExtractor.Extract(n.Body, to.Xrefs);
@@ -119,12 +133,14 @@ public static class PolicyDiffer
             Class = cls,
             Blocks = changes,
             Layout = layout,
-            DataDriven = changes.Count > 0 && o.Source == n.Source,
-            Span = n.Span,
+            DataDriven = changes.Count > 0 && o.Source.Source == n.Source.Source,
+            Span = n.Source.Span,
+            OldSection = o,
+            NewSection = n,
         };
     }
 
-    private static SectionChange Whole(Section s, ChangeKind kind, Compilation c)
+    private static SectionChange Whole(PublishedSection s, ChangeKind kind, PublishedSet c)
     {
         var op = kind == ChangeKind.Added ? DiffOp.Inserted : DiffOp.Deleted;
         var blocks = BlockExtractor.Extract(s.Body, c.Xrefs);
@@ -140,7 +156,9 @@ public static class PolicyDiffer
             Class = s.IsNoStipulation ? ChangeClass.Editorial : ChangeClass.Normative,
             Blocks = changes,
             Layout = blocks.Zip(changes, (b, ch) => (b, (BlockChange?)ch)).ToList(),
-            Span = s.Span,
+            Span = s.Source.Span,
+            OldSection = kind == ChangeKind.Removed ? s : null,
+            NewSection = kind == ChangeKind.Added ? s : null,
         };
     }
 

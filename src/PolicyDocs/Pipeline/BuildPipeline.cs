@@ -74,7 +74,7 @@ public static class BuildPipeline
         progress?.Started(Compile);
         var compilation = PolicyCompiler.Compile(contentPath, new CompileOptions(options.Strict));
         progress?.Finished(Compile, compilation.Diagnostics);
-        if (compilation.Published is null || compilation.ErrorCount > 0 || (options.Strict && compilation.WarningCount > 0))
+        if (compilation.Published is not { } published || compilation.ErrorCount > 0 || (options.Strict && compilation.WarningCount > 0))
             return new BuildResult(compilation, [], null, Compile);
 
         var history = SiteHistory.Empty;
@@ -83,7 +83,7 @@ public static class BuildPipeline
         {
             progress?.Started(Releases);
             var diagnostics = new DiagnosticBag();
-            var releases = ReleaseHistory.Load(compilation, contentPath, diagnostics);
+            var releases = ReleaseHistory.Load(published, contentPath, diagnostics);
             history = SiteHistory.From(releases);
             releaseDiagnostics = [.. diagnostics.ToSortedList().Concat(history.Diagnostics)];
             progress?.Finished(Releases, releaseDiagnostics);
@@ -92,7 +92,7 @@ public static class BuildPipeline
         }
 
         progress?.Started(Render);
-        var site = SiteBuilder.Build(compilation.Published, history, options.WordDownloads);
+        var site = SiteBuilder.Build(published, history, options.WordDownloads);
         progress?.Finished(Render, site.Diagnostics);
         return new BuildResult(compilation, releaseDiagnostics, site, site.HasErrors ? Render : null);
     }

@@ -2,6 +2,7 @@ using PolicyDocs.Compiling;
 using PolicyDocs.Diff;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
+using PolicyDocs.Publication;
 using PolicyDocs.Rendering.Docx.Redline;
 using PolicyDocs.Rendering.Html;
 using PolicyDocs.Versions;
@@ -89,30 +90,30 @@ public static class ComparePipeline
     {
         progress?.Started(Compile);
         var newer = PolicyCompiler.Compile(to.ContentPath, null, to.DisplayPath);
-        var singleFiles = File.Exists(from.ContentPath) && File.Exists(to.ContentPath) && newer.Set is { Documents.Length: 1 };
-        var older = PolicyCompiler.Compile(from.ContentPath, new CompileOptions(DocumentId: singleFiles ? newer.Set!.Documents[0].Id : null), from.DisplayPath);
+        var singleFiles = File.Exists(from.ContentPath) && File.Exists(to.ContentPath) && newer.Published is { Documents.Length: 1 };
+        var older = PolicyCompiler.Compile(from.ContentPath, new CompileOptions(DocumentId: singleFiles ? newer.Published!.Documents[0].Id : null), from.DisplayPath);
         progress?.Finished(Compile, [.. older.Diagnostics.Concat(newer.Diagnostics)]);
         foreach (var (c, v) in new[] { (older, from), (newer, to) })
             if (c.Fatal is not null) return new CompareResult(CompareOutcome.Unreadable, $"{v.Label}: {c.Fatal}", []) { Old = older, New = newer };
-        if (older.ErrorCount > 0 || newer.ErrorCount > 0)
+        if (older.Published is not { } a || newer.Published is not { } b || older.ErrorCount > 0 || newer.ErrorCount > 0)
             return new CompareResult(CompareOutcome.Errors, null, [.. older.Diagnostics.Concat(newer.Diagnostics).Where(d => d.Severity == Severity.Error)]) { Old = older, New = newer };
 
         var only = options.Document;
-        if (only is not null && older.Set!.Find(only) is null && newer.Set!.Find(only) is null)
+        if (only is not null && a.Find(only) is null && b.Find(only) is null)
             return new CompareResult(CompareOutcome.UnknownDocument,
-                $"neither version has a document '{only}' (documents: {string.Join(", ", newer.Set!.Documents.Select(d => d.Id))}).", []) { Old = older, New = newer };
-        if (Unrelated(older, newer, only) is { } why)
+                $"neither version has a document '{only}' (documents: {string.Join(", ", b.Documents.Select(d => d.Id))}).", []) { Old = older, New = newer };
+        if (Unrelated(a, b, only) is { } why)
             return new CompareResult(CompareOutcome.Unrelated, why, []) { Old = older, New = newer };
 
         progress?.Started(Compare);
-        var changes = PolicyDiffer.Compare(older, newer, from.Label, to.Label, only);
-        var findings = ReleaseChangelogCheck.Check(changes, newer.Set!);
+        var changes = PolicyDiffer.Compare(a, b, from.Label, to.Label, only);
+        var findings = ReleaseChangelogCheck.Check(changes, b.Set);
         progress?.Finished(Compare, findings);
 
         progress?.Started(Render);
         IReadOnlyList<Diagnostic> templateErrors = [];
-        var html = options.Html ? HtmlRedlines(older, newer, changes, out templateErrors) : null;
-        var word = options.Word ? DocxRedlineRenderer.RenderAll(older, newer, changes) : null;
+        var html = options.Html ? HtmlRedlines(a, b, changes, out templateErrors) : null;
+        var word = options.Word ? DocxRedlineRenderer.RenderAll(a, b, changes) : null;
         progress?.Finished(Render, templateErrors);
         if (templateErrors.Count > 0) return new CompareResult(CompareOutcome.Errors, null, templateErrors) { Old = older, New = newer, Changes = changes };
         return new CompareResult(CompareOutcome.Compared, null, [])
@@ -123,31 +124,32 @@ public static class ComparePipeline
 
     // Pages at <doc-id>/index.html, rendered with the new version's site templates without the site's header and
     // footer; references lead to the published site when its address is known. Images ship beside them.
-    private static OutputSet HtmlRedlines(Compilation older, Compilation newer, ChangeSet changes, out IReadOnlyList<Diagnostic> errors)
+    private static OutputSet HtmlRedlines(PublishedSet older, PublishedSet newer, ChangeSet changes, out IReadOnlyList<Diagnostic> errors)
     {
         var output = new OutputSet();
-        var current = newer.Set!;
+        var current = newer.Set;
         var links = RedlineLinks.Standalone(current, 1);
         var pages = new List<SitePage>();
         foreach (var d in changes.Documents.Where(d => d.Kind is not null))
         {
             var from = d.FromVersion ?? changes.From;
             var to = d.ToVersion ?? changes.To;
-            var shortTitle = current.Find(d.DocumentId)?.Info.ShortTitle ?? older.Set!.Find(d.DocumentId)?.Info.ShortTitle ?? d.Title;
+            var version = VersionChange.Between(older, newer, changes, d);
+            var shortTitle = (version.New ?? version.Old)?.Cover.ShortTitle ?? d.Title;
             var model = new ScriptObject
             {
-                ["body"] = new TrustedHtml(RedlineHtmlRenderer.Body(new VersionChange(older, newer, changes, d), links)),
+                ["body"] = new TrustedHtml(RedlineHtmlRenderer.Body(version, links)),
                 ["from"] = from,
                 ["to"] = to,
                 ["short_title"] = shortTitle,
                 ["standalone"] = true,
             };
             pages.Add(new SitePage("redline", $"{d.DocumentId}/index.html", $"{shortTitle}: changes from {from} to {to}", 1, new ScriptObject { ["redline"] = model }));
-            foreach (var doc in new[] { older.Set!.Find(d.DocumentId), current.Find(d.DocumentId) })
-                foreach (var image in doc?.Images.Values ?? [])
+            foreach (var doc in new[] { version.Old, version.New })
+                foreach (var image in doc?.Document.Images.Values ?? [])
                     output.Add(SitePaths.DocumentImage(d.DocumentId, image.PublishedName), image.Bytes);
         }
-        var site = new SiteRenderer(newer.Published!);
+        var site = new SiteRenderer(newer);
         site.RenderStandalone(output, pages);
         errors = site.Diagnostics;
         return output;
@@ -155,16 +157,16 @@ public static class ComparePipeline
 
     // Two versions of one document share most of their text; two documents that share almost none and differ in
     // title are not two versions of one.
-    private static string? Unrelated(Compilation a, Compilation b, string? only)
+    private static string? Unrelated(PublishedSet a, PublishedSet b, string? only)
     {
-        var ids = a.Set!.Documents.Select(d => d.Id).Intersect(b.Set!.Documents.Select(d => d.Id)).ToList();
+        var ids = a.Documents.Select(d => d.Id).Intersect(b.Documents.Select(d => d.Id)).ToList();
         if (only is not null) ids = [.. ids.Where(i => i == only)];
         if (ids.Count == 0 && only is null)
-            return $"the two versions have no document in common ({string.Join(", ", a.Set.Documents.Select(d => d.Id))} vs {string.Join(", ", b.Set.Documents.Select(d => d.Id))}); they look unrelated.";
+            return $"the two versions have no document in common ({string.Join(", ", a.Documents.Select(d => d.Id))} vs {string.Join(", ", b.Documents.Select(d => d.Id))}); they look unrelated.";
         foreach (var id in ids)
         {
-            var x = a.Set.Find(id)!;
-            var y = b.Set.Find(id)!;
+            var x = a.Find(id)!.Document;
+            var y = b.Find(id)!.Document;
             var oldBlocks = x.AllSections.SelectMany(s => BlockExtractor.Extract(s.Body, a.Xrefs)).Select(t => t.Text).ToHashSet();
             var newBlocks = y.AllSections.SelectMany(s => BlockExtractor.Extract(s.Body, b.Xrefs)).Select(t => t.Text).ToList();
             var shared = newBlocks.Count(oldBlocks.Contains);

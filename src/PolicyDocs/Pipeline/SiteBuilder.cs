@@ -61,14 +61,15 @@ public static class SiteBuilder
                 foreach (var (path, bytes) in CombinedMarkdown.Images(a.Document)) output.Add(path, bytes);
             });
             if (wordDownloads)
-                Parallel.ForEach(history.Changes, c => output.Add(c.DocxPath, Rendering.Docx.Redline.DocxRedlineRenderer.Render(c.Old, c.New, c.Change)));
+                Parallel.ForEach(history.Changes, c => output.Add(c.DocxPath, Rendering.Docx.Redline.DocxRedlineRenderer.Render(c)));
         });
         var site = new SiteRenderer(published);
         site.Prepare();
         var pages = new List<SitePage>();
         pages.AddRange(new RolesPageRenderer(published).Pages());
-        if (published.Matrix is { } matrix && set is { Data.Recommendations.IsEmpty: false })
+        if (!set.Data.Recommendations.IsEmpty)
         {
+            var matrix = published.Matrix;
             output.AddText("matrix/recommendations.csv", MatrixCsv.Write(MatrixTable.From(matrix)));
             output.Add("matrix/recommendations.xlsx", MatrixXlsx.Write(matrix));
             pages.Add(new SitePage("matrix", MatrixPageModel.PagePath, "Recommendations by impact level", 1, MatrixPageModel.Build(set, matrix), Nav: "Recommendations"));

@@ -10,7 +10,7 @@ namespace PolicyDocs.Publication;
 public static class DocumentPublisher
 {
     /// <summary>Publishes every document of <paramref name="set"/>.</summary>
-    public static PublishedSet Publish(PolicySet set, XrefIndex xrefs, TemplateStore templates, RecommendationMatrix? matrix, RecommendationIndex recommendations)
+    public static PublishedSet Publish(PolicySet set, XrefIndex xrefs, TemplateStore templates, RecommendationMatrix matrix, RecommendationIndex recommendations)
     {
         var context = new Context(set, xrefs, recommendations);
         return new PublishedSet(set, xrefs, templates, matrix, recommendations, [.. set.Documents.Select(context.Publish)]);

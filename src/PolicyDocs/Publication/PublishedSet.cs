@@ -15,7 +15,7 @@ public sealed class PublishedSet
 {
     private readonly Dictionary<string, PublishedDocument> _byId;
 
-    internal PublishedSet(PolicySet set, XrefIndex xrefs, TemplateStore templates, RecommendationMatrix? matrix,
+    internal PublishedSet(PolicySet set, XrefIndex xrefs, TemplateStore templates, RecommendationMatrix matrix,
         RecommendationIndex recommendations, ImmutableArray<PublishedDocument> documents)
     {
         Set = set;
@@ -37,8 +37,8 @@ public sealed class PublishedSet
     /// <summary>Where templates come from for this set.</summary>
     public TemplateStore Templates { get; }
 
-    /// <summary>Recommendations × levels × CAs; null when the set has no recommendations.</summary>
-    public RecommendationMatrix? Matrix { get; }
+    /// <summary>Recommendations × levels × CAs; without rows when the set has no recommendations.</summary>
+    public RecommendationMatrix Matrix { get; }
 
     /// <summary>Which recommendations each section addresses.</summary>
     public RecommendationIndex Recommendations { get; }

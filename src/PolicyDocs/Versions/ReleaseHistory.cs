@@ -1,10 +1,11 @@
 using PolicyDocs.Model;
 using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 
 namespace PolicyDocs.Versions;
 
-/// <summary>A published version of the policy set: its label (a git tag, or "current") and its compilation.</summary>
-public sealed record Release(string Label, Compilation Compilation);
+/// <summary>A published version of the policy set: its label (a git tag, or "current") and its publication.</summary>
+public sealed record Release(string Label, PublishedSet Published);
 
 /// <summary>
 /// The versions a build publishes: every git tag matching policyset.yaml's <c>releases.tags</c>, in version order,
@@ -13,9 +14,9 @@ public sealed record Release(string Label, Compilation Compilation);
 public static class ReleaseHistory
 {
     /// <summary>The releases of <paramref name="current"/> (always last). Problems become warnings at policyset.yaml.</summary>
-    public static IReadOnlyList<Release> Load(Compilation current, string contentPath, DiagnosticBag diagnostics)
+    public static IReadOnlyList<Release> Load(PublishedSet current, string contentPath, DiagnosticBag diagnostics)
     {
-        var set = current.Set!;
+        var set = current.Set;
         var releases = new List<Release>();
         var pattern = set.Info.Releases.TagPattern;
         if (pattern is not null)
@@ -37,13 +38,13 @@ public static class ReleaseHistory
                     }
                     using var version = r.Version;
                     var compilation = PolicyCompiler.Compile(version.ContentPath, null, version.DisplayPath);
-                    if (compilation.Fatal is not null || compilation.ErrorCount > 0)
+                    if (compilation.Published is null || compilation.ErrorCount > 0)
                     {
                         diagnostics.Add(Rules.ReleaseUnavailable, set.Info.Span,
                             $"Release {tag} does not compile ({compilation.Fatal ?? compilation.ErrorCount + " errors"}); it is left out of the release history.");
                         continue;
                     }
-                    releases.Add(new Release(tag, compilation));
+                    releases.Add(new Release(tag, compilation.Published));
                 }
             }
         }

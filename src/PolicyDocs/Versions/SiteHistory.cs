@@ -1,29 +1,36 @@
 using PolicyDocs.Diff;
 using PolicyDocs.Model;
 using PolicyDocs.Output;
-using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 
 namespace PolicyDocs.Versions;
 
 /// <summary>A superseded version of a document, published under <c>&lt;doc-id&gt;/&lt;version&gt;/</c>.</summary>
-/// <param name="Compilation">The release it comes from.</param>
-/// <param name="Document">The document as it was.</param>
-public sealed record ArchivedDocument(Compilation Compilation, PolicyDocument Document)
+/// <param name="Publication">The document as it was, as its outputs show it (its set is the release it comes from).</param>
+public sealed record ArchivedDocument(PublishedDocument Publication)
 {
-    /// <summary>The document as its outputs show it.</summary>
-    public Publication.PublishedDocument Publication => Compilation.Published!.Of(Document);
+    /// <summary>The model document.</summary>
+    public PolicyDocument Document => Publication.Document;
 
     /// <summary>Where its page is written.</summary>
     public string PagePath => SitePaths.ArchivedPage(Document.Id, Document.Info.Version);
 }
 
 /// <summary>The changes of one document between two consecutive published versions.</summary>
-/// <param name="Old">The release holding the older version.</param>
-/// <param name="New">The release holding the newer version.</param>
+/// <param name="Old">The older version as its outputs show it; null when the document is new.</param>
+/// <param name="New">The newer version as its outputs show it; null when the document was removed.</param>
 /// <param name="Changes">The change set, limited to this document.</param>
-/// <param name="Change">This document's changes.</param>
-public sealed record VersionChange(Compilation Old, Compilation New, ChangeSet Changes, DocumentChange Change)
+/// <param name="Change">This document's changes; each section change holds the old and new published sections it compares.</param>
+public sealed record VersionChange(PublishedDocument? Old, PublishedDocument? New, ChangeSet Changes, DocumentChange Change)
 {
+    /// <summary>The change of <paramref name="changes"/>' document <paramref name="change"/> between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    public static VersionChange Between(PublishedSet from, PublishedSet to, ChangeSet changes, DocumentChange change) =>
+        new(from.Find(change.DocumentId), to.Find(change.DocumentId), changes, change);
+
+    /// <summary>The set the older version belongs to (the newer one's when the document is new).</summary>
+    public PublishedSet OldSet => (Old ?? New)!.Set;
+    /// <summary>The set the newer version belongs to (the older one's when the document was removed).</summary>
+    public PublishedSet NewSet => (New ?? Old)!.Set;
     /// <summary>The document id.</summary>
     public string DocumentId => Change.DocumentId;
     /// <summary>The older version.</summary>
@@ -35,7 +42,7 @@ public sealed record VersionChange(Compilation Old, Compilation New, ChangeSet C
     /// <summary>The Word redline download.</summary>
     public string DocxPath => SitePaths.RedlineDownload(DocumentId, FromVersion, ToVersion);
     /// <summary>The newer version's effective date.</summary>
-    public DateOnly? Date => New.Set!.Find(DocumentId)?.Info.EffectiveDate;
+    public DateOnly? Date => New?.Cover.EffectiveDate;
 }
 
 /// <summary>
@@ -54,11 +61,11 @@ public sealed record SiteHistory(IReadOnlyList<ArchivedDocument> Archived, IRead
     public static SiteHistory From(IReadOnlyList<Release> releases)
     {
         if (releases.Count <= 1) return Empty;
-        var current = releases[^1].Compilation.Set!;
+        var current = releases[^1].Published;
         var archived = new List<ArchivedDocument>();
         var changes = new List<VersionChange>();
         var diagnostics = new List<Diagnostic>();
-        var ids = releases.SelectMany(r => r.Compilation.Set!.Documents.Select(d => d.Id)).Distinct().ToList();
+        var ids = releases.SelectMany(r => r.Published.Documents.Select(d => d.Id)).Distinct().ToList();
         foreach (var id in ids)
         {
             // Each version once, from the latest release that has it, in order of first appearance.
@@ -66,34 +73,34 @@ public sealed record SiteHistory(IReadOnlyList<ArchivedDocument> Archived, IRead
             var byVersion = new Dictionary<string, Release>(StringComparer.Ordinal);
             foreach (var r in releases)
             {
-                if (r.Compilation.Set!.Find(id) is not { } doc) continue;
-                if (!byVersion.ContainsKey(doc.Info.Version)) order.Add(doc.Info.Version);
-                byVersion[doc.Info.Version] = r;
+                if (r.Published.Find(id) is not { } doc) continue;
+                if (!byVersion.ContainsKey(doc.Cover.Version)) order.Add(doc.Cover.Version);
+                byVersion[doc.Cover.Version] = r;
             }
-            var currentVersion = current.Find(id)?.Info.Version;
+            var currentVersion = current.Find(id)?.Cover.Version;
             foreach (var v in order.Where(v => v != currentVersion))
-                archived.Add(new ArchivedDocument(byVersion[v].Compilation, byVersion[v].Compilation.Set!.Find(id)!));
+                archived.Add(new ArchivedDocument(byVersion[v].Published.Find(id)!));
             for (var i = 1; i < order.Count; i++)
             {
                 var a = byVersion[order[i - 1]];
                 var b = byVersion[order[i]];
-                var set = PolicyDiffer.Compare(a.Compilation, b.Compilation, a.Label, b.Label, id);
+                var set = PolicyDiffer.Compare(a.Published, b.Published, a.Label, b.Label, id);
                 var change = set.Documents.FirstOrDefault(d => d.DocumentId == id);
                 if (change is { Kind: ChangeKind.Modified })
-                    changes.Add(new VersionChange(a.Compilation, b.Compilation, set, change));
+                    changes.Add(VersionChange.Between(a.Published, b.Published, set, change));
             }
             // Text changed between two releases that carry the same version: the changelog rules catch it.
             for (var i = 1; i < releases.Count; i++)
             {
                 var a = releases[i - 1];
                 var b = releases[i];
-                if (a.Compilation.Set!.Find(id) is not { } x || b.Compilation.Set!.Find(id) is not { } y || x.Info.Version != y.Info.Version) continue;
-                var set = PolicyDiffer.Compare(a.Compilation, b.Compilation, a.Label, b.Label, id);
-                diagnostics.AddRange(Released(ReleaseChangelogCheck.Check(set, b.Compilation.Set), b, releases));
+                if (a.Published.Find(id) is not { } x || b.Published.Find(id) is not { } y || x.Cover.Version != y.Cover.Version) continue;
+                var set = PolicyDiffer.Compare(a.Published, b.Published, a.Label, b.Label, id);
+                diagnostics.AddRange(Released(ReleaseChangelogCheck.Check(set, b.Published.Set), b, releases));
             }
         }
         foreach (var c in changes)
-            diagnostics.AddRange(Released(ReleaseChangelogCheck.Check(c.Changes, c.New.Set!), releases.First(r => r.Compilation == c.New), releases));
+            diagnostics.AddRange(Released(ReleaseChangelogCheck.Check(c.Changes, c.NewSet.Set), releases.First(r => r.Published == c.NewSet), releases));
         return new SiteHistory(archived, changes, [.. diagnostics.Distinct()]);
     }
 

@@ -7,7 +7,7 @@ namespace PolicyDocs.Tests.Binding;
 /// <summary>Prose is a Scriban template over the data: strict variables, safe includes, limits.</summary>
 public sealed class BindingTests
 {
-    private static Section Bound(Compiling.Compilation c, string number) => c.Set!.Documents[0].Find(number)!;
+    private static Section Bound(Compiling.Compilation c, string number) => c.Published!.Set.Documents[0].Find(number)!;
 
     [Fact]
     public void DataValuesAppearInTheBoundText()

@@ -114,7 +114,7 @@ public sealed class HostileDataTests
         Assert.DoesNotContain(parsedMd.Descendants<Markdig.Syntax.Inlines.LinkInline>(), l => (l.Url ?? "").Contains("javascript", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(MarkdownEscape.Text($"caname {Payload}"), md, StringComparison.Ordinal);
 
-        var xml = DocxTestKit.DocumentXml(DocxRenderer.Render(c.Published!.Of(c.Set!.Find("cp")!)));
+        var xml = DocxTestKit.DocumentXml(DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Find("cp")!)));
         var wordText = string.Concat(xml.Descendants(DocxTestKit.W + "t").Select(t => t.Value));
         foreach (var f in (string[])["caname", "cadesc", "paddr", "term", "definition", "rolename", "taskname"])
             Assert.Contains($"{f} {Payload}", wordText, StringComparison.Ordinal);

@@ -78,7 +78,7 @@ public sealed class ProseSanitizerTests
         AssertNoActiveContent(fromMd);
 
         // Word runs no script, but a hyperlink would still take a reader to the refused URL.
-        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(DocxRenderer.Render(c.Published!.Of(c.Set!.Find("cp")!))), false);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Find("cp")!))), false);
         Assert.All(word.MainDocumentPart!.HyperlinkRelationships, h => Assert.True(PolicyDocs.Text.UrlPolicy.IsAllowed(h.Uri.OriginalString), h.Uri.OriginalString));
         _ = body;
     }

@@ -23,7 +23,7 @@ public sealed class CeremonyCheckTests
     public void Ceremony_is_loaded_into_the_model()
     {
         using var f = new RolesFixture();
-        var set = f.Compile().Set!;
+        var set = f.Compile().Published!.Set;
         var c = Assert.Single(set.Ceremonies);
         Assert.Equal("root-key", c.Id);
         Assert.Equal(new DateOnly(2026, 3, 10), c.PlannedDate);
@@ -155,7 +155,7 @@ public sealed class CeremonyCheckTests
         f.With(Path, "purpose: [unclosed\n");
         var c = f.Compile();
         Assert.Contains(c.Diagnostics, x => x.Code == "PD0001" && x.Span.Path.EndsWith(Path, StringComparison.Ordinal));
-        Assert.Empty(c.Set!.Ceremonies);
+        Assert.Empty(c.Published!.Set.Ceremonies);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class CeremonyRecordCheckTests
         using var f = WithRecord();
         var c = f.Compile();
         Assert.Empty(RolesFixture.Relevant(c));
-        var record = c.Set!.Ceremonies.Single().Record;
+        var record = c.Published!.Set.Ceremonies.Single().Record;
         Assert.NotNull(record);
         Assert.Equal(new DateOnly(2026, 3, 11), record.ActualDate);
         Assert.Equal(5, record.Participants.Length);

@@ -66,7 +66,7 @@ public sealed class CheckRuleTests
     {
         var c = Run.Compile(PolicySetBuilder.Valid().Replace("documents/cp/04.md", "Text of 4.9.16.\n\n", "Text of 4.9.16.\n\n### 4.9.17 Revocation of CA certificates\n\nText.\n\n"));
         Assert.True(c.Diagnostics.Count == 0, c.Dump());
-        Assert.Null(c.Set!.Documents[0].Find("4.9.17")!.Outline);
+        Assert.Null(c.Published!.Set.Documents[0].Find("4.9.17")!.Outline);
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public sealed class GovernanceTests
         t.PolicySet += "\ngovernance:\n  quorum: 3\n";
         var c = t.Compile();
         Assert.Empty(TestPolicySet.Relevant(c));
-        var a = Assert.Single(c.Set!.Data.Approvals);
+        var a = Assert.Single(c.Published!.Set.Data.Approvals);
         Assert.Equal((3, 0, 0, 3), (a.Votes!.For, a.Votes.Against, a.Votes.Abstain, a.MembersPresent!.Value));
-        Assert.Equal(3, c.Set.Info.Governance.Quorum);
+        Assert.Equal(3, c.Published!.Set.Info.Governance.Quorum);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ImageAssetTests : IDisposable
         WriteBytes("images/ca.png", png);
         var c = Compile("![CA](images/ca.png)");
         Assert.Empty(c.Of("PD0302"));
-        var image = Assert.Single(c.Set!.Documents[0].Images);
+        var image = Assert.Single(c.Published!.Set.Documents[0].Images);
         Assert.Equal("images/ca.png", image.Key);
         Assert.Equal(("images/ca.png", 40, 20, "image/png"), (image.Value.Path, image.Value.Width, image.Value.Height, image.Value.MediaType));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)), image.Value.Sha256);
@@ -70,7 +70,7 @@ public sealed class ImageAssetTests : IDisposable
         Assert.Equal(Severity.Error, d.Severity);
         Assert.Equal(13, d.Span.Line);
         Assert.Contains(reason, d.Message, StringComparison.Ordinal);
-        Assert.Empty(c.Set!.Documents[0].Images);
+        Assert.Empty(c.Published!.Set.Documents[0].Images);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ImageAssetTests : IDisposable
         var d = Assert.Single(c.Of("PD0302"));
         Assert.Equal(11, d.Span.Line);
         Assert.Contains("outside the content folder", d.Message, StringComparison.Ordinal);
-        Assert.Empty(c.Set!.Documents[0].Images);
+        Assert.Empty(c.Published!.Set.Documents[0].Images);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class ImageAssetTests : IDisposable
         Assert.Empty(c.Of("PD0302"));
         var warning = Assert.Single(c.Of("PD0309"));
         Assert.Equal((Severity.Warning, 13), (warning.Severity, warning.Span.Line));
-        var doc = c.Set!.Documents[0];
+        var doc = c.Published!.Set.Documents[0];
         Assert.Equal(ImageFormat.Png, doc.Image("a.svg")!.Fallback!.Format);
         Assert.Null(doc.Image("b.svg")!.Fallback);
 
@@ -117,9 +117,9 @@ public sealed class ImageAssetTests : IDisposable
         WriteBytes("big.png", big);
         WriteBytes("small.png", PngWriter.Blank(96, 48));
         var c = Compile("![A \"quoted\" <b>&amp; hierarchy](big.png)\n\n![Small](small.png) and ![Small](small.png) again.");
-        var docx = DocxRenderer.Render(c.Published!.Of(c.Set!.Documents[0]));
+        var docx = DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Documents[0]));
         Assert.Empty(DocxTestKit.Problems(docx));
-        Assert.Equal(docx, DocxRenderer.Render(c.Published!.Of(c.Set!.Documents[0])));
+        Assert.Equal(docx, DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Documents[0])));
         using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
         var main = word.MainDocumentPart!;
         Assert.Equal(2, main.ImageParts.Count());
@@ -174,7 +174,7 @@ public sealed class ImageAssetTests : IDisposable
         _set.Set("images/v.svg", Svg);
         WriteBytes("images/v.png", PngWriter.Blank(200, 100));
         var c = Compile("![Alt](images/My%20Diagram.png) ![V](./images/v.svg)");
-        var doc = c.Set!.Documents[0];
+        var doc = c.Published!.Set.Documents[0];
         var md = CombinedMarkdown.Render(c.Published!.Of(doc));
         Assert.Contains("![Alt](t-1/images/My%20Diagram.png) ![V](t-1/images/v.svg)", md, StringComparison.Ordinal);
         var shipped = CombinedMarkdown.Images(doc).Select(i => i.Path).Order(StringComparer.Ordinal).ToList();
@@ -185,6 +185,6 @@ public sealed class ImageAssetTests : IDisposable
         var again = Run.Compile(download);
         Assert.Empty(again.Of("PD0302"));
         Assert.Empty(again.Of("PD0309"));
-        Assert.Equal(2, again.Set!.Documents[0].Images.Count);
+        Assert.Equal(2, again.Published!.Set.Documents[0].Images.Count);
     }
 }

@@ -21,7 +21,7 @@ public sealed class MarkdownContentCheckTests : IDisposable
     {
         var path = _set.Set("doc.md", "---\nid: t\nkind: cp\ntitle: T\nversion: \"1\"\n---\n# 1. Introduction\n\n## 1.1 Overview\n\n" + body + "\n").WriteTo(_kit.Root);
         var c = DocxTestKit.Compile(path);
-        return (c, DocxRenderer.Render(c.Published!.Of(c.Set!.Documents[0])));
+        return (c, DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Documents[0])));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class PolicyDifferTests : IDisposable
         var b = PolicyCompiler.Compile(_new.Content);
         Assert.Equal(0, a.ErrorCount);
         Assert.Equal(0, b.ErrorCount);
-        return PolicyDiffer.Compare(a, b, "v1", "v2");
+        return PolicyDiffer.Compare(a.Published!, b.Published!, "v1", "v2");
     }
 
     private static SectionChange Section(ChangeSet c, string doc, string number) =>
@@ -91,7 +91,7 @@ public sealed class PolicyDifferTests : IDisposable
     public void Identical_versions_have_no_changes()
     {
         var a = PolicyCompiler.Compile(_old.Content);
-        var changes = PolicyDiffer.Compare(a, PolicyCompiler.Compile(_old.Content), "a", "b");
+        var changes = PolicyDiffer.Compare(a.Published!, PolicyCompiler.Compile(_old.Content).Published!, "a", "b");
         Assert.True(changes.IsEmpty);
         Assert.Contains("No differences.", ChangeSummary.Text(changes));
     }

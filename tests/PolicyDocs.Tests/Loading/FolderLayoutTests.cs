@@ -12,8 +12,8 @@ public sealed class FolderLayoutTests
         var c = Run.Compile(PolicySetBuilder.Valid("cp", "cps"));
         Assert.Null(c.Fatal);
         Assert.True(c.Diagnostics.Count == 0, c.Dump());
-        Assert.Equal(["cp", "cps"], c.Set!.Documents.Select(d => d.Id));
-        foreach (var doc in c.Set.Documents)
+        Assert.Equal(["cp", "cps"], c.Published!.Set.Documents.Select(d => d.Id));
+        foreach (var doc in c.Published!.Set.Documents)
         {
             Assert.Equal(Rfc3647Outline.Instance.Entries.Select(e => e.Id), doc.AllSections.Select(s => s.Number));
             Assert.All(doc.AllSections, s => Assert.Equal(s.Number, s.Outline?.Id));
@@ -24,19 +24,19 @@ public sealed class FolderLayoutTests
     public void DocumentMetadataIsRead()
     {
         var c = Run.Compile(PolicySetBuilder.Valid("cp", "cps"));
-        var cp = c.Set!.Find("cp")!.Info;
+        var cp = c.Published!.Set.Find("cp")!.Info;
         Assert.Equal(DocumentKind.Cp, cp.Kind);
         Assert.Equal("Test CP", cp.ShortTitle);
         Assert.Equal("1.3.6.1.4.1.99999.1.1", cp.Oid);
         Assert.Equal(new DateOnly(2026, 1, 1), cp.EffectiveDate);
         Assert.Equal(DocumentStatus.Approved, cp.Status);
         Assert.Equal(["root", "issuing"], cp.Cas);
-        var cps = c.Set.Find("cps")!.Info;
+        var cps = c.Published!.Set.Find("cps")!.Info;
         Assert.Equal(DocumentKind.Cps, cps.Kind);
         Assert.Equal(["cp"], cps.Implements);
         Assert.Equal(DocumentStatus.Draft, cps.Status);
-        Assert.Equal("Test Policy Authority", c.Set.Info.Publisher.Name);
-        Assert.Equal(["root", "issuing"], c.Set.Data.Cas.Select(x => x.Id));
+        Assert.Equal("Test Policy Authority", c.Published!.Set.Info.Publisher.Name);
+        Assert.Equal(["root", "issuing"], c.Published!.Set.Data.Cas.Select(x => x.Id));
     }
 
     [Fact]
@@ -49,9 +49,9 @@ public sealed class FolderLayoutTests
         b.Remove("documents/cp/02.md").Set("documents/cp/02a.md", two[..at]).Set("documents/cp/02b.md", two[at..]);
         var c = Run.Compile(b);
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var s2 = c.Set!.Documents[0].Find("2")!;
+        var s2 = c.Published!.Set.Documents[0].Find("2")!;
         Assert.Equal(["2.1", "2.2", "2.3", "2.4"], s2.Children.Select(s => s.Number));
-        Assert.EndsWith("documents/cp/02b.md", c.Set.Documents[0].Find("2.3")!.Span.Path, StringComparison.Ordinal);
+        Assert.EndsWith("documents/cp/02b.md", c.Published!.Set.Documents[0].Find("2.3")!.Span.Path, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class FolderLayoutTests
         var b = PolicySetBuilder.Valid().Body("cp", "4.9.1", "Intro.\n\n#### Reasons\n\nMore text.");
         var c = Run.Compile(b);
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var s = c.Set!.Documents[0].Find("4.9.1")!;
+        var s = c.Published!.Set.Documents[0].Find("4.9.1")!;
         Assert.Contains("#### Reasons", s.Source, StringComparison.Ordinal);
-        Assert.Equal("4.9.2", c.Set.Documents[0].AllSections[c.Set.Documents[0].AllSections.IndexOf(s) + 1].Number);
+        Assert.Equal("4.9.2", c.Published!.Set.Documents[0].AllSections[c.Published!.Set.Documents[0].AllSections.IndexOf(s) + 1].Number);
     }
 }

@@ -85,7 +85,7 @@ public sealed class HostileFileTests
         var c = Compile(tree.Root);
         var d = Single(c, "PD0014", Path(tree, "data/leak.yaml"));
         Assert.Equal((1, 1), (d.Span.Line, d.Span.Column));
-        Assert.False(c.Set!.Data.Files.ContainsKey("leak"));
+        Assert.False(c.Published!.Set.Data.Files.ContainsKey("leak"));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class HostileFileTests
         File.CreateSymbolicLink(tree.PathOf("data/cas.yaml"), "../shared/cas.yaml");
         var c = Compile(tree.Root);
         Assert.Equal(0, c.ErrorCount);
-        Assert.Equal(2, c.Set!.Data.Cas.Length);
+        Assert.Equal(2, c.Published!.Set.Data.Cas.Length);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class HostileFileTests
         Directory.CreateSymbolicLink(tree.PathOf("data"), outside.Root);
         var c = Compile(tree.Root);
         Single(c, "PD0014", Path(tree, "data/"));
-        Assert.True(c.Set!.Data.Cas.IsEmpty);
+        Assert.True(c.Published!.Set.Data.Cas.IsEmpty);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class HostileFileTests
         var c = Compile(tree.Root);
         var d = Single(c, "PD0014", "templates/markdown/leak.sbn");
         Assert.Equal((1, 1), (d.Span.Line, d.Span.Column));
-        Assert.DoesNotContain(c.Set!.Documents.SelectMany(x => x.AllSections), s => (s.BoundSource ?? "").Contains("SECRET-MARKER", StringComparison.Ordinal));
+        Assert.DoesNotContain(c.Published!.Set.Documents.SelectMany(x => x.AllSections), s => (s.BoundSource ?? "").Contains("SECRET-MARKER", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class HostileFileTests
         using var tree = b.Write();
         var c = Compile(tree.Root);
         Assert.Equal(0, c.ErrorCount);
-        Assert.Equal("1", Assert.IsType<DataScalar>(Assert.IsType<DataMap>(c.Set!.Data.Files["notes"]).Get("a")).Value);
+        Assert.Equal("1", Assert.IsType<DataScalar>(Assert.IsType<DataMap>(c.Published!.Set.Data.Files["notes"]).Get("a")).Value);
         b.WithBytes("data/notes.yaml", [0xFF, 0xFE, (byte)'a', 0]).WriteTo(tree.Root);
         Assert.Contains("UTF-16", Single(Compile(tree.Root), "PD0016", Path(tree, "data/notes.yaml")).Message, StringComparison.Ordinal);
     }

@@ -16,7 +16,7 @@ public sealed class LoadRuleTests
         Assert.Equal(Severity.Error, d.Severity);
         Assert.Contains("documents/cps", d.Message, StringComparison.Ordinal);
         Assert.Contains("document.yaml", d.Message, StringComparison.Ordinal);
-        Assert.NotNull(c.Set?.Find("cp"));
+        Assert.NotNull(c.Published!.Set?.Find("cp"));
     }
 
     [Fact]

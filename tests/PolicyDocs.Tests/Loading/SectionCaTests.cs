@@ -15,7 +15,7 @@ public sealed class SectionCaTests
         using var tree = WithExtra("Root key activation {cas=root}").Write();
         var c = Run.Compile(tree.Root);
         Assert.Equal(0, c.ErrorCount);
-        var s = c.Set!.Find("cp")!.Find("6.2.8.1")!;
+        var s = c.Published!.Set.Find("cp")!.Find("6.2.8.1")!;
         Assert.Equal("Root key activation", s.Title);
         Assert.Equal(["root"], s.Cas);
         var html = System.Text.Encoding.UTF8.GetString(SiteBuilder.Build(c.Published!).Output.Get("cp/index.html")!);

@@ -36,7 +36,7 @@ public sealed class SingleFileLayoutTests
         var c = Run.Compile(path);
         Assert.Null(c.Fatal);
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var doc = Assert.Single(c.Set!.Documents);
+        var doc = Assert.Single(c.Published!.Set.Documents);
         Assert.Equal("example-cps", doc.Id);
         Assert.Equal(DocumentKind.CpCps, doc.Info.Kind);
         Assert.Equal("2.3", doc.Info.Version);
@@ -61,7 +61,7 @@ public sealed class SingleFileLayoutTests
     public void HeadingsNestUpToSixLevels()
     {
         var c = Run.Compile(PolicySetBuilder.SingleFile("cps.md", CaStyleDocument()));
-        var doc = c.Set!.Documents[0];
+        var doc = c.Published!.Set.Documents[0];
         var deep = doc.Find("4.9.1.1.1.1")!;
         Assert.Equal("Reported by the subscriber", deep.Title);
         Assert.Equal(6, deep.Depth);
@@ -89,7 +89,7 @@ public sealed class SingleFileLayoutTests
         var text = "# Plain CA Policy\n\n" + PolicySetBuilder.Document();
         var c = Run.Compile(PolicySetBuilder.SingleFile("Plain-CP.md", text).WriteTo(tree.Root));
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var doc = c.Set!.Documents[0];
+        var doc = c.Published!.Set.Documents[0];
         Assert.Equal("plain-cp", doc.Id);
         Assert.Equal("Plain CA Policy", doc.Info.Title);
         Assert.Equal(270, doc.AllSections.Length);
@@ -102,6 +102,6 @@ public sealed class SingleFileLayoutTests
         var text = PolicySetBuilder.Document(body: e => e.Id == "7.1" ? "```\n# 9. NOT A HEADING\n```" : $"Text of {e.Id}.");
         var c = Run.Compile(PolicySetBuilder.SingleFile("cp.md", text).WriteTo(tree.Root));
         Assert.True(c.ErrorCount == 0, c.Dump());
-        Assert.Contains("# 9. NOT A HEADING", c.Set!.Documents[0].Find("7.1")!.Source, StringComparison.Ordinal);
+        Assert.Contains("# 9. NOT A HEADING", c.Published!.Set.Documents[0].Find("7.1")!.Source, StringComparison.Ordinal);
     }
 }

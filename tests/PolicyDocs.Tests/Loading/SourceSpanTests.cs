@@ -30,7 +30,7 @@ public sealed class SourceSpanTests
     {
         using var tree = PolicySetBuilder.Valid("cp", "cps").Write();
         var c = Run.Compile(tree.Root);
-        foreach (var doc in c.Set!.Documents) AssertHeadingSpans(doc);
+        foreach (var doc in c.Published!.Set.Documents) AssertHeadingSpans(doc);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class SourceSpanTests
     {
         using var tree = new TempTree();
         var c = Run.Compile(PolicySetBuilder.SingleFile("cps.md", SingleFileLayoutTests.CaStyleDocument()).WriteTo(tree.Root));
-        var doc = c.Set!.Documents[0];
+        var doc = c.Published!.Set.Documents[0];
         Assert.Equal(2, doc.Appendices.Length);
         AssertHeadingSpans(doc);
     }
@@ -52,7 +52,7 @@ public sealed class SourceSpanTests
         using var tree = b.Write();
         var c = Run.Compile(tree.Root);
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var set = c.Set!;
+        var set = c.Published!.Set;
         var doc = set.Documents[0];
         Assert.EndsWith("documents/cp/document.yaml", doc.Info.Span.Path, StringComparison.Ordinal);
         var revLines = doc.Info.Revisions.Select(r => r.Span.Line).ToArray();

@@ -75,7 +75,7 @@ public sealed class StrictYamlTests
         var c = HostileFileTests.Within(() => Run.Compile(tree.Root));
         var d = Assert.Single(c.Of("PD0019"));
         Assert.EndsWith("data/bomb.yaml", d.Span.Path, StringComparison.Ordinal);
-        Assert.False(c.Set!.Data.Files.ContainsKey("bomb"));
+        Assert.False(c.Published!.Set.Data.Files.ContainsKey("bomb"));
     }
 
     [Fact]

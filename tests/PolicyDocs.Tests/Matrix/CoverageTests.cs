@@ -12,7 +12,7 @@ public sealed class CoverageTests
         using var t = new TestPolicySet();
         var c = t.Compile();
         Assert.Empty(TestPolicySet.Relevant(c));
-        var m = c.Matrix!;
+        var m = c.Published!.Matrix;
         Assert.Equal(["Medium", "High Internal", "High External"], m.Levels);
         var key = m.Rows.Single(r => r.Recommendation.Id == "KEY-01");
         var proc = m.Rows.Single(r => r.Recommendation.Id == "PROC-01");
@@ -46,9 +46,9 @@ public sealed class CoverageTests
         };
         var c = t.Compile();
         Assert.Empty(TestPolicySet.Relevant(c));
-        var states = c.Matrix!.Rows.Select(r => r.Cells[0].State).ToList();
+        var states = c.Published!.Matrix.Rows.Select(r => r.Cells[0].State).ToList();
         Assert.Equal([CoverageState.Implemented, CoverageState.Partial, CoverageState.NotRequired], states);
-        Assert.Equal([0, 1, 2], c.Matrix.Rows.Select(r => r.Recommendation.LevelRank));
+        Assert.Equal([0, 1, 2], c.Published!.Matrix.Rows.Select(r => r.Recommendation.LevelRank));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class CoverageTests
         };
         var c = t.Compile();
         Assert.Empty(TestPolicySet.Relevant(c));
-        Assert.All(c.Matrix!.Rows.Single().Cells, cell => Assert.Equal(CoverageState.NotApplicable, cell.State));
+        Assert.All(c.Published!.Matrix.Rows.Single().Cells, cell => Assert.Equal(CoverageState.NotApplicable, cell.State));
     }
 
     [Theory]
@@ -126,7 +126,7 @@ public sealed class CoverageTests
             Assert.Contains("2026-02-01", d[0].Message);
         }
         Assert.Empty(TestPolicySet.Only(c, "PD0601"));
-        Assert.Equal(CoverageState.Planned, c.Matrix!.Rows.Single().Cells[0].State);
+        Assert.Equal(CoverageState.Planned, c.Published!.Matrix.Rows.Single().Cells[0].State);
     }
 
     [Fact]
@@ -134,9 +134,9 @@ public sealed class CoverageTests
     {
         using var t = new TestPolicySet();
         var c = t.Compile();
-        Assert.Equal(["KEY-01"], c.Recommendations.For("cps", "6.2.1").Select(r => r.Id));
-        Assert.Equal(["PROC-01"], c.Recommendations.For("cp", "1.1").Select(r => r.Id));
-        Assert.Empty(c.Recommendations.For("cps", "6.2.2"));
+        Assert.Equal(["KEY-01"], c.Published!.Recommendations.For("cps", "6.2.1").Select(r => r.Id));
+        Assert.Equal(["PROC-01"], c.Published!.Recommendations.For("cp", "1.1").Select(r => r.Id));
+        Assert.Empty(c.Published!.Recommendations.For("cps", "6.2.2"));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class CoverageTests
                   due: 2026-06-30
                 """,
         };
-        var rec = Assert.Single(t.Compile().Set!.Data.Recommendations);
+        var rec = Assert.Single(t.Compile().Published!.Set.Data.Recommendations);
         Assert.Equal(("P-1", "Monitoring", "Review logs.", RecommendationKind.Tactical, "High Internal", 1), (rec.Id, rec.Chapter, rec.Text, rec.Kind, rec.Level, rec.LevelRank));
         Assert.Equal(["cps:6.2.1", "cp:1.1"], rec.Sections.Select(s => s.ToString()));
         Assert.Equal((RecommendationStatus.Planned, "Ops", new DateOnly(2026, 6, 30)), (rec.Status, rec.Owner, rec.Due!.Value));

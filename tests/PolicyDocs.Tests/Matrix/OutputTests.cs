@@ -46,7 +46,7 @@ public sealed class OutputTests
     public void Csv_has_header_and_one_quoted_row_per_recommendation_grouped_by_chapter()
     {
         using var t = new TestPolicySet();
-        var csv = MatrixCsv.Write(MatrixTable.From(Compile(t).Matrix!));
+        var csv = MatrixCsv.Write(MatrixTable.From(Compile(t).Published!.Matrix));
         var lines = csv.Split("\r\n");
         Assert.Equal(5, lines.Length); // header, 3 rows, empty after the final CRLF
         Assert.Equal("", lines[^1]);
@@ -65,7 +65,7 @@ public sealed class OutputTests
     public void Xlsx_reads_back_with_frozen_header_autofilter_widths_and_rows()
     {
         using var t = new TestPolicySet();
-        var matrix = Compile(t).Matrix!;
+        var matrix = Compile(t).Published!.Matrix;
         var bytes = MatrixXlsx.Write(matrix);
         Assert.Equal(bytes, MatrixXlsx.Write(matrix)); // deterministic
         using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
@@ -98,7 +98,7 @@ public sealed class OutputTests
     public void Xlsx_zip_has_fixed_order_and_timestamps()
     {
         using var t = new TestPolicySet();
-        var bytes = MatrixXlsx.Write(Compile(t).Matrix!);
+        var bytes = MatrixXlsx.Write(Compile(t).Published!.Matrix);
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
         Assert.Equal("[Content_Types].xml", zip.Entries[0].FullName);
         Assert.Equal("_rels/.rels", zip.Entries[1].FullName);
@@ -147,7 +147,7 @@ public sealed class OutputTests
     public void Console_report_filters_by_ca()
     {
         using var t = new TestPolicySet();
-        var m = Compile(t).Matrix!;
+        var m = Compile(t).Published!.Matrix;
         var text = MatrixReport.Text(m, "internal");
         Assert.Contains("internal (Medium): 1/1 addressed (100%): 1 implemented, 0 partial, 0 not applicable, 0 planned, 0 gaps", text);
         Assert.DoesNotContain("PROC-01", text);

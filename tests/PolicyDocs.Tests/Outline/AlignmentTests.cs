@@ -40,7 +40,7 @@ public sealed class AlignmentTests
         Assert.Equal("PD0103", d.Code);
         Assert.Equal(Severity.Warning, d.Severity);
         Assert.Contains("Circumstances for revocation", d.Message, StringComparison.Ordinal);
-        Assert.Equal("4.9.1", c.Set!.Documents[0].Find("4.9.1")!.Outline!.Id);
+        Assert.Equal("4.9.1", c.Published!.Set.Documents[0].Find("4.9.1")!.Outline!.Id);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class AlignmentTests
         var renumbered = c.Of("PD0104");
         Assert.Equal(5, renumbered.Count);
         Assert.All(renumbered, d => Assert.Contains("S/MIME Baseline Requirements", d.Message, StringComparison.Ordinal));
-        var doc = c.Set!.Documents[0];
+        var doc = c.Published!.Set.Documents[0];
         Assert.Equal("3.2.2", doc.Find("3.2.3")!.Outline!.Id);
         Assert.Equal("3.2.6", doc.Find("3.2.7")!.Outline!.Id);
         Assert.Null(doc.Find("3.2.2")!.Outline);
@@ -120,7 +120,7 @@ public sealed class AlignmentTests
         Assert.Contains(renumbered, d => d.Message.Contains("Section 6.1.3 \"CA public key delivery to relying parties\" is RFC 3647 section 6.1.4", StringComparison.Ordinal));
         var missing = c.Of("PD0101").Select(d => d.Message.Split(' ')[1]).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["6.1.3"], missing);
-        var doc = c.Set!.Documents[0];
+        var doc = c.Published!.Set.Documents[0];
         Assert.Equal("6.1.7", doc.Find("6.1.6")!.Outline!.Id);
         Assert.Empty(c.Of("PD0103"));
     }

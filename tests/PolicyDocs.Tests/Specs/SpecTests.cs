@@ -78,10 +78,10 @@ public sealed class SpecTests
             .Body("cps", Section, input.TrimEnd('\n'))
             .WithBytes("documents/cps/images/diagram.png", PngWriter.Blank(40, 20)));
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var doc = c.Set!.Find("cps")!;
+        var doc = c.Published!.Set.Find("cps")!;
         var s = doc.Find(Section)!;
         // As DocumentHtml renders a section body: the level below the section's heading, ids prefixed with its anchor.
-        var html = new HtmlBodyRenderer(c.Xrefs!, "cps", 1, doc.Images).Render(s.Body!, Math.Min(6, s.Depth + 1), s.Anchor).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
+        var html = new HtmlBodyRenderer(c.Published!.Xrefs, "cps", 1, doc.Images).Render(s.Body!, Math.Min(6, s.Depth + 1), s.Anchor).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
         var combined = CombinedMarkdown.Render(c.Published!.Of(doc)).Replace("\r\n", "\n", StringComparison.Ordinal);
         var start = combined.IndexOf($"\n### {Section} ", StringComparison.Ordinal);
         var end = combined.IndexOf($"\n### {Next} ", start + 1, StringComparison.Ordinal);

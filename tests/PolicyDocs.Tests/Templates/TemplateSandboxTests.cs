@@ -7,7 +7,7 @@ namespace PolicyDocs.Tests.Templates;
 /// their line) instead of hanging on a regex or being cut at a size limit.</summary>
 public sealed class TemplateSandboxTests
 {
-    private static Section Bound(Compiling.Compilation c, string doc, string number) => c.Set!.Find(doc)!.Find(number)!;
+    private static Section Bound(Compiling.Compilation c, string doc, string number) => c.Published!.Set.Find(doc)!.Find(number)!;
 
     [Fact]
     public void AssigningToSharedDataIsAnErrorAtItsLineAndChangesNothingElsewhere()
@@ -64,7 +64,7 @@ public sealed class TemplateSandboxTests
         string Snapshot()
         {
             var c = Run.Compile(tree.Root);
-            return string.Join("\n", c.Set!.Documents.SelectMany(doc => doc.AllSections.Select(s => s.BoundSource))) + string.Join("\n", c.Diagnostics);
+            return string.Join("\n", c.Published!.Set.Documents.SelectMany(doc => doc.AllSections.Select(s => s.BoundSource))) + string.Join("\n", c.Diagnostics);
         }
         var first = Snapshot();
         Assert.Contains("Root: Test Root CA.", first, StringComparison.Ordinal);

@@ -13,9 +13,9 @@ public sealed class CrossReferenceTests
 {
     private static XrefTarget Target(Compilation c, string doc, string section, Func<MarkdownObject, bool>? which = null)
     {
-        var body = c.Set!.Find(doc)!.Find(section)!.Body!;
+        var body = c.Published!.Set.Find(doc)!.Find(section)!.Body!;
         var node = body.Descendants().First(n => n is XrefInline { Kind: not XrefKind.Anchor } or LinkInline && (which?.Invoke(n) ?? true));
-        return c.Xrefs!.Resolve(node) ?? throw new InvalidOperationException("unresolved");
+        return c.Published!.Xrefs.Resolve(node) ?? throw new InvalidOperationException("unresolved");
     }
 
     [Fact]
@@ -50,10 +50,10 @@ public sealed class CrossReferenceTests
         var doc = Target(c, "cps", "4.9.3", n => n is XrefInline { Kind: XrefKind.Document });
         Assert.Equal("Test Certificate Policy cp", doc.Text);
 
-        var back = c.Xrefs!.BacklinksOf("cp", "4.9.1");
+        var back = c.Published!.Xrefs.BacklinksOf("cp", "4.9.1");
         Assert.Equal([("cp", "4.9.2"), ("cps", "4.9.3")], back.Select(b => (b.DocumentId, b.SectionNumber)));
         Assert.Equal("4.9.3 Procedure for revocation request", back[1].Title);
-        Assert.Empty(c.Xrefs.BacklinksOf("cp", "4.9.3"));
+        Assert.Empty(c.Published!.Xrefs.BacklinksOf("cp", "4.9.3"));
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public sealed class CrossReferenceTests
     {
         var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "6.2.1", "Keys live in an [[term:HSM]] run by the [[role:ca-administrator]] of the [[ca:issuing]]; see [[term:relying-party]]."));
         Assert.True(c.Diagnostics.Count == 0, c.Dump());
-        var body = c.Set!.Documents[0].Find("6.2.1")!.Body!;
-        var targets = body.Descendants<XrefInline>().Select(x => c.Xrefs!.Resolve(x)!).ToList();
+        var body = c.Published!.Set.Documents[0].Find("6.2.1")!.Body!;
+        var targets = body.Descendants<XrefInline>().Select(x => c.Published!.Xrefs.Resolve(x)!).ToList();
         Assert.Equal(["HSM", "CA Administrator", "Test Issuing CA", "Relying Party"], targets.Select(t => t.Text));
         Assert.Equal([XrefKind.Term, XrefKind.Role, XrefKind.Ca, XrefKind.Term], targets.Select(t => t.Kind));
         Assert.Equal(["term-hsm", "role-ca-administrator", "ca-issuing", "term-relying-party"], targets.Select(t => t.Anchor));
@@ -76,11 +76,11 @@ public sealed class CrossReferenceTests
     {
         var c = Run.Compile(PolicySetBuilder.Valid("cp", "cps").Body("cps", "4.9.3", "Per [the policy](xref:cp#4.9.1) and [its text](xref:cp)."));
         Assert.True(c.Diagnostics.Count == 0, c.Dump());
-        var body = c.Set!.Find("cps")!.Find("4.9.3")!.Body!;
-        var links = body.Descendants<LinkInline>().Select(l => c.Xrefs!.Resolve(l)!).ToList();
+        var body = c.Published!.Set.Find("cps")!.Find("4.9.3")!.Body!;
+        var links = body.Descendants<LinkInline>().Select(l => c.Published!.Xrefs.Resolve(l)!).ToList();
         Assert.Equal((XrefKind.Section, "cp", "4.9.1"), (links[0].Kind, links[0].DocumentId, links[0].SectionNumber));
         Assert.Equal((XrefKind.Document, "cp"), (links[1].Kind, links[1].DocumentId));
-        Assert.Contains(c.Xrefs!.BacklinksOf("cp", "4.9.1"), b => b.DocumentId == "cps");
+        Assert.Contains(c.Published!.Xrefs.BacklinksOf("cp", "4.9.1"), b => b.DocumentId == "cps");
     }
 
     [Theory]
@@ -146,11 +146,11 @@ public sealed class CrossReferenceTests
         Assert.Equal(b.LineOf("documents/cp/04.md", "Broken:"), d.Span.Line);
         Assert.Equal("Broken: ".Length + 1, d.Span.Column);
 
-        var links = c.Set!.Documents[0].Find("4.9.3")!.Body!.Descendants<LinkInline>().ToList();
-        var slug = c.Xrefs!.Resolve(links[0])!;
+        var links = c.Published!.Set.Documents[0].Find("4.9.3")!.Body!.Descendants<LinkInline>().ToList();
+        var slug = c.Published!.Xrefs.Resolve(links[0])!;
         Assert.Equal((XrefKind.Section, "4.9.9", "section-4.9.9"), (slug.Kind, slug.SectionNumber, slug.Anchor));
-        Assert.Equal("4.9.1", c.Xrefs.Resolve(links[1])!.SectionNumber);
-        Assert.Null(c.Xrefs.Resolve(links[2]));
+        Assert.Equal("4.9.1", c.Published!.Xrefs.Resolve(links[1])!.SectionNumber);
+        Assert.Null(c.Published!.Xrefs.Resolve(links[2]));
     }
 
     [Fact]
@@ -158,6 +158,6 @@ public sealed class CrossReferenceTests
     {
         var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "4.9.3", "[[#grace-period]]The grace period.").Body("cp", "4.9.4", "See [the grace period](#grace-period)."));
         Assert.True(c.Diagnostics.Count == 0, c.Dump());
-        Assert.Equal("4.9.3", c.Xrefs!.AnchorsOf("cp")["grace-period"]);
+        Assert.Equal("4.9.3", c.Published!.Xrefs.AnchorsOf("cp")["grace-period"]);
     }
 }

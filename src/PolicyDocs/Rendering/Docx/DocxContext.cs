@@ -4,6 +4,7 @@ using Markdig.Syntax;
 using MdFootnote = Markdig.Extensions.Footnotes.Footnote;
 using PolicyDocs.Markdown;
 using PolicyDocs.Model;
+using PolicyDocs.Publication;
 using PolicyDocs.Xrefs;
 
 namespace PolicyDocs.Rendering.Docx;
@@ -25,13 +26,14 @@ internal sealed class DocxContext
     private readonly Dictionary<MdFootnote, int> _footnoteIds = [];
     private int _nextBookmarkId;
 
-    /// <summary>A context for <paramref name="document"/>. A redline writes both versions into one package: its old-version
+    /// <summary>A context for <paramref name="published"/>. A redline writes both versions into one package: its old-version
     /// context passes the new one as <paramref name="sharing"/>, to share its list numbering and link relationships.</summary>
-    public DocxContext(PolicySet set, PolicyDocument document, XrefIndex xrefs, ReferenceDocument reference, DocxPart main, DocxContext? sharing = null)
+    public DocxContext(PublishedDocument published, ReferenceDocument reference, DocxPart main, DocxContext? sharing = null)
     {
-        Set = set;
+        var document = published.Document;
+        Set = published.Set.Set;
         Document = document;
-        Xrefs = xrefs;
+        Xrefs = published.Set.Xrefs;
         Reference = reference;
         Main = main;
         _linkPart = main;

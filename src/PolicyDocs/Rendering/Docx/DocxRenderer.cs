@@ -75,8 +75,8 @@ public static class DocxRenderer
         const string Rel = DocxPackage.OfficeRelationships;
         var main = package.Add(package.Root, "rId1", Rel + "officeDocument", "word/document.xml", Wml + "document.main+xml");
         DocxProperties.Add(package, document.Info, set.Info);
-        var context = new DocxContext(set, document, xrefs, reference, main) { Images = new DocxImages(package) };
-        var sections = document.Sections.SelectMany(DocxContext.Flatten).Concat(document.Appendices.SelectMany(DocxContext.Flatten)).ToList();
+        var context = new DocxContext(published, reference, main) { Images = new DocxImages(package) };
+        var sections = published.ReadingOrder.ToList();
         if (sections.Exists(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.FootnoteLink>().Any() == true))
             context.FootnotesPart = package.Add(main, "rIdFootnotes", Rel + "footnotes", "word/footnotes.xml", Wml + "footnotes+xml");
         var body = new Body();
@@ -105,7 +105,7 @@ public static class DocxRenderer
                 body.Append(blocks);
             }
         }
-        if (set.Info.Matrix.DocxAppendix && published.Set.Matrix is { } matrix) DocxMatrixAppendix.Append(body, matrix, context);
+        if (set.Info.Matrix.DocxAppendix) DocxMatrixAppendix.Append(body, published.Set.Matrix, context);
 
         package.Add(main, "rIdStyles", Rel + "styles", "word/styles.xml", Wml + "styles+xml").Element = reference.Styles.CloneNode(true);
         package.Add(main, "rIdNumbering", Rel + "numbering", "word/numbering.xml", Wml + "numbering+xml").Element = context.Numbering.Build();
@@ -130,19 +130,19 @@ public static class DocxRenderer
         return package.ToBytes();
     }
 
-    private sealed record PageEstimate(Dictionary<Section, int> Pages, int Total);
+    private sealed record PageEstimate(Dictionary<PublishedSection, int> Pages, int Total);
 
     /// <summary>Cached page numbers for the TOC: Word and LibreOffice recompute them, other readers show these.</summary>
-    private static PageEstimate EstimatePages(PolicyDocument document, List<Section> sections)
+    private static PageEstimate EstimatePages(PolicyDocument document, List<PublishedSection> sections)
     {
         var tocEntries = sections.Count(s => s.Depth <= 3);
         var page = 2 + (document.Info.Revisions.Length * 3 + tocEntries + TocEntriesPerPage - 1) / TocEntriesPerPage + 1;
         var chars = 0L;
-        var result = new Dictionary<Section, int>(ReferenceEqualityComparer.Instance);
+        var result = new Dictionary<PublishedSection, int>(ReferenceEqualityComparer.Instance);
         foreach (var s in sections)
         {
             result[s] = page + (int)(chars / CharsPerPage);
-            chars += 250 + (s.BoundSource ?? s.Source).Length;
+            chars += 250 + (s.Source.BoundSource ?? s.Source.Source).Length;
         }
         return new PageEstimate(result, page + (int)(chars / CharsPerPage));
     }
@@ -232,7 +232,7 @@ public static class DocxRenderer
         return table;
     }
 
-    private static void Toc(Body body, List<Section> sections, PageEstimate pages, DocxContext context)
+    private static void Toc(Body body, List<PublishedSection> sections, PageEstimate pages, DocxContext context)
     {
         var content = new SdtContentBlock(Styled("TOCHeading", "Contents"));
         var entries = sections.Where(s => s.Depth <= 3).ToList();
@@ -240,7 +240,7 @@ public static class DocxRenderer
         for (var i = 0; i < entries.Count; i++)
         {
             var s = entries[i];
-            var bookmark = DocxNames.SectionBookmark(s);
+            var bookmark = DocxNames.SectionBookmark(s.Source);
             var p = new Paragraph(new ParagraphProperties
             {
                 ParagraphStyleId = new ParagraphStyleId { Val = "TOC" + Math.Min(s.IsAppendix ? 1 : s.Depth, 3).ToString(CultureInfo.InvariantCulture) },
@@ -277,7 +277,7 @@ public static class DocxRenderer
         body.Append(PageBreak());
     }
 
-    internal static Paragraph Heading(Section section, DocxContext context)
+    internal static Paragraph Heading(PublishedSection section, DocxContext context)
     {
         var level = Math.Min(section.Depth, 9);
         var p = new Paragraph(new ParagraphProperties
@@ -286,7 +286,7 @@ public static class DocxRenderer
             OutlineLevel = new OutlineLevel { Val = level - 1 },
         });
         var id = context.NextBookmarkId().ToString(CultureInfo.InvariantCulture);
-        p.Append(new BookmarkStart { Name = DocxNames.SectionBookmark(section), Id = id });
+        p.Append(new BookmarkStart { Name = DocxNames.SectionBookmark(section.Source), Id = id });
         DocxBodyWriter.AppendText(p, section.DisplayTitle, default);
         p.Append(new BookmarkEnd { Id = id });
         return p;

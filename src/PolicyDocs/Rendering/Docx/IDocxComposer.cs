@@ -1,5 +1,5 @@
 using DocumentFormat.OpenXml.Wordprocessing;
-using PolicyDocs.Model;
+using PolicyDocs.Publication;
 
 namespace PolicyDocs.Rendering.Docx;
 
@@ -10,7 +10,7 @@ namespace PolicyDocs.Rendering.Docx;
 internal interface IDocxComposer
 {
     /// <summary>Appends the headings and bodies of <paramref name="sections"/> (in document order) to <paramref name="body"/>.</summary>
-    void Sections(Body body, IReadOnlyList<Section> sections, DocxContext context);
+    void Sections(Body body, IReadOnlyList<PublishedSection> sections, DocxContext context);
 
     /// <summary>Called once every part exists and the body is complete, before the package is saved.</summary>
     void Finish(Body body, Header header, Settings settings, DocxContext context);

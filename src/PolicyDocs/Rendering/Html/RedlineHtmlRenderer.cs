@@ -20,7 +20,7 @@ public sealed record RedlineLinks(int Depth, Func<XrefTarget, string?> Old, Func
 {
     /// <summary>On the site: each version's references lead to the page of that version (the current or an archived one).</summary>
     public static RedlineLinks OnSite(PolicySet current, VersionChange change, int depth) =>
-        new(depth, t => VersionLink(current, change.Old.Set!, t, depth), t => VersionLink(current, change.New.Set!, t, depth));
+        new(depth, t => VersionLink(current, change.OldSet.Set, t, depth), t => VersionLink(current, change.NewSet.Set, t, depth));
 
     /// <summary>Away from the site: references lead to the published site when its address is known, else stay text.</summary>
     public static RedlineLinks Standalone(PolicySet current, int depth)
@@ -54,8 +54,8 @@ public static class RedlineHtmlRenderer
         var changes = version.Changes;
         var doc = version.Change;
         var text = new TwoVersions(
-            Renderer(version.Old, doc.DocumentId, links.Depth, links.Old),
-            Renderer(version.New, doc.DocumentId, links.Depth, links.New));
+            Renderer(version.OldSet, version.Old, doc.DocumentId, links.Depth, links.Old),
+            Renderer(version.NewSet, version.New, doc.DocumentId, links.Depth, links.New));
         var h = new StringBuilder();
         h.Append(CultureInfo.InvariantCulture, $"<h1>Changes to {Esc(doc.Title)}</h1>\n");
         h.Append(CultureInfo.InvariantCulture, $"<p>From <strong>{Esc(doc.FromVersion ?? "(none)")}</strong> ({Esc(changes.From)}) to <strong>{Esc(doc.ToVersion ?? "(none)")}</strong> ({Esc(changes.To)}): {doc.Sections.Count} section{(doc.Sections.Count == 1 ? "" : "s")} changed, {doc.Sections.Count(s => s.Class == ChangeClass.Normative)} normative.</p>\n");
@@ -82,8 +82,8 @@ public static class RedlineHtmlRenderer
 
     private sealed record TwoVersions(HtmlBodyRenderer Old, HtmlBodyRenderer New);
 
-    private static HtmlBodyRenderer Renderer(Compiling.Compilation c, string documentId, int depth, Func<XrefTarget, string?> links) =>
-        new(c.Xrefs!, documentId, depth, c.Set!.Find(documentId)?.Images, links);
+    private static HtmlBodyRenderer Renderer(Publication.PublishedSet set, Publication.PublishedDocument? doc, string documentId, int depth, Func<XrefTarget, string?> links) =>
+        new(set.Xrefs, documentId, depth, doc?.Document.Images, links);
 
     private static string Kind(SectionChange s) => s.Kind switch
     {

@@ -18,7 +18,7 @@ public sealed class CeremonyDocxTests
     public void Every_ceremony_script_has_a_table_per_phase_with_initial_boxes_page_breaks_and_signatures()
     {
         var c = Sample();
-        var set = c.Set!;
+        var set = c.Published!.Set;
         Assert.NotEmpty(set.Ceremonies);
         foreach (var ceremony in set.Ceremonies)
         {
@@ -52,9 +52,9 @@ public sealed class CeremonyDocxTests
     public void A_performed_ceremony_shows_its_record_filled_in()
     {
         var c = Sample();
-        var ceremony = c.Set!.Ceremonies.First(x => x.Record is not null);
+        var ceremony = c.Published!.Set.Ceremonies.First(x => x.Record is not null);
         var record = ceremony.Record!;
-        var xml = DocumentXml(CeremonyDocx.Render(c.Set, ceremony, c.Templates));
+        var xml = DocumentXml(CeremonyDocx.Render(c.Published!.Set, ceremony, c.Templates));
         var first = record.Steps.First(s => s.Operator is not null && s.Time is not null);
         var row = xml.Descendants(W + "tr").First(r => Text(r.Elements(W + "tc").First()) == first.Step);
         var cells = row.Elements(W + "tc").Select(Text).ToList();
@@ -72,8 +72,8 @@ public sealed class CeremonyDocxTests
     public void Scripts_are_deterministic_and_published_and_linked_from_the_ceremony_page()
     {
         var c = Sample();
-        var ceremony = c.Set!.Ceremonies[0];
-        Assert.Equal(CeremonyDocx.Render(c.Set, ceremony, c.Templates), CeremonyDocx.Render(Sample().Set!, Sample().Set!.Ceremonies[0], c.Templates));
+        var ceremony = c.Published!.Set.Ceremonies[0];
+        Assert.Equal(CeremonyDocx.Render(c.Published!.Set, ceremony, c.Templates), CeremonyDocx.Render(Sample().Published!.Set, Sample().Published!.Set.Ceremonies[0], c.Templates));
         var build = SiteBuilder.Build(c.Published!);
         Assert.Empty(build.Diagnostics);
         var path = CeremonyDocx.DownloadPath(ceremony.Id);

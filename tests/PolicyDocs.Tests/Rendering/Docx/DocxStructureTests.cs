@@ -15,7 +15,7 @@ public sealed class DocxStructureTests : IDisposable
     private (PolicyDocs.Compiling.Compilation Compilation, byte[] Docx) RenderSynthetic(bool draft = true)
     {
         var c = DocxTestKit.Compile(Support.PolicySetBuilder.SingleFile("CP-CPS.md", SyntheticPolicySet.Generate(1, draft)).WriteTo(_kit.Root));
-        return (c, DocxRenderer.Render(c.Published!.Of(c.Set!.Documents[0])));
+        return (c, DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Documents[0])));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class DocxStructureTests : IDisposable
     public void EverySectionHasOneBookmarkedHeadingWithItsNumberAsText()
     {
         var (c, docx) = RenderSynthetic();
-        var doc = c.Set!.Documents[0];
+        var doc = c.Published!.Set.Documents[0];
         using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
         var body = word.MainDocumentPart!.Document!.Body!;
         var headings = body.Elements<Paragraph>()
@@ -58,7 +58,7 @@ public sealed class DocxStructureTests : IDisposable
         Assert.True(links.Count > 500, $"only {links.Count} internal links");
         Assert.All(links, l => Assert.Contains(l.Anchor!.Value!, names));
         // Cross-reference text is the resolver's text, as on the site.
-        var s = c.Set!.Documents[0].Find("4.9.1")!;
+        var s = c.Published!.Set.Documents[0].Find("4.9.1")!;
         Assert.Contains(links, l => l.Anchor!.Value == "_S4_9_1" && l.InnerText == $"Section 4.9.1 ({s.Title})");
         Assert.Contains(body.Descendants<BookmarkStart>(), b => b.Name!.Value == "_A_anchor_4");
     }
@@ -74,7 +74,7 @@ public sealed class DocxStructureTests : IDisposable
         Assert.True(sdt.Descendants<FieldChar>().First().Dirty!.Value);
         var entries = sdt.Descendants<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.StartsWith("TOC", StringComparison.Ordinal) == true
                                                              && p.ParagraphProperties.ParagraphStyleId.Val.Value != "TOCHeading").ToList();
-        Assert.Equal(c.Set!.Documents[0].AllSections.Length, entries.Count);
+        Assert.Equal(c.Published!.Set.Documents[0].AllSections.Length, entries.Count);
         Assert.Equal(entries.Count, sdt.Descendants<FieldCode>().Count(f => f.Text.Contains("PAGEREF", StringComparison.Ordinal)));
         Assert.True(word.MainDocumentPart.DocumentSettingsPart!.Settings!.GetFirstChild<UpdateFieldsOnOpen>()!.Val!.Value);
     }
@@ -131,8 +131,8 @@ public sealed class DocxStructureTests : IDisposable
     public void TwoRendersAreByteIdentical()
     {
         var (c, first) = RenderSynthetic();
-        var again = DocxTestKit.Compile(c.Set!.Root.EndsWith(".md", StringComparison.Ordinal) ? c.Set.Root : Path.Combine(_kit.Root, "CP-CPS.md"));
-        var second = DocxRenderer.Render(again.Published!.Of(again.Set!.Documents[0]));
+        var again = DocxTestKit.Compile(c.Published!.Set.Root.EndsWith(".md", StringComparison.Ordinal) ? c.Published!.Set.Root : Path.Combine(_kit.Root, "CP-CPS.md"));
+        var second = DocxRenderer.Render(again.Published!.Of(again.Published!.Set.Documents[0]));
         Assert.Equal(first, second);
     }
 
@@ -143,13 +143,13 @@ public sealed class DocxStructureTests : IDisposable
         var c = DocxTestKit.Compile(_kit.Root);
         var output = new PolicyDocs.Output.OutputSet();
         DocxRenderer.RenderAll(c.Published!, output);
-        foreach (var doc in c.Set!.Documents)
+        foreach (var doc in c.Published!.Set.Documents)
         {
             var bytes = output.Get(DocxNames.DownloadPath(doc.Info));
             Assert.NotNull(bytes);
             Assert.True(DocxTestKit.Problems(bytes).Count == 0, string.Join("\n", DocxTestKit.Problems(bytes)));
         }
-        Assert.Equal("downloads/cps-1.1.docx", DocxNames.DownloadPath(c.Set.Find("cps")!.Info));
+        Assert.Equal("downloads/cps-1.1.docx", DocxNames.DownloadPath(c.Published!.Set.Find("cps")!.Info));
         using var cps = WordprocessingDocument.Open(new MemoryStream(output.Get("downloads/cps-1.1.docx")!), false);
         Assert.Contains(cps.MainDocumentPart!.HyperlinkRelationships, r => r.Uri.ToString() == "cp-1.0.docx");
         Assert.Contains(cps.MainDocumentPart.Document!.Body!.Descendants<Hyperlink>(), h => h.InnerText == "CP Section 4.9.1 (Circumstances for revocation)");

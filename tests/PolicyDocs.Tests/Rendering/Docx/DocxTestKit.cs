@@ -35,7 +35,7 @@ internal sealed class DocxTestKit : IDisposable
     {
         var c = PolicyCompiler.Compile(path);
         Assert.Null(c.Fatal);
-        Assert.NotNull(c.Set);
+        Assert.NotNull(c.Published!.Set);
         return c;
     }
 

@@ -32,12 +32,12 @@ public sealed class DocxTextEscapingTests
             var text = "Lead " + string.Join(" ", words).Replace("<", "&lt;", StringComparison.Ordinal) + " end.";
             using var kit = new DocxTestKit();
             var c = Compile(kit, text);
-            var docx = DocxRenderer.Render(c.Published!.Of(c.Set!.Find("cps")!));
+            var docx = DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Find("cps")!));
             var xml = DocxTestKit.DocumentXml(docx); // throws if the XML is not well-formed
             var paragraph = xml.Descendants(DocxTestKit.W + "p")
                 .Select(p => string.Concat(p.Descendants(DocxTestKit.W + "t").Select(t => t.Value)))
                 .Single(p => p.StartsWith("Lead ", StringComparison.Ordinal));
-            var expected = c.Set!.Find("cps")!.Sections[0].Children[0].Body!.Descendants<Markdig.Syntax.ParagraphBlock>()
+            var expected = c.Published!.Set.Find("cps")!.Sections[0].Children[0].Body!.Descendants<Markdig.Syntax.ParagraphBlock>()
                 .Select(p => string.Concat(p.Inline!.Descendants<Markdig.Syntax.Inlines.Inline>().Select(i => i switch
                 {
                     Markdig.Syntax.Inlines.LiteralInline l => l.Content.ToString(),

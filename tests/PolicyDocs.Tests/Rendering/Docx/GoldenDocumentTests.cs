@@ -20,7 +20,7 @@ public sealed class GoldenDocumentTests : IDisposable
     {
         SmallSet.WriteFolder(_kit);
         var c = DocxTestKit.Compile(_kit.Root);
-        var docx = DocxRenderer.Render(c.Published!.Of(c.Set!.Find("cps")!));
+        var docx = DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Find("cps")!));
         using var zip = new ZipArchive(new MemoryStream(docx));
         using var stream = zip.GetEntry("word/document.xml")!.Open();
         var actual = XDocument.Load(stream).ToString() + "\n";

@@ -27,7 +27,7 @@ public sealed class LibreOfficeRenderTests : IDisposable
             Assert.Skip("LibreOffice (soffice) or pdftotext is not installed; CI installs them.");
 
         var c = DocxTestKit.Compile(PolicySetBuilder.SingleFile("CP-CPS.md", SyntheticPolicySet.Generate(1)).WriteTo(_kit.Root));
-        var doc = c.Set!.Documents[0];
+        var doc = c.Published!.Set.Documents[0];
         var docx = Path.Combine(_kit.Root, "out.docx");
         File.WriteAllBytes(docx, DocxRenderer.Render(c.Published!.Of(doc)));
         var profile = "file://" + Path.Combine(_kit.Root, "lo-profile");

@@ -22,8 +22,8 @@ public sealed class MatrixAppendixTests
     public void The_sample_set_asks_for_it_and_the_cps_gets_a_linked_table_with_a_repeating_header()
     {
         var c = Sample();
-        Assert.True(c.Set!.Info.Matrix.DocxAppendix);
-        var doc = c.Set.Find("cps")!;
+        Assert.True(c.Published!.Set.Info.Matrix.DocxAppendix);
+        var doc = c.Published!.Set.Find("cps")!;
         var docx = DocxRenderer.Render(c.Published!.Of(doc));
         var table = AppendixTable(DocumentXml(docx));
         Assert.NotNull(table);
@@ -31,7 +31,7 @@ public sealed class MatrixAppendixTests
         Assert.NotNull(rows[0].Element(W + "trPr")?.Element(W + "tblHeader"));
         Assert.Equal(["Id", "Chapter", "Recommendation", "Kind", "Level", "Status", "Addressed in"],
             rows[0].Elements(W + "tc").Select(tc => string.Concat(tc.Descendants(W + "t").Select(t => t.Value))));
-        var expected = DocxMatrixAppendix.RowsFor(c.Matrix!, "cps");
+        var expected = DocxMatrixAppendix.RowsFor(c.Published!.Matrix, "cps");
         Assert.Equal(expected.Count, rows.Count - 1);
         Assert.Equal(expected.Select(r => r.Recommendation.Id), rows.Skip(1).Select(r => string.Concat(r.Elements(W + "tc").First().Descendants(W + "t").Select(t => t.Value))));
 
@@ -48,7 +48,7 @@ public sealed class MatrixAppendixTests
     public void A_section_of_another_document_is_named_not_linked()
     {
         var c = Sample();
-        var docx = DocxRenderer.Render(c.Published!.Of(c.Set!.Find("cp")!));
+        var docx = DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Find("cp")!));
         var rows = AppendixTable(DocumentXml(docx))!.Elements(W + "tr").Skip(1).ToList();
         var hier2 = rows.Single(r => r.Elements(W + "tc").First().Value == "HIER-02");
         var cell = hier2.Elements(W + "tc").Last();
@@ -60,9 +60,9 @@ public sealed class MatrixAppendixTests
     public void Without_the_setting_there_is_no_appendix()
     {
         var c = Sample();
-        var set = c.Set!;
+        var set = c.Published!.Set;
         var offSet = new PolicySet(set.Info with { Matrix = new MatrixSettings(false) }, set.Data, set.Documents, set.Root);
-        var off = DocumentPublisher.Publish(offSet, c.Xrefs!, c.Templates, c.Matrix, c.Recommendations);
+        var off = DocumentPublisher.Publish(offSet, c.Published!.Xrefs, c.Templates, c.Published!.Matrix, c.Published!.Recommendations);
         Assert.Null(AppendixTable(DocumentXml(DocxRenderer.Render(off.Find("cps")!))));
     }
 }

@@ -18,8 +18,8 @@ public sealed class BodyHtmlGoldenTests
                                   "| Step | Time |\n|---|---|\n| Review | 24 h |\n\nA note.[^1]\n\n[^1]: Hours are calendar hours.")
             .Body("cps", "4.9.4", "[[#grace]]No grace period; see [[cps]]."));
         Assert.True(c.Diagnostics.Count == 0, c.Dump());
-        var doc = c.Set!.Find("cps")!;
-        var renderer = new HtmlBodyRenderer(c.Xrefs!, "cps", 1);
+        var doc = c.Published!.Set.Find("cps")!;
+        var renderer = new HtmlBodyRenderer(c.Published!.Xrefs, "cps", 1);
         var html = string.Concat(new[] { "4.9.3", "4.9.4" }.Select(n =>
         {
             var s = doc.Find(n)!;

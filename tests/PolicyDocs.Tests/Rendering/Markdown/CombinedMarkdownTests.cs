@@ -52,7 +52,7 @@ public sealed class CombinedMarkdownTests
     [MemberData(nameof(SampleDocuments))]
     public void Sample_download_has_no_policydocs_syntax_and_builds_by_itself_with_no_errors(string id)
     {
-        var doc = Sample.Value.Compilation.Set!.Find(id)!;
+        var doc = Sample.Value.Compilation.Published!.Set.Find(id)!;
         var md = Download(doc);
         Assert.DoesNotContain("[[", md, StringComparison.Ordinal);
         Assert.DoesNotContain("{{", md, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class CombinedMarkdownTests
     [Fact]
     public void Sample_references_become_links_to_headings_of_the_file_and_to_the_other_documents_page()
     {
-        var md = Download(Sample.Value.Compilation.Set!.Find("cps")!);
+        var md = Download(Sample.Value.Compilation.Published!.Set.Find("cps")!);
         Assert.Contains("[Section 1.3.1 (Certification authorities)](#131-certification-authorities)", md, StringComparison.Ordinal);
         Assert.Contains("[CP Section 1.2 (Document name and identification)](https://pki.northwind-trust.example/cp/index.html#section-1.2)", md, StringComparison.Ordinal);
         // A role links the section that defines it, a heading the file has.
@@ -92,7 +92,7 @@ public sealed class CombinedMarkdownTests
     public void Sample_text_of_the_site_the_word_file_and_the_combined_markdown_agree(string id)
     {
         var (compilation, build) = Sample.Value;
-        var doc = compilation.Set!.Find(id)!;
+        var doc = compilation.Published!.Set.Find(id)!;
 
         var site = SiteText(Encoding.UTF8.GetString(build.Output.Get(id + "/index.html")!));
         var word = WordText(build.Output.Get(DocxNames.DownloadPath(doc.Info))!, doc);
@@ -100,7 +100,7 @@ public sealed class CombinedMarkdownTests
         using var tree = new TempTree();
         var again = Run.Compile(WriteDownload(tree, doc, $"{id}-{doc.Info.Version}.md"));
         Assert.True(again.ErrorCount == 0, again.Dump());
-        var markdown = ModelText(again.Set!.Documents.Single(), again.Xrefs!);
+        var markdown = ModelText(again.Published!.Set.Documents.Single(), again.Published!.Xrefs);
 
         Assert.True(site.Length > 10_000, site);
         AssertSameText("site", site, "Word", word);
@@ -112,20 +112,20 @@ public sealed class CombinedMarkdownTests
     {
         var c = Run.Compile(Fixture());
         Assert.True(Errors(c).Length == 0, string.Join("\n", Errors(c)));
-        Golden.AssertMatches("combined-markdown.md", CombinedMarkdown.Render(c.Published!.Of(c.Set!.Find("cps")!)));
+        Golden.AssertMatches("combined-markdown.md", CombinedMarkdown.Render(c.Published!.Of(c.Published!.Set.Find("cps")!)));
     }
 
     [Fact]
     public void Fixture_download_builds_by_itself_and_keeps_its_text()
     {
         var c = Run.Compile(Fixture());
-        var doc = c.Set!.Find("cps")!;
+        var doc = c.Published!.Set.Find("cps")!;
         Assert.True(Errors(c).Length == 0, string.Join("\n", Errors(c)));
         var again = Run.Compile(PolicySetBuilder.SingleFile("cps.md", CombinedMarkdown.Render(c.Published!.Of(doc))));
         Assert.True(Errors(again).Length == 0, string.Join("\n", Errors(again)));
-        AssertSameText("folder", ModelText(doc, c.Xrefs!), "combined Markdown", ModelText(again.Set!.Documents.Single(), again.Xrefs!));
+        AssertSameText("folder", ModelText(doc, c.Published!.Xrefs), "combined Markdown", ModelText(again.Published!.Set.Documents.Single(), again.Published!.Xrefs));
         // Rendering the file's own model gives the file again, but for what only the policy set knows (its CAs, its CP).
-        var twice = CombinedMarkdown.Render(again.Published!.Of(again.Set!.Documents.Single()));
+        var twice = CombinedMarkdown.Render(again.Published!.Of(again.Published!.Set.Documents.Single()));
         Assert.Equal(Body(CombinedMarkdown.Render(c.Published!.Of(doc))), Body(twice));
     }
 
@@ -134,7 +134,7 @@ public sealed class CombinedMarkdownTests
     {
         var c = Run.Compile(PolicySetBuilder.SingleFile("example.md", PolicyDocs.Tests.Loading.SingleFileLayoutTests.CaStyleDocument()));
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var doc = c.Set!.Documents.Single();
+        var doc = c.Published!.Set.Documents.Single();
         var md = CombinedMarkdown.Render(c.Published!.Of(doc));
         Assert.Contains("---\n\n# Example CA CP/CPS\n\nCopyright notice.\n\n# 1. INTRODUCTION\n", md, StringComparison.Ordinal);
         Assert.Contains("\n###### 4.9.1.1.1.1 Reported by the subscriber\n", md, StringComparison.Ordinal);
@@ -142,8 +142,8 @@ public sealed class CombinedMarkdownTests
 
         var again = Run.Compile(PolicySetBuilder.SingleFile("again/example.md", md));
         Assert.True(again.ErrorCount == 0, again.Dump());
-        var second = again.Set!.Documents.Single();
-        Assert.Equal(ModelText(doc, c.Xrefs!), ModelText(second, again.Xrefs!));
+        var second = again.Published!.Set.Documents.Single();
+        Assert.Equal(ModelText(doc, c.Published!.Xrefs), ModelText(second, again.Published!.Xrefs));
         Assert.Equal(doc.Info with { Span = second.Info.Span }, second.Info, new InfoComparer());
         Assert.Equal(md, CombinedMarkdown.Render(again.Published!.Of(second)));
     }
@@ -166,7 +166,7 @@ public sealed class CombinedMarkdownTests
             "Escaped \\<b\\>bold\\</b\\> \\[x\\](evil.html) \\`code\\` \\&amp; and {{ \"{{\" }}x}} \\[[4.9.1]] " +
             "and [refused](javascript:alert(1)) and a [ lone bracket, [[ two and ![ three."));
         Assert.All(c.Diagnostics.Where(d => d.Severity == Severity.Error), d => Assert.Equal("PD0306", d.Code));
-        var md = CombinedMarkdown.Render(c.Published!.Of(c.Set!.Find("cp")!));
+        var md = CombinedMarkdown.Render(c.Published!.Of(c.Published!.Set.Find("cp")!));
         Assert.DoesNotContain("[[", md, StringComparison.Ordinal);
         Assert.DoesNotContain("{{", md, StringComparison.Ordinal);
         var section = Section(md, "1.1 Overview", "1.2 ");
@@ -183,7 +183,7 @@ public sealed class CombinedMarkdownTests
             .WithSet(PolicySetBuilder.DefaultSet("cp", "cps") with { BaseUrl = null })
             .Body("cps", "1.1", "See [[cp:4.9.1]], [the CP](xref:cp#4.9.1) and [[4.9.1]]."));
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var md = CombinedMarkdown.Render(c.Published!.Of(c.Set!.Find("cps")!));
+        var md = CombinedMarkdown.Render(c.Published!.Of(c.Published!.Set.Find("cps")!));
         Assert.Contains("See CP Section 4.9.1 (Circumstances for revocation), the CP and [Section 4.9.1 (Circumstances for revocation)](#491-circumstances-for-revocation).", md, StringComparison.Ordinal);
     }
 
@@ -194,7 +194,7 @@ public sealed class CombinedMarkdownTests
             .Body("cp", "1.1", "# Top heading\n\nOne.[^1]\n\n[^1]: First note.")
             .Body("cp", "4.9.1", "Two.[^1]\n\n[^1]: Second note."));
         Assert.True(c.ErrorCount == 0, c.Dump());
-        var md = CombinedMarkdown.Render(c.Published!.Of(c.Set!.Find("cp")!));
+        var md = CombinedMarkdown.Render(c.Published!.Of(c.Published!.Set.Find("cp")!));
         Assert.Contains("\n### Top heading\n", md, StringComparison.Ordinal);
         Assert.Contains("One.[^1-1-1]", md, StringComparison.Ordinal);
         Assert.Contains("\n[^1-1-1]: First note.\n", md, StringComparison.Ordinal);
@@ -202,7 +202,7 @@ public sealed class CombinedMarkdownTests
         Assert.Contains("\n[^4-9-1-1]: Second note.\n", md, StringComparison.Ordinal);
         var again = Run.Compile(PolicySetBuilder.SingleFile("cp.md", md));
         Assert.True(again.ErrorCount == 0, again.Dump());
-        var notes = again.Set!.Documents.Single().AllSections.SelectMany(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.Footnote>() ?? [])
+        var notes = again.Published!.Set.Documents.Single().AllSections.SelectMany(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.Footnote>() ?? [])
             .Select(f => string.Join(" ", f.Descendants<ParagraphBlock>().Select(p => PolicyDocs.Xrefs.InlineText.Of(p.Inline, null))));
         Assert.Equal(["First note.", "Second note."], notes);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using PolicyDocs.Diff;
-using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
+using PolicyDocs.Versions;
 
 namespace PolicyDocs.Rendering.Docx.Redline;
 
@@ -22,26 +23,25 @@ public static class DocxRedlineRenderer
     }
 
     /// <summary>The redline of every document that changed and exists in both versions, by file name, in change-set order.</summary>
-    public static IReadOnlyList<(string FileName, byte[] Bytes)> RenderAll(Compilation from, Compilation to, ChangeSet changes)
+    public static IReadOnlyList<(string FileName, byte[] Bytes)> RenderAll(PublishedSet from, PublishedSet to, ChangeSet changes)
     {
         var docs = changes.Documents.Where(d => d.Kind == ChangeKind.Modified).ToList();
         var result = new (string, byte[])[docs.Count];
-        Parallel.For(0, docs.Count, i => result[i] = (FileName(changes, docs[i]), Render(from, to, docs[i])));
+        Parallel.For(0, docs.Count, i => result[i] = (FileName(changes, docs[i]), Render(VersionChange.Between(from, to, changes, docs[i]))));
         return result;
     }
 
     /// <summary>The redline of one document present in both versions.</summary>
-    public static byte[] Render(Compilation from, Compilation to, DocumentChange change)
+    public static byte[] Render(VersionChange version)
     {
-        var newSet = to.Set ?? throw new ArgumentException("The new version has no policy set.", nameof(to));
-        var oldSet = from.Set ?? throw new ArgumentException("The old version has no policy set.", nameof(from));
-        var newDoc = newSet.Find(change.DocumentId) ?? throw new ArgumentException($"The new version has no document '{change.DocumentId}'.", nameof(change));
-        var oldDoc = oldSet.Find(change.DocumentId) ?? throw new ArgumentException($"The old version has no document '{change.DocumentId}'.", nameof(change));
-        var author = newSet.Info.Redline.Author ?? newSet.Info.Publisher.Name;
-        DateTime? date = newDoc.Info.EffectiveDate is { } d ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
-        var reference = ReferenceDocument.Load(to.Templates);
-        var composer = new RedlineComposer(from, oldDoc, change, reference, new RevisionMarks(author, date));
-        return DocxRenderer.Render(to.Published!.Of(newDoc), reference, composer);
+        var oldDoc = version.Old ?? throw new ArgumentException($"The old version has no document '{version.DocumentId}'.", nameof(version));
+        var newDoc = version.New ?? throw new ArgumentException($"The new version has no document '{version.DocumentId}'.", nameof(version));
+        var info = newDoc.Set.Set.Info;
+        var author = info.Redline.Author ?? info.Publisher.Name;
+        DateTime? date = newDoc.Cover.EffectiveDate is { } d ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
+        var reference = ReferenceDocument.Load(newDoc.Set.Templates);
+        var composer = new RedlineComposer(oldDoc, version.Change, reference, new RevisionMarks(author, date));
+        return DocxRenderer.Render(newDoc, reference, composer);
     }
 
     private static string Clean(string label)

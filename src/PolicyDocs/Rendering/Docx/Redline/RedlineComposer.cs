@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig.Syntax;
 using PolicyDocs.Diff;
 using PolicyDocs.Model;
-using PolicyDocs.Compiling;
+using PolicyDocs.Publication;
 
 namespace PolicyDocs.Rendering.Docx.Redline;
 
@@ -15,17 +15,15 @@ namespace PolicyDocs.Rendering.Docx.Redline;
 /// </summary>
 internal sealed class RedlineComposer : IDocxComposer
 {
-    private readonly Compilation _from;
-    private readonly PolicyDocument _old;
+    private readonly PublishedDocument _old;
     private readonly DocumentChange _change;
     private readonly ReferenceDocument _reference;
     private readonly ParagraphRedline _paragraphs;
     private readonly RowRedline _rows;
     private readonly LayoutMerger _merger;
 
-    public RedlineComposer(Compilation from, PolicyDocument old, DocumentChange change, ReferenceDocument reference, RevisionMarks marks)
+    public RedlineComposer(PublishedDocument old, DocumentChange change, ReferenceDocument reference, RevisionMarks marks)
     {
-        _from = from;
         _old = old;
         _change = change;
         _reference = reference;
@@ -34,36 +32,38 @@ internal sealed class RedlineComposer : IDocxComposer
         _merger = new LayoutMerger(_paragraphs, _rows);
     }
 
-    public void Sections(Body body, IReadOnlyList<Section> sections, DocxContext context)
+    public void Sections(Body body, IReadOnlyList<PublishedSection> sections, DocxContext context)
     {
-        var oldContext = new DocxContext(_from.Set!, _old, _from.Xrefs!, _reference, context.Main, sharing: context);
+        var oldContext = new DocxContext(_old, _reference, context.Main, sharing: context);
 
-        var changed = new Dictionary<string, SectionChange>(StringComparer.Ordinal);
-        var removed = new HashSet<string>(StringComparer.Ordinal);
-        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Each change sits on the published sections it compares: the new one it marks, the old one it compares with.
+        var changed = new Dictionary<PublishedSection, SectionChange>(ReferenceEqualityComparer.Instance);
+        var removed = new HashSet<PublishedSection>(ReferenceEqualityComparer.Instance);
+        var counterpart = new Dictionary<PublishedSection, PublishedSection>(ReferenceEqualityComparer.Instance);
         foreach (var s in _change.Sections)
         {
-            if (s.Kind == ChangeKind.Removed) removed.Add(s.OldNumber!);
-            else changed[s.NewNumber!] = s;
-            if (s.Kind != ChangeKind.Removed && s.OldNumber is not null) renamed[s.OldNumber] = s.NewNumber!;
+            if (s.Kind == ChangeKind.Removed) removed.Add(s.OldSection!);
+            else changed[s.NewSection!] = s;
+            if (s is { OldSection: { } from, NewSection: { } to }) counterpart[from] = to;
         }
-        var oldSections = _old.Sections.SelectMany(DocxContext.Flatten).Concat(_old.Appendices.SelectMany(DocxContext.Flatten)).ToList();
-        var oldByNumber = oldSections.GroupBy(s => s.Number).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var newByNumber = sections.GroupBy(s => s.Label).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-        // Removed sections go after the new counterpart of the last old section before them.
-        var removedAfter = new Dictionary<string, List<Section>>(StringComparer.Ordinal);
-        var anchor = "";
-        foreach (var o in oldSections)
+        // Removed sections go after the new counterpart of the last old section before them (an unchanged section's
+        // counterpart has its label).
+        var removedAfter = new Dictionary<PublishedSection, List<PublishedSection>>(ReferenceEqualityComparer.Instance);
+        var before = new List<PublishedSection>();
+        PublishedSection? anchor = null;
+        foreach (var o in _old.ReadingOrder)
         {
-            if (removed.Contains(o.Number))
+            if (removed.Contains(o))
             {
-                if (!removedAfter.TryGetValue(anchor, out var list)) removedAfter[anchor] = list = [];
+                var list = anchor is null ? before : removedAfter.TryGetValue(anchor, out var l) ? l : removedAfter[anchor] = [];
                 list.Add(o);
             }
-            else anchor = renamed.GetValueOrDefault(o.Number, o.Number);
+            else anchor = counterpart.GetValueOrDefault(o) ?? newByNumber.GetValueOrDefault(o.Label) ?? anchor;
         }
 
-        WriteRemoved(body, removedAfter.GetValueOrDefault(""), oldContext);
+        WriteRemoved(body, before, oldContext);
         foreach (var section in sections)
         {
             var newMap = new Dictionary<Block, OpenXmlElement>(ReferenceEqualityComparer.Instance);
@@ -71,14 +71,14 @@ internal sealed class RedlineComposer : IDocxComposer
             var heading = DocxRenderer.Heading(section, context);
             var blocks = new List<OpenXmlElement>();
             if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
-            var change = changed.GetValueOrDefault(section.Number);
+            var change = changed.GetValueOrDefault(section);
             if (change is null) { }
             else if (change.Kind == ChangeKind.Added)
             {
                 _paragraphs.Insert(heading);
                 foreach (var e in blocks) InsertAll(e);
             }
-            else if (change.OldNumber is { } oldNumber && oldByNumber.TryGetValue(oldNumber, out var o))
+            else if (change.OldSection is { } o)
             {
                 var oldHeading = DocxRenderer.Heading(o, oldContext);
                 if (o.DisplayTitle != section.DisplayTitle)
@@ -91,14 +91,14 @@ internal sealed class RedlineComposer : IDocxComposer
             }
             body.Append(heading);
             body.Append(blocks);
-            WriteRemoved(body, removedAfter.GetValueOrDefault(section.Number), oldContext);
+            WriteRemoved(body, removedAfter.GetValueOrDefault(section), oldContext);
         }
     }
 
     private static OpenXmlElement? Find(Dictionary<Block, OpenXmlElement> map, TextBlock block) =>
         block.Node is { } node && map.TryGetValue(node, out var e) ? e : null;
 
-    private void WriteRemoved(Body body, List<Section>? removed, DocxContext oldContext)
+    private void WriteRemoved(Body body, List<PublishedSection>? removed, DocxContext oldContext)
     {
         if (removed is null) return;
         var writer = new DocxBodyWriter(oldContext);
@@ -130,14 +130,13 @@ internal sealed class RedlineComposer : IDocxComposer
     {
         // Cover and document history: the old version's tables, compared row by row with the same block diff.
         var front = new Body();
-        var old = _from.Published!.Of(_old);
-        DocxRenderer.Cover(front, old.Cover);
-        DocxRenderer.History(front, old, _reference);
+        DocxRenderer.Cover(front, _old.Cover);
+        DocxRenderer.History(front, _old, _reference);
         var oldTables = front.Elements<Table>().ToList();
         var newTables = body.Elements<Table>().Take(oldTables.Count).ToList();
         for (var i = 0; i < oldTables.Count && i < newTables.Count; i++) CompareTable(oldTables[i], newTables[i]);
 
-        var oldHeader = DocxHeaderFooter.Header(_old.Info).Elements<Paragraph>().First();
+        var oldHeader = DocxHeaderFooter.Header(_old.Document.Info).Elements<Paragraph>().First();
         if (header.Elements<Paragraph>().FirstOrDefault() is { } headerParagraph)
         {
             var (a, b) = (ParagraphRedline.Text(oldHeader), ParagraphRedline.Text(headerParagraph));

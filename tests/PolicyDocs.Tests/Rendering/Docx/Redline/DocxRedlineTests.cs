@@ -3,6 +3,7 @@ using PolicyDocs.Diff;
 using PolicyDocs.Compiling;
 using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Rendering.Docx.Redline;
+using PolicyDocs.Versions;
 using PolicyDocs.Tests.Rendering.Docx;
 using PolicyDocs.Tests.Support;
 
@@ -32,11 +33,11 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         if (strict) NoErrors(compiled);
         if (compiled.ErrorCount > 0) return null;
         var docId = file.Split('/')[1];
-        var changes = PolicyDiffer.Compare(sample.Old, compiled, "old", "new", docId);
+        var changes = PolicyDiffer.Compare(sample.Old.Published!, compiled.Published!, "old", "new", docId);
         var change = changes.Documents.Single();
         if (change.Kind is null) return null;
-        return new Case(DocxRedlineRenderer.Render(sample.Old, compiled, change),
-            DocxRenderer.Render(sample.Old.Published!.Find(docId)!), DocxRenderer.Render(compiled.Published!.Of(compiled.Set!.Find(docId)!)), compiled, change);
+        return new Case(DocxRedlineRenderer.Render(VersionChange.Between(sample.Old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(sample.Old.Published!.Find(docId)!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find(docId)!)), compiled, change);
     }
 
     private static readonly Gen<MarkdownEdit> Edit =
@@ -75,7 +76,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         Assert.True(ids.Min() > bookmarks.Max());
         Assert.Empty(DocxTestKit.Problems(c.Redline));
         // Deterministic bytes.
-        Assert.Equal(c.Redline, DocxRedlineRenderer.Render(sample.Old, c.New, c.Change));
+        Assert.Equal(c.Redline, DocxRedlineRenderer.Render(VersionChange.Between(sample.Old.Published!, c.New.Published!, new ChangeSet("old", "new", [c.Change], []), c.Change)));
     }
 
     [Fact]
@@ -92,13 +93,14 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
             + "\n  - version: \"1.2\"\n    date: 2026-05-01\n    summary: Alpha grounds added.\n"));
         Assert.Equal(0, old.ErrorCount);
         NoErrors(compiled);
-        var change = PolicyDiffer.Compare(old, compiled, "old", "new", "cps").Documents.Single();
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
+        var change = changes.Documents.Single();
         Assert.Contains(change.Sections, s => s.Kind == ChangeKind.Moved && s.OldNumber == "4.9.1.1" && s.NewNumber == "4.9.1.2");
-        var redline = DocxRedlineRenderer.Render(old, compiled, change);
+        var redline = DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change));
         var accepted = TrackedChanges.Paragraphs(redline, true);
-        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(compiled.Published!.Of(compiled.Set!.Find("cps")!)), null), accepted);
+        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), null), accepted);
         var rejected = TrackedChanges.Paragraphs(redline, false, skipContents: true);
-        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(old.Published!.Of(old.Set!.Find("cps")!)), null, skipContents: true), rejected);
+        Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(old.Published!.Of(old.Published!.Set.Find("cps")!)), null, skipContents: true), rejected);
         Assert.Contains("4.9.1.1 Alpha grounds", accepted);
         Assert.Contains("4.9.1.2 Bravo grounds", accepted);
         Assert.DoesNotContain("4.9.1.1 Alpha grounds", rejected);
@@ -118,9 +120,9 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
     public void Identical_versions_give_no_tracked_change()
     {
         var same = sample.CompileEdited(File04, sample.Read(File04));
-        var doc = same.Set!.Find("cps")!;
+        var doc = same.Published!.Set.Find("cps")!;
         var change = new DocumentChange { DocumentId = "cps", Title = doc.Info.Title, FromVersion = doc.Info.Version, ToVersion = doc.Info.Version, Kind = ChangeKind.Modified, Metadata = [], Sections = [] };
-        var redline = DocxRedlineRenderer.Render(sample.Old, same, change);
+        var redline = DocxRedlineRenderer.Render(VersionChange.Between(sample.Old.Published!, same.Published!, new ChangeSet("old", "new", [change], []), change));
         Assert.Equal(0, TrackedChanges.Count(redline));
         Assert.Equal(TrackedChanges.Paragraphs(DocxRenderer.Render(same.Published!.Of(doc)), null), TrackedChanges.Paragraphs(redline, null));
         Assert.Empty(DocxTestKit.Problems(redline));
@@ -156,10 +158,10 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         var text = sample.Read(File04).Replace("revokes a certificate in the portal", "revokes a certificate in the zebrafinch portal", StringComparison.Ordinal)
             .Replace("by choosing the", "by selecting the", StringComparison.Ordinal);
         var compiled = sample.CompileEdited(File04, text);
-        var change = PolicyDiffer.Compare(sample.Old, compiled, "old", "new", "cps").Documents.Single();
+        var change = PolicyDiffer.Compare(sample.Old.Published!, compiled.Published!, "old", "new", "cps").Documents.Single();
         using var dir = new Support.TempTree();
         var docx = Path.Combine(dir.Root, "redline.docx");
-        File.WriteAllBytes(docx, DocxRedlineRenderer.Render(sample.Old, compiled, change));
+        File.WriteAllBytes(docx, DocxRedlineRenderer.Render(VersionChange.Between(sample.Old.Published!, compiled.Published!, new ChangeSet("old", "new", [change], []), change)));
         var (code, log) = Run(soffice, ["-env:UserInstallation=file://" + Path.Combine(dir.Root, "profile"), "--headless", "--convert-to", "pdf", "--outdir", dir.Root, docx]);
         Assert.True(code == 0, log);
         var (_, pdf) = Run(pdftotext, [Path.Combine(dir.Root, "redline.pdf"), "-"]);
