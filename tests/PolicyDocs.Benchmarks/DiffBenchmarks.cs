@@ -52,7 +52,7 @@ public class DiffBenchmarks
     /// <summary>The diff pipeline once.</summary>
     public static int Run(string oldPath, string newPath)
     {
-        var result = ComparePipeline.Run(new ComparedVersion(oldPath, "2.1"), new ComparedVersion(newPath, "2.2"), new CompareOptions(Html: true));
+        var result = PolicyPipeline.Diff(new ComparedVersion(oldPath, "2.1"), new ComparedVersion(newPath, "2.2"), new CompareOptions(Html: true));
         if (result.Changes is not { Documents.Count: > 0 }) throw new InvalidOperationException($"no changes found ({result.Outcome})");
         return result.Html!.Files.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)).Sum(f => f.Value.Length);
     }

@@ -29,25 +29,30 @@ internal static class BuildCommand
             if (!console.OutputAllowed(target, guard)) return CliApp.Usage;
             // The Word writer's first-use cost is paid on the other core while the content compiles.
             _ = Task.Run(PolicyDocs.Rendering.Docx.DocxRenderer.WarmUp);
-            var result = BuildPipeline.Run(path, new BuildOptions(Strict: isStrict), new Progress(console, path));
+            var result = PolicyPipeline.Build(path, new BuildOptions(Strict: isStrict), new Progress(console, path));
             var compilation = result.Compilation;
             if (compilation.Fatal is not null)
             {
                 console.Error.WriteLine(PolicyDocs.Text.SingleLine.Escape($"policydocs: {compilation.Fatal}"));
                 return CliApp.Usage;
             }
-            if (result.FailedAt == BuildPipeline.Compile)
+            if (result.FailedAt == PolicyPipeline.Compile)
             {
                 console.Error.WriteLine($"build failed: {CliConsole.Counts(compilation)}; nothing was written.");
                 return CliConsole.ExitCode(compilation, isStrict);
             }
-            if (result.FailedAt == BuildPipeline.Releases)
+            if (result.FailedAt == PolicyPipeline.Releases)
+            {
+                console.Error.WriteLine("build failed: a tagged release cannot be read (--strict); nothing was written.");
+                return CliApp.Findings;
+            }
+            if (result.FailedAt == PolicyPipeline.Compare)
             {
                 console.Error.WriteLine("build failed: the release history breaks the changelog rules; nothing was written.");
                 return CliApp.Findings;
             }
             var build = result.Site!;
-            if (result.FailedAt == BuildPipeline.Render)
+            if (result.FailedAt == PolicyPipeline.Render)
             {
                 var n = build.Diagnostics.Count(d => d.Severity == PolicyDocs.Model.Severity.Error);
                 console.Error.WriteLine($"build failed: {n} error{(n == 1 ? "" : "s")} in the generated site; nothing was written.");
@@ -65,14 +70,15 @@ internal static class BuildCommand
     private sealed class Progress(CliConsole console, string path) : IBuildProgress
     {
         public void Started(BuildStage stage) => console.Progress(
-            stage == BuildPipeline.Compile ? $"Checking {path} ..."
-            : stage == BuildPipeline.Releases ? "Reading released versions ..."
+            stage == PolicyPipeline.Compile ? $"Checking {path} ..."
+            : stage == PolicyPipeline.Releases ? "Reading released versions ..."
+            : stage == PolicyPipeline.Compare ? "Comparing consecutive versions ..."
             : "Rendering the site and downloads ...");
 
         public void Finished(BuildStage stage, IReadOnlyList<PolicyDocs.Model.Diagnostic> diagnostics)
         {
             console.Progress(null);
-            if (stage == BuildPipeline.Compile || diagnostics.Count > 0) console.Report(diagnostics, "text");
+            if (stage == PolicyPipeline.Compile || diagnostics.Count > 0) console.Report(diagnostics, "text");
         }
     }
 }

@@ -37,7 +37,7 @@ internal static class DiffCommand
                 if (dir is not null && !console.OutputAllowed(dir, guard)) return CliApp.Usage;
 
             var json = parse.GetValue(format) == "json";
-            var result = ComparePipeline.Run(
+            var result = PolicyPipeline.Diff(
                 new ComparedVersion(a.ContentPath, a.Label, a.DisplayPath), new ComparedVersion(b.ContentPath, b.Label, b.DisplayPath),
                 new CompareOptions(parse.GetValue(doc), Html: htmlDir is not null, Word: docxDir is not null));
             switch (result.Outcome)

@@ -117,7 +117,7 @@ public sealed class PreviewServer : IAsyncDisposable
             OutputSet? output = null;
             try
             {
-                var result = BuildPipeline.Run(_content, BuildOptions.Preview);
+                var result = PolicyPipeline.Build(_content, BuildOptions.Preview);
                 if (result.Compilation.Fatal is { } fatal) errors.Add(fatal);
                 foreach (var d in result.Compilation.Diagnostics.Concat(result.Site?.Diagnostics ?? []))
                 {

@@ -42,6 +42,28 @@ public sealed class PolicyDifferTests : IDisposable
         c.Documents.Single(d => d.DocumentId == doc).Sections.Single(s => s.Number == number);
 
     [Fact]
+    public void Each_section_change_sits_on_the_published_sections_it_compares()
+    {
+        var a = PolicyCompiler.Compile(_old.Content).Published!;
+        var b = PolicyCompiler.Compile(_new.Content).Published!;
+        var cps = PolicyDiffer.Compare(a, b, "v1", "v2").Documents.Single(d => d.DocumentId == "cps");
+        var oldSections = a.Find("cps")!.ReadingOrder;
+        var newSections = b.Find("cps")!.ReadingOrder;
+        Assert.NotEmpty(cps.Sections);
+        foreach (var s in cps.Sections)
+        {
+            Assert.Equal(s.Kind == ChangeKind.Added, s.OldSection is null);
+            Assert.Equal(s.Kind == ChangeKind.Removed, s.NewSection is null);
+            if (s.OldSection is { } o) Assert.Contains(oldSections, x => ReferenceEquals(x, o));
+            if (s.NewSection is { } n) Assert.Contains(newSections, x => ReferenceEquals(x, n));
+            Assert.Equal(s.OldNumber, s.OldSection?.Number);
+            Assert.Equal(s.NewNumber, s.NewSection?.Number);
+        }
+        var moved = cps.Sections.Single(s => s.Kind == ChangeKind.Moved);
+        Assert.Equal(("9.16.6", "9.17.1"), (moved.OldSection!.Number, moved.NewSection!.Number));
+    }
+
+    [Fact]
     public void Changed_words_are_a_word_level_modification()
     {
         var s = Section(Compare(), "cps", "4.9.3");

@@ -1,4 +1,5 @@
-
+using PolicyDocs.Model;
+using PolicyDocs.Pipeline;
 using PolicyDocs.Tests.Support;
 
 namespace PolicyDocs.Tests.Versions;
@@ -56,6 +57,39 @@ public sealed class ReleaseHistoryTests : IDisposable
         Assert.Contains("w:ins ", ReadDocumentXml(word), StringComparison.Ordinal);
         Assert.Contains("href=\"../../downloads/cps-1.1-to-1.2-redline.docx\"", versions);
         Assert.False(Directory.Exists(Path.Combine(site, "cp", "1.1")));
+    }
+
+    private sealed class Heard : IBuildProgress
+    {
+        public List<string> Stages { get; } = [];
+        public void Started(BuildStage stage) => Stages.Add(stage.Name);
+        public void Finished(BuildStage stage, IReadOnlyList<Diagnostic> diagnostics) { }
+    }
+
+    [Fact]
+    public void The_build_runs_every_stage_in_order_and_the_preview_only_compile_and_render()
+    {
+        Release12();
+        var heard = new Heard();
+        var result = PolicyPipeline.Build(_repo.Content, new BuildOptions(), heard);
+        Assert.True(result.Succeeded, string.Join("\n", result.ReleaseDiagnostics));
+        Assert.Equal(["compile", "releases", "compare", "render"], heard.Stages);
+        Assert.Equal(PolicyPipeline.Stages.Select(s => s.Name), heard.Stages);
+        var preview = new Heard();
+        Assert.True(PolicyPipeline.Build(_repo.Content, BuildOptions.Preview, preview).Succeeded);
+        Assert.Equal(["compile", "render"], preview.Stages);
+    }
+
+    [Fact]
+    public void A_release_that_changes_text_without_a_new_version_fails_at_the_compare_stage()
+    {
+        _repo.Edit(Cps04, s => s.Replace("revokes a certificate in the portal", "revokes a certificate in the self-service portal"));
+        _repo.Git("commit", "-q", "-am", "untracked change");
+        _repo.Git("tag", "v1.1.1");
+        var result = PolicyPipeline.Build(_repo.Content, new BuildOptions());
+        Assert.Same(PolicyPipeline.Compare, result.FailedAt);
+        Assert.Null(result.Site);
+        Assert.Contains(result.ReleaseDiagnostics, d => d.Code == "PD0154" && d.Severity == Severity.Error);
     }
 
     [Fact]

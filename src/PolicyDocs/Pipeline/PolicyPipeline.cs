@@ -10,19 +10,60 @@ using Scriban.Runtime;
 
 namespace PolicyDocs.Pipeline;
 
-/// <summary>One version <see cref="ComparePipeline"/> compares.</summary>
+/// <summary>One named stage of <see cref="PolicyPipeline"/>: what it reads and what it produces.</summary>
+/// <param name="Name">The stage's name, as progress messages show it.</param>
+/// <param name="Consumes">What the stage reads.</param>
+/// <param name="Produces">What it hands to the next stage.</param>
+public sealed record BuildStage(string Name, string Consumes, string Produces)
+{
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}
+
+/// <summary>Hears a <see cref="PolicyPipeline"/> run's stages start and finish, e.g. to show progress and report findings as they come.</summary>
+public interface IBuildProgress
+{
+    /// <summary><paramref name="stage"/> starts.</summary>
+    void Started(BuildStage stage);
+
+    /// <summary><paramref name="stage"/> finished with <paramref name="diagnostics"/> (all of its findings, sorted).</summary>
+    void Finished(BuildStage stage, IReadOnlyList<Diagnostic> diagnostics);
+}
+
+/// <summary>What <see cref="PolicyPipeline.Build"/> does.</summary>
+/// <param name="Strict">Title variants are errors and any warning fails the build.</param>
+/// <param name="History">Publish the superseded versions and their changes (releases.tags in policyset.yaml).</param>
+/// <param name="WordDownloads">Render the Word documents and redlines (the live preview does without).</param>
+public sealed record BuildOptions(bool Strict = false, bool History = true, bool WordDownloads = true)
+{
+    /// <summary>The options of <c>serve</c>: no history, no Word files; the page refreshes faster without them.</summary>
+    public static BuildOptions Preview { get; } = new(History: false, WordDownloads: false);
+}
+
+/// <summary>Where <see cref="PolicyPipeline.Build"/> stopped and what each stage reported.</summary>
+/// <param name="Compilation">The compile's result (its diagnostics, and the publication when it succeeded).</param>
+/// <param name="ReleaseDiagnostics">Findings of the release history (unreadable releases, changelog rules between releases).</param>
+/// <param name="Site">The rendered and link-checked site; null when an earlier stage failed.</param>
+/// <param name="FailedAt">The stage that failed, or null when the site may be published.</param>
+public sealed record BuildResult(Compilation Compilation, IReadOnlyList<Diagnostic> ReleaseDiagnostics, SiteBuild? Site, BuildStage? FailedAt)
+{
+    /// <summary>True when every stage passed and <see cref="Site"/> may be written.</summary>
+    public bool Succeeded => FailedAt is null && Site is not null;
+}
+
+/// <summary>One version <see cref="PolicyPipeline.Diff"/> compares.</summary>
 /// <param name="ContentPath">The content folder or single Markdown file.</param>
 /// <param name="Label">How the version is named in the change set (a git ref or a path).</param>
 /// <param name="DisplayPath">How its files are named in diagnostics, when not as given (e.g. "v1.0:content").</param>
 public sealed record ComparedVersion(string ContentPath, string Label, string? DisplayPath = null);
 
-/// <summary>What a run of <see cref="ComparePipeline"/> produces.</summary>
+/// <summary>What <see cref="PolicyPipeline.Diff"/> produces.</summary>
 /// <param name="Document">Compare only the document with this id.</param>
 /// <param name="Html">Render an HTML redline per changed document, with the new version's site templates.</param>
 /// <param name="Word">Render a Word redline (tracked changes) per document changed in both versions.</param>
 public sealed record CompareOptions(string? Document = null, bool Html = false, bool Word = false);
 
-/// <summary>How a run of <see cref="ComparePipeline"/> ended.</summary>
+/// <summary>How <see cref="PolicyPipeline.Diff"/> ended.</summary>
 public enum CompareOutcome
 {
     /// <summary>The versions were compared; the outputs asked for are there.</summary>
@@ -37,7 +78,7 @@ public enum CompareOutcome
     Unrelated,
 }
 
-/// <summary>The result of a run of <see cref="ComparePipeline"/>.</summary>
+/// <summary>The result of <see cref="PolicyPipeline.Diff"/>.</summary>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="Problem">What went wrong, for an outcome other than <see cref="CompareOutcome.Compared"/> and <see cref="CompareOutcome.Errors"/>.</param>
 /// <param name="Errors">The errors that stopped it (sorted), for <see cref="CompareOutcome.Errors"/>.</param>
@@ -63,30 +104,69 @@ public sealed record CompareResult(CompareOutcome Outcome, string? Problem, IRea
 }
 
 /// <summary>
-/// The comparison of two versions of a policy set as named stages, what <c>diff</c> runs: <see cref="Compile"/> →
-/// <see cref="Compare"/> → <see cref="Render"/>. Two single Markdown files are one document whatever their file
-/// names: the old one compiles under the new one's id, so its references resolve to the document the redline shows.
-/// Everything is produced in memory; writing it is the caller's.
+/// The one orchestration of PolicyDocs, as named stages: <see cref="Compile"/> → <see cref="Releases"/> →
+/// <see cref="Compare"/> → <see cref="Render"/>. <c>build</c> and <c>serve</c> run <see cref="Build"/> (serve with
+/// <see cref="BuildOptions.Preview"/>: no releases, no comparison, no Word files); <c>diff</c> runs <see cref="Diff"/>,
+/// where the two versions given take the place of the tagged releases. Each stage runs only when the ones before it
+/// passed, and a failed stage names itself in the result. Everything is produced in memory; writing it is the
+/// caller's (the CLI's output guard decides where files may go).
 /// </summary>
-public static class ComparePipeline
+public static class PolicyPipeline
 {
-    /// <summary>Load → Bind → Resolve → Check → Publish of both versions, the new one first.</summary>
-    public static readonly BuildStage Compile = new("compile", "the two versions (folders, single files or git releases)",
-        "two compilations without errors; a single file's old version under the new version's document id");
+    /// <summary>Load → Bind → Resolve → Check → Publish, of the content (build) or of both versions (diff, the new one first).</summary>
+    public static readonly BuildStage Compile = new("compile", "the content folder or single Markdown file; for diff, the two versions",
+        "the compilation: diagnostics and, without errors, the publication every output renders from");
 
-    /// <summary>The change set and the changelog rules between the versions.</summary>
-    public static readonly BuildStage Compare = new("compare", "the two compilations",
-        "the change set per document, section and block, with the changelog findings");
+    /// <summary>The tagged releases, compiled from git (build only).</summary>
+    public static readonly BuildStage Releases = new("releases", "the publication and the git tags matching releases.tags",
+        "the publication of every release that compiles; the ones that do not, as findings");
 
-    /// <summary>The redlines asked for.</summary>
-    public static readonly BuildStage Render = new("render", "the change set and both publications",
-        "HTML redlines (the new version's site templates) and Word redlines with tracked changes");
+    /// <summary>The changes between consecutive versions and the changelog rules between them.</summary>
+    public static readonly BuildStage Compare = new("compare", "two or more publications, oldest first",
+        "the change set per document, section and block (each section change on the published sections it compares), with the changelog findings");
+
+    /// <summary>Every output asked for.</summary>
+    public static readonly BuildStage Render = new("render", "the publication and the changes",
+        "build: the site, the downloads and SHA256SUMS, with the link check's findings; diff: HTML and Word redlines");
 
     /// <summary>The stages in the order they run.</summary>
-    public static IReadOnlyList<BuildStage> Stages { get; } = [Compile, Compare, Render];
+    public static IReadOnlyList<BuildStage> Stages { get; } = [Compile, Releases, Compare, Render];
+
+    /// <summary>Builds the site of <paramref name="contentPath"/>; <paramref name="progress"/> hears each stage start and finish.</summary>
+    public static BuildResult Build(string contentPath, BuildOptions options, IBuildProgress? progress = null)
+    {
+        progress?.Started(Compile);
+        var compilation = PolicyCompiler.Compile(contentPath, new CompileOptions(options.Strict));
+        progress?.Finished(Compile, compilation.Diagnostics);
+        if (compilation.Published is not { } published || compilation.ErrorCount > 0 || (options.Strict && compilation.WarningCount > 0))
+            return new BuildResult(compilation, [], null, Compile);
+
+        var history = SiteHistory.Empty;
+        IReadOnlyList<Diagnostic> releaseDiagnostics = [];
+        if (options.History)
+        {
+            progress?.Started(Releases);
+            var diagnostics = new DiagnosticBag();
+            var releases = ReleaseHistory.Load(published, contentPath, diagnostics);
+            var unreadable = diagnostics.ToSortedList();
+            progress?.Finished(Releases, unreadable);
+
+            progress?.Started(Compare);
+            history = SiteHistory.From(releases);
+            progress?.Finished(Compare, history.Diagnostics);
+            releaseDiagnostics = [.. unreadable.Concat(history.Diagnostics)];
+            if (releaseDiagnostics.Any(d => d.Severity == Severity.Error || options.Strict))
+                return new BuildResult(compilation, releaseDiagnostics, null, unreadable.Any(d => d.Severity == Severity.Error || options.Strict) ? Releases : Compare);
+        }
+
+        progress?.Started(Render);
+        var site = SiteBuilder.Build(published, history, options.WordDownloads);
+        progress?.Finished(Render, site.Diagnostics);
+        return new BuildResult(compilation, releaseDiagnostics, site, site.HasErrors ? Render : null);
+    }
 
     /// <summary>Compares <paramref name="from"/> (old) with <paramref name="to"/> (new).</summary>
-    public static CompareResult Run(ComparedVersion from, ComparedVersion to, CompareOptions options, IBuildProgress? progress = null)
+    public static CompareResult Diff(ComparedVersion from, ComparedVersion to, CompareOptions options, IBuildProgress? progress = null)
     {
         progress?.Started(Compile);
         var newer = PolicyCompiler.Compile(to.ContentPath, null, to.DisplayPath);
