@@ -10,8 +10,8 @@ namespace PolicyDocs.Rendering.Html;
 
 /// <summary>
 /// Renders a section body (the shared Markdig tree) to HTML: cross-references become links with generated
-/// text, <c>[[#id]]</c> becomes an anchor, headings inside a section are demoted below the section heading and
-/// footnote ids are made unique per section. One instance per thread.
+/// text, <c>[[#id]]</c> becomes an anchor, headings inside a section nest directly below the section heading
+/// (<see cref="SubheadingLevels"/>) and footnote ids are made unique per section. One instance per thread.
 /// </summary>
 public sealed class HtmlBodyRenderer
 {
@@ -63,7 +63,7 @@ public sealed class HtmlBodyRenderer
     public string Render(MarkdownDocument body, int headingLevel, string idPrefix)
     {
         _writer.GetStringBuilder().Clear();
-        _context.HeadingLevel = headingLevel;
+        _context.Subheadings = SubheadingLevels.Of(body, headingLevel, 6);
         _context.IdPrefix = idPrefix;
         _context.TipCount = 0;
         _renderer.Render(body);
@@ -89,7 +89,7 @@ public sealed class HtmlBodyRenderer
         public string? DocumentId { get; set; }
         public IReadOnlyDictionary<string, Model.ImageAsset>? Images { get; set; }
         public int Depth { get; set; }
-        public int HeadingLevel { get; set; }
+        public SubheadingLevels Subheadings { get; set; } = SubheadingLevels.None;
         public string IdPrefix { get; set; } = "";
         public int TipCount { get; set; }
         public Func<XrefTarget, string?> Href { get; set; } = _ => null;
@@ -186,7 +186,7 @@ public sealed class HtmlBodyRenderer
     {
         protected override void Write(HtmlRenderer renderer, HeadingBlock heading)
         {
-            var level = Math.Min(6, context.HeadingLevel + heading.Level);
+            var level = context.Subheadings.Of(heading);
             renderer.Write("<h").Write(level.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write(" class=\"subheading\"");
             renderer.WriteAttributes(heading);
             renderer.Write(">");
