@@ -19,6 +19,8 @@ public enum XrefKind
     Ca,
     /// <summary>Not a reference but an anchor definition: [[#term-hsm]], used by generated blocks.</summary>
     Anchor,
+    /// <summary>An anchor of the same document, in any of its sections, with the link's text: [[#grace|the grace rule]].</summary>
+    AnchorLink,
 }
 
 /// <summary>A <c>[[...]]</c> cross-reference in prose; its text and target are filled in by the resolver.</summary>
@@ -30,7 +32,7 @@ public sealed class XrefInline : LeafInline
     public required XrefKind Kind { get; init; }
     /// <summary>The document id named before the colon ([[cp:4.9.1]]), or null for the current document.</summary>
     public string? DocumentId { get; init; }
-    /// <summary>Section number, term, role id, CA id, recommendation id or anchor id.</summary>
+    /// <summary>Section number, term, role id, CA id, recommendation id or anchor id (without the '#').</summary>
     public required string Target { get; init; }
     /// <summary>Text given after a bar ([[4.9.1|this section]]), which replaces the generated text.</summary>
     public string? CustomText { get; init; }

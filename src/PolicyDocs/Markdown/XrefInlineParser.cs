@@ -4,7 +4,8 @@ using Markdig.Parsers;
 
 namespace PolicyDocs.Markdown;
 
-/// <summary>Parses <c>[[target]]</c>, <c>[[kind:target]]</c>, <c>[[doc:4.9.1|text]]</c> and <c>[[#anchor]]</c>.</summary>
+/// <summary>Parses <c>[[target]]</c>, <c>[[kind:target]]</c>, <c>[[doc:4.9.1|text]]</c>, <c>[[#anchor]]</c> (an anchor's
+/// definition) and <c>[[#anchor|text]]</c> (a link to it).</summary>
 public sealed partial class XrefInlineParser : InlineParser
 {
     /// <summary>Triggers on '['.</summary>
@@ -39,7 +40,9 @@ public sealed partial class XrefInlineParser : InlineParser
         var target = m.Groups["target"].Value.Trim();
         var custom = m.Groups["text"].Success ? m.Groups["text"].Value.Trim() : null;
         if (m.Groups["anchor"].Success)
-            return new XrefInline { Raw = raw, Kind = XrefKind.Anchor, Target = m.Groups["anchor"].Value };
+            return custom is null
+                ? new XrefInline { Raw = raw, Kind = XrefKind.Anchor, Target = m.Groups["anchor"].Value }
+                : new XrefInline { Raw = raw, Kind = XrefKind.AnchorLink, Target = m.Groups["anchor"].Value, CustomText = custom };
         XrefKind kind;
         string? doc = null;
         switch (prefix?.ToLowerInvariant())
@@ -60,7 +63,7 @@ public sealed partial class XrefInlineParser : InlineParser
         return new XrefInline { Raw = raw, Kind = kind, DocumentId = doc, Target = target, CustomText = custom };
     }
 
-    [GeneratedRegex(@"^(?:#(?<anchor>[A-Za-z][\w.-]*)|(?:(?<prefix>[a-z][a-z0-9-]*):)?(?<target>[^|:\]]+?)(?:\|(?<text>[^\]]+))?)$")]
+    [GeneratedRegex(@"^(?:#(?<anchor>[A-Za-z][\w.-]*)(?:\|(?<text>[^\]]+))?|(?:(?<prefix>[a-z][a-z0-9-]*):)?(?<target>[^|:\]]+?)(?:\|(?<text>[^\]]+))?)$")]
     private static partial Regex Syntax();
 
     [GeneratedRegex(@"^\d{1,3}(\.\d{1,3})*$")]

@@ -163,6 +163,17 @@ public static class XrefResolver
                         return Fail($"[[{x.Raw}]]: data/recommendations.yaml has no recommendation '{x.Target}'{Suggest(x.Target, set.Data.Recommendations.Select(r => r.Id))}.");
                     return new XrefTarget(XrefKind.Recommendation, null, null, "rec-" + rec.Id, x.CustomText ?? rec.Id, rec.Text);
                 }
+                case XrefKind.AnchorLink:
+                {
+                    // An anchor anywhere in this document, the section of the link included; a section's own anchor
+                    // ([[#section-4.9.1|...]]) is a link to that section.
+                    if (!anchors[doc.Id].TryGetValue(x.Target, out var holder))
+                        return Fail($"[[{x.Raw}]]: this document has no anchor '{x.Target}'{Suggest(x.Target, anchors[doc.Id].Keys)}.");
+                    var s = doc.Find(holder) ?? doc.Appendices.FirstOrDefault(a => a.Anchor == x.Target);
+                    return s is not null && s.Anchor == x.Target
+                        ? new XrefTarget(XrefKind.Section, doc.Id, s.Number, s.Anchor, x.CustomText ?? s.DisplayTitle, s.Title)
+                        : new XrefTarget(XrefKind.Anchor, doc.Id, holder, x.Target, x.CustomText ?? x.Target, null);
+                }
                 default:
                     return null;
             }

@@ -91,6 +91,7 @@ public sealed class CrossReferenceTests
     [InlineData("See [[ca:issueing]] for details.", "[[ca:issueing]]")]
     [InlineData("See [[nodoc:1.1]] for details.", "[[nodoc:1.1]]")]
     [InlineData("See [the policy](xref:cp#9.99) for details.", "[the policy](xref:cp#9.99)")]
+    [InlineData("See [[#no-such-anchor|the rule]] for details.", "[[#no-such-anchor|the rule]]")]
     public void Pd0201UnresolvedReferenceAtItsLineAndColumn(string body, string reference)
     {
         var b = PolicySetBuilder.Valid().Body("cp", "4.9.3", "First line.\n\n" + body);
@@ -151,6 +152,33 @@ public sealed class CrossReferenceTests
         Assert.Equal((XrefKind.Section, "4.9.9", "section-4.9.9"), (slug.Kind, slug.SectionNumber, slug.Anchor));
         Assert.Equal("4.9.1", c.Published!.Xrefs.Resolve(links[1])!.SectionNumber);
         Assert.Null(c.Published!.Xrefs.Resolve(links[2]));
+    }
+
+    [Fact]
+    public void AnchorLinksResolveToAnchorsAnywhereInTheDocumentTheirOwnSectionIncluded()
+    {
+        var c = Run.Compile(PolicySetBuilder.Valid()
+            .Body("cp", "4.9.3", "[[#grace]]No grace period applies; see [[#grace|the grace rule]].")
+            .Body("cp", "4.9.4", "As [[#grace|the grace rule]] says; see [[#section-4.9.1|the reasons]]."));
+        Assert.True(c.Diagnostics.Count == 0, c.Dump());
+        var same = Target(c, "cp", "4.9.3");
+        Assert.Equal((XrefKind.Anchor, "cp", "4.9.3", "grace", "the grace rule"), (same.Kind, same.DocumentId, same.SectionNumber, same.Anchor, same.Text));
+        var other = Target(c, "cp", "4.9.4");
+        Assert.Equal((XrefKind.Anchor, "4.9.3", "grace"), (other.Kind, other.SectionNumber, other.Anchor));
+        var section = Target(c, "cp", "4.9.4", n => n is XrefInline { Target: "section-4.9.1" });
+        Assert.Equal((XrefKind.Section, "4.9.1", "the reasons"), (section.Kind, section.SectionNumber, section.Text));
+    }
+
+    [Fact]
+    public void AnchorLinkToAMissingAnchorIsPd0201WithTheClosestAnchor()
+    {
+        var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "4.9.3", "[[#grace]]No grace period applies; see [[#grase|the grace rule]]."));
+        var d = Assert.Single(c.Diagnostics);
+        Assert.Equal("PD0201", d.Code);
+        Assert.Contains("[[#grase|the grace rule]]: this document has no anchor 'grase' (did you mean 'grace'?)", d.Message, StringComparison.Ordinal);
+        // An anchor of another document is not one of this document's.
+        var other = Run.Compile(PolicySetBuilder.Valid("cp", "cps").Body("cp", "4.9.3", "[[#grace]]No grace period.").Body("cps", "4.9.3", "See [[#grace|the grace rule]]."));
+        Assert.Equal("PD0201", Assert.Single(other.Diagnostics).Code);
     }
 
     [Fact]

@@ -29,7 +29,9 @@ internal sealed class DocxBodyWriter(DocxContext context)
 {
     internal readonly record struct Format(bool Bold, bool Italic, bool Strike, bool Code, bool Link);
 
-    private sealed record BlockStyle(string? Style, int Level, int ListIndent);
+    /// <summary>How blocks are written: their paragraph style, list nesting and indent, and the levels of the
+    /// section's headings (null: headings without an outline level).</summary>
+    private sealed record BlockStyle(string? Style, int Level, int ListIndent, SubheadingLevels? Subheadings);
 
     /// <summary>
     /// Called with each Markdig leaf block (and each table row) and the paragraph (or row) written for it, so a
@@ -43,12 +45,14 @@ internal sealed class DocxBodyWriter(DocxContext context)
         return element;
     }
 
-    /// <summary>Renders the blocks of <paramref name="body"/>; <paramref name="noStipulation"/> styles them as such.</summary>
-    public void WriteBody(MarkdownDocument body, bool noStipulation, List<OpenXmlElement> into) =>
-        Blocks(body, into, new BlockStyle(noStipulation ? "NoStipulation" : null, 0, 0));
+    /// <summary>Renders the blocks of <paramref name="body"/> of a section whose heading is at level
+    /// <paramref name="sectionLevel"/> (0 for the text before the first section); <paramref name="noStipulation"/>
+    /// styles them as such. Headings in it get the outline levels directly below the section's (<see cref="SubheadingLevels"/>).</summary>
+    public void WriteBody(MarkdownDocument body, int sectionLevel, bool noStipulation, List<OpenXmlElement> into) =>
+        Blocks(body, into, new BlockStyle(noStipulation ? "NoStipulation" : null, 0, 0, SubheadingLevels.Of(body, sectionLevel, 9)));
 
-    /// <summary>Renders the blocks of a container (a footnote body).</summary>
-    public void WriteBlocks(ContainerBlock container, List<OpenXmlElement> into) => Blocks(container, into, new BlockStyle(null, 0, 0));
+    /// <summary>Renders the blocks of a container (a footnote body); headings in it get no outline level.</summary>
+    public void WriteBlocks(ContainerBlock container, List<OpenXmlElement> into) => Blocks(container, into, new BlockStyle(null, 0, 0, null));
 
     private void Blocks(ContainerBlock container, List<OpenXmlElement> into, BlockStyle style)
     {
@@ -61,8 +65,13 @@ internal sealed class DocxBodyWriter(DocxContext context)
         switch (block)
         {
             case HeadingBlock heading:
-                into.Add(Emit(heading, Para("Subheading", heading.Inline, null, null)));
+            {
+                var p = Para("Subheading", heading.Inline, null, null);
+                // Word's heading level is the outline level: one below the section heading's (level - 1).
+                if (style.Subheadings is { } levels) p.ParagraphProperties!.OutlineLevel = new OutlineLevel { Val = levels.Of(heading) - 1 };
+                into.Add(Emit(heading, p));
                 break;
+            }
             case ParagraphBlock paragraph:
                 into.Add(Emit(paragraph, Para(numbering is null ? style.Style : "ListParagraph", paragraph.Inline, numbering, style.ListIndent)));
                 break;
@@ -151,7 +160,7 @@ internal sealed class DocxBodyWriter(DocxContext context)
             for (var i = 0; i < columns; i++)
             {
                 var blocks = new List<OpenXmlElement>();
-                if (i < cells.Count) Blocks(cells[i], blocks, new BlockStyle(null, 0, 0));
+                if (i < cells.Count) Blocks(cells[i], blocks, new BlockStyle(null, 0, 0, null));
                 if (blocks.Count == 0 || blocks[^1] is not Paragraph) blocks.Add(new Paragraph());
                 var align = i < table.ColumnDefinitions.Count ? table.ColumnDefinitions[i].Alignment : null;
                 foreach (var p in blocks.OfType<Paragraph>())

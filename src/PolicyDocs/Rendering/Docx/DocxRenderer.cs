@@ -93,7 +93,7 @@ public static class DocxRenderer
             // The text before section 1 of a single-file document, as the site shows it before the sections.
             if (published.Preamble?.Body is { } preamble)
             {
-                writer.WriteBody(preamble, false, blocks);
+                writer.WriteBody(preamble, 0, false, blocks);
                 body.Append(blocks);
                 blocks.Clear();
             }
@@ -101,7 +101,7 @@ public static class DocxRenderer
             {
                 blocks.Clear();
                 blocks.Add(Heading(section, context));
-                if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
+                if (section.Body is not null) writer.WriteBody(section.Body, HeadingLevel(section), section.IsNoStipulation, blocks);
                 body.Append(blocks);
             }
         }
@@ -232,6 +232,13 @@ public static class DocxRenderer
         return table;
     }
 
+    /// <summary>
+    /// The contents field: the paragraphs in the heading styles 1 to 3, as the entries written below. Without
+    /// <c>\u</c>, which would add every paragraph with an outline level up to 3, so that when Word updates the field
+    /// the headings inside sections (which have outline levels, below their section's) stay out of it.
+    /// </summary>
+    private const string TocField = " TOC \\o \"1-3\" \\h \\z ";
+
     private static void Toc(Body body, List<PublishedSection> sections, PageEstimate pages, DocxContext context)
     {
         var content = new SdtContentBlock(Styled("TOCHeading", "Contents"));
@@ -249,7 +256,7 @@ public static class DocxRenderer
             if (i == 0)
             {
                 p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }));
-                p.Append(new Run(new FieldCode(" TOC \\o \"1-3\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }));
+                p.Append(new Run(new FieldCode(TocField) { Space = SpaceProcessingModeValues.Preserve }));
                 p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
             }
             var link = new Hyperlink { Anchor = bookmark, History = true };
@@ -267,7 +274,7 @@ public static class DocxRenderer
         if (entries.Count == 0)
             content.Append(new Paragraph(
                 new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
-                new Run(new FieldCode(" TOC \\o \"1-3\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldCode(TocField) { Space = SpaceProcessingModeValues.Preserve }),
                 new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
                 new Run(new Text("No sections.")),
                 new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
@@ -277,9 +284,12 @@ public static class DocxRenderer
         body.Append(PageBreak());
     }
 
+    /// <summary>The level of a section's heading: its depth, at most 9 (Heading9).</summary>
+    internal static int HeadingLevel(PublishedSection section) => Math.Min(section.Depth, 9);
+
     internal static Paragraph Heading(PublishedSection section, DocxContext context)
     {
-        var level = Math.Min(section.Depth, 9);
+        var level = HeadingLevel(section);
         var p = new Paragraph(new ParagraphProperties
         {
             ParagraphStyleId = new ParagraphStyleId { Val = "Heading" + level.ToString(CultureInfo.InvariantCulture) },

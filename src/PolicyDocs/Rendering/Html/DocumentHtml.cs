@@ -9,29 +9,30 @@ namespace PolicyDocs.Rendering.Html;
 /// <summary>
 /// The HTML of one published document's sections for a page at a given depth: numbered headings with permalinks,
 /// bodies, "No stipulation." sections set apart, the CAs a section applies to, the recommendations it addresses,
-/// "Referenced by" backlinks, previous/next links, and the contents tree.
+/// "Referenced by" backlinks, previous/next links, and the contents tree. The bodies come rendered
+/// (<see cref="DocumentBodies"/>), so the page and the print view share them.
 /// </summary>
 public sealed class DocumentHtml
 {
     private readonly PublishedDocument _doc;
     private readonly int _depth;
     private readonly bool _print;
-    private readonly HtmlBodyRenderer _renderer;
+    private readonly DocumentBodies _bodies;
     private readonly Dictionary<PublishedSection, int> _position = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Prepares to render <paramref name="doc"/> of <paramref name="set"/> for a page <paramref name="depth"/>
-    /// folders deep; <paramref name="print"/> drops interactive parts.</summary>
-    public DocumentHtml(PublishedSet set, PublishedDocument doc, int depth, bool print)
+    /// <summary>Prepares to show <paramref name="doc"/> with its rendered <paramref name="bodies"/> on a page
+    /// <paramref name="depth"/> folders deep; <paramref name="print"/> drops interactive parts.</summary>
+    public DocumentHtml(PublishedDocument doc, DocumentBodies bodies, int depth, bool print)
     {
         _doc = doc;
         _depth = depth;
         _print = print;
-        _renderer = new HtmlBodyRenderer(set.Xrefs, doc.Id, depth, doc.Document.Images);
+        _bodies = bodies;
         for (var i = 0; i < doc.ReadingOrder.Length; i++) _position[doc.ReadingOrder[i]] = i;
     }
 
     /// <summary>The preamble's HTML, if any.</summary>
-    public string Preamble() => _doc.Preamble?.Body is { } body ? _renderer.Render(body, 1, "preamble") : "";
+    public string Preamble() => _bodies.Preamble.At(_depth);
 
     /// <summary>The body HTML.</summary>
     public string Body()
@@ -52,7 +53,7 @@ public sealed class DocumentHtml
 
     private void Section(PublishedSection s, StringBuilder html)
     {
-        var level = Math.Min(6, s.Depth + 1);
+        var level = DocumentBodies.HeadingLevel(s);
         var noStip = s.IsNoStipulation;
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{s.Anchor}\" class=\"section depth-{s.Depth}{(noStip ? " no-stipulation" : "")}\" aria-labelledby=\"h-{s.Anchor}\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<h{level} id=\"h-{s.Anchor}\"><span class=\"section-number\">{Esc(s.Label)}</span> <span class=\"section-title\">{Esc(s.Title)}</span>");
@@ -60,7 +61,7 @@ public sealed class DocumentHtml
         if (!_print) html.Append(CultureInfo.InvariantCulture, $"<a class=\"permalink\" href=\"#{s.Anchor}\" aria-label=\"Permalink to section {Esc(s.Label)}\">#</a>");
         html.Append(CultureInfo.InvariantCulture, $"</h{level}>\n");
         AppliesTo(s, html);
-        var body = s.Body is null ? "" : _renderer.Render(s.Body, level, s.Anchor);
+        var body = _bodies.Of(s).At(_depth);
         if (noStip && !_print)
             html.Append("<details class=\"nostip-details\"><summary>This document makes no stipulation here</summary>\n").Append(body).Append("</details>\n");
         else html.Append(body);

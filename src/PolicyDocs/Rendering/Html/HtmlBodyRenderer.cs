@@ -10,12 +10,13 @@ namespace PolicyDocs.Rendering.Html;
 
 /// <summary>
 /// Renders a section body (the shared Markdig tree) to HTML: cross-references become links with generated
-/// text, <c>[[#id]]</c> becomes an anchor, headings inside a section are demoted below the section heading and
-/// footnote ids are made unique per section. One instance per thread.
+/// text, <c>[[#id]]</c> becomes an anchor, headings inside a section nest directly below the section heading
+/// (<see cref="SubheadingLevels"/>) and footnote ids are made unique per section. One instance per thread.
 /// </summary>
 public sealed class HtmlBodyRenderer
 {
     private readonly XrefIndex _xrefs;
+    private readonly int _depth;
     private readonly StringWriter _writer = new();
     private readonly HtmlRenderer _renderer;
     private readonly Context _context = new();
@@ -23,7 +24,8 @@ public sealed class HtmlBodyRenderer
     /// <summary>Creates a renderer for pages at <paramref name="depth"/> of document <paramref name="documentId"/>.</summary>
     /// <param name="xrefs">Resolved references.</param>
     /// <param name="documentId">The document whose sections are rendered.</param>
-    /// <param name="depth">How many folders below the site root the page is.</param>
+    /// <param name="depth">How many folders below the site root the page is (for <see cref="Render"/> and
+    /// <see cref="RenderInline"/>; <see cref="RenderRelative"/> serves pages at any depth).</param>
     /// <param name="images">The document's images by URL as written; each is shown from its published file.</param>
     /// <param name="href">Where references link to, in place of the site's pages (null: shown as text); for pages that
     /// show pieces of a document away from its own page, such as redlines.</param>
@@ -31,11 +33,14 @@ public sealed class HtmlBodyRenderer
         Func<XrefTarget, string?>? href = null)
     {
         _xrefs = xrefs;
+        _depth = depth;
         _context.Images = images;
         _context.DocumentId = documentId;
-        _context.Depth = depth;
-        _context.Href = href ?? (t => SiteLinks.Href(t, documentId, depth));
+        // The site's own links are written from the root, the way up to it marked (see SiteRelativeHtml).
+        _context.Href = href ?? (t => SiteLinks.Href(t, documentId, 0));
+        _context.SiteHrefs = href is null;
         _renderer = new HtmlRenderer(_writer);
+        _context.Position = () => _writer.GetStringBuilder().Length;
         PolicyMarkdown.Pipeline.Setup(_renderer);
         _renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new XrefLinkRenderer(_xrefs, _context));
         _renderer.ObjectRenderers.Replace<HeadingRenderer>(new DemotedHeadingRenderer(_context));
@@ -51,32 +56,66 @@ public sealed class HtmlBodyRenderer
     /// <summary>The inline content of one leaf block (a paragraph or heading) as HTML, without the block's element.</summary>
     public string RenderInline(LeafBlock block, string idPrefix)
     {
-        _writer.GetStringBuilder().Clear();
-        _context.IdPrefix = idPrefix;
-        _context.TipCount = 0;
+        Start(idPrefix);
         _renderer.WriteLeafInline(block);
-        _writer.Flush();
-        return _writer.ToString();
+        return new SiteRelativeHtml(Parts(null)).At(_depth);
     }
 
     /// <summary>Renders a body whose section heading is at HTML level <paramref name="headingLevel"/>.</summary>
-    public string Render(MarkdownDocument body, int headingLevel, string idPrefix)
+    public string Render(MarkdownDocument body, int headingLevel, string idPrefix) => RenderRelative(body, headingLevel, idPrefix).At(_depth);
+
+    /// <summary>Renders a body whose section heading is at HTML level <paramref name="headingLevel"/> once, for pages
+    /// at any depth.</summary>
+    public SiteRelativeHtml RenderRelative(MarkdownDocument body, int headingLevel, string idPrefix)
+    {
+        Start(idPrefix);
+        _context.Subheadings = SubheadingLevels.Of(body, headingLevel, 6);
+        _renderer.Render(body);
+        return new SiteRelativeHtml(Parts(idPrefix));
+    }
+
+    private void Start(string idPrefix)
     {
         _writer.GetStringBuilder().Clear();
-        _context.HeadingLevel = headingLevel;
+        _context.RootMarks.Clear();
         _context.IdPrefix = idPrefix;
         _context.TipCount = 0;
-        _renderer.Render(body);
+    }
+
+    /// <summary>
+    /// What was written, cut where the way up to the site root goes; for a body (<paramref name="idPrefix"/> given) with
+    /// each part finished (<see cref="Finish"/>). The marks sit right after an <c>href="</c> or <c>src="</c>, before a
+    /// path from the root, where none of the replacements can begin or end, and whether each is needed is decided on
+    /// the whole, so finishing the parts one by one finishes the whole.
+    /// </summary>
+    private string[] Parts(string? idPrefix)
+    {
         _writer.Flush();
         var html = _writer.ToString();
-        if (html.Contains(" style=\"text-align: ", StringComparison.Ordinal))
+        var aligned = idPrefix is not null && html.Contains(" style=\"text-align: ", StringComparison.Ordinal);
+        var footnotes = idPrefix is not null && html.Contains("fn:", StringComparison.Ordinal);
+        var marks = _context.RootMarks;
+        var parts = new string[marks.Count + 1];
+        var start = 0;
+        for (var i = 0; i <= marks.Count; i++)
+        {
+            var end = i < marks.Count ? marks[i] : html.Length;
+            parts[i] = Finish(html[start..end], idPrefix!, aligned, footnotes);
+            start = end;
+        }
+        return parts;
+    }
+
+    private static string Finish(string html, string idPrefix, bool aligned, bool footnotes)
+    {
+        if (aligned)
         {
             // Table column alignment as classes, so a Content-Security-Policy without inline styles holds.
             html = html.Replace(" style=\"text-align: left;\"", " class=\"align-left\"", StringComparison.Ordinal)
                        .Replace(" style=\"text-align: center;\"", " class=\"align-center\"", StringComparison.Ordinal)
                        .Replace(" style=\"text-align: right;\"", " class=\"align-right\"", StringComparison.Ordinal);
         }
-        return html.Contains("fn:", StringComparison.Ordinal)
+        return footnotes
             ? html.Replace("id=\"fn:", $"id=\"{idPrefix}-fn:", StringComparison.Ordinal)
                   .Replace("href=\"#fn:", $"href=\"#{idPrefix}-fn:", StringComparison.Ordinal)
                   .Replace("id=\"fnref:", $"id=\"{idPrefix}-fnref:", StringComparison.Ordinal)
@@ -88,12 +127,26 @@ public sealed class HtmlBodyRenderer
     {
         public string? DocumentId { get; set; }
         public IReadOnlyDictionary<string, Model.ImageAsset>? Images { get; set; }
-        public int Depth { get; set; }
-        public int HeadingLevel { get; set; }
+        /// <summary>Whether <see cref="Href"/> gives the site's own links, written from the site root.</summary>
+        public bool SiteHrefs { get; set; }
+        /// <summary>Where in the output the way up to the site root goes, in order.</summary>
+        public List<int> RootMarks { get; } = [];
+        public SubheadingLevels Subheadings { get; set; } = SubheadingLevels.None;
         public string IdPrefix { get; set; } = "";
         public int TipCount { get; set; }
         public Func<XrefTarget, string?> Href { get; set; } = _ => null;
         public bool Detached { get; set; }
+        public Func<int> Position { get; set; } = () => 0;
+
+        /// <summary>Marks the place where the way up to the site root goes.</summary>
+        public void MarkRoot() => RootMarks.Add(Position());
+
+        /// <summary>Writes a link's URL: one of the site's own that is not a #fragment starts at the root.</summary>
+        public void WriteHref(HtmlRenderer renderer, string href)
+        {
+            if (SiteHrefs && !href.StartsWith('#')) MarkRoot();
+            renderer.WriteEscapeUrl(href);
+        }
     }
 
     private sealed class DetachedFootnoteLinkRenderer : HtmlObjectRenderer<Markdig.Extensions.Footnotes.FootnoteLink>
@@ -128,7 +181,12 @@ public sealed class HtmlBodyRenderer
                 var tip = $"{context.IdPrefix}-tip-{++context.TipCount}";
                 renderer.Write("<span class=\"term\">");
                 renderer.Write(href is null ? "<span tabindex=\"0\" class=\"" : "<a class=\"").Write(cls).Write("\"");
-                if (href is not null) renderer.Write(" href=\"").WriteEscapeUrl(href).Write("\"");
+                if (href is not null)
+                {
+                    renderer.Write(" href=\"");
+                    context.WriteHref(renderer, href);
+                    renderer.Write("\"");
+                }
                 renderer.Write(" aria-describedby=\"").Write(tip).Write("\">").WriteEscape(target.Text).Write(href is null ? "</span>" : "</a>");
                 renderer.Write("<span class=\"term-tip\" role=\"tooltip\" id=\"").Write(tip).Write("\">").WriteEscape(target.Title).Write("</span></span>");
                 return;
@@ -139,7 +197,9 @@ public sealed class HtmlBodyRenderer
             }
             else
             {
-                renderer.Write("<a class=\"").Write(cls).Write("\" href=\"").WriteEscapeUrl(href).Write("\"");
+                renderer.Write("<a class=\"").Write(cls).Write("\" href=\"");
+                context.WriteHref(renderer, href);
+                renderer.Write("\"");
             }
             if (!string.IsNullOrEmpty(target.Title)) renderer.Write(" title=\"").WriteEscape(target.Title).Write("\"");
             renderer.Write(">").WriteEscape(target.Text).Write(href is null ? "</span>" : "</a>");
@@ -153,9 +213,10 @@ public sealed class HtmlBodyRenderer
             if (link.IsImage && link.Url is { } url && context.DocumentId is { } doc && context.Images?.GetValueOrDefault(url) is { } image)
             {
                 // The published, fingerprinted copy beside the document's page; the size lets the page lay out before it loads.
-                var src = SiteLinks.Root(context.Depth) + Output.SitePaths.DocumentImage(doc, image.PublishedName);
                 var inv = System.Globalization.CultureInfo.InvariantCulture;
-                renderer.Write("<img src=\"").WriteEscapeUrl(src).Write("\" alt=\"").WriteEscape(InlineText.Of(link, xrefs)).Write('"')
+                renderer.Write("<img src=\"");
+                context.MarkRoot();
+                renderer.WriteEscapeUrl(Output.SitePaths.DocumentImage(doc, image.PublishedName)).Write("\" alt=\"").WriteEscape(InlineText.Of(link, xrefs)).Write('"')
                     .Write(" width=\"").Write(image.Width.ToString(inv)).Write("\" height=\"").Write(image.Height.ToString(inv)).Write('"');
                 if (!string.IsNullOrEmpty(link.Title)) renderer.Write(" title=\"").WriteEscape(link.Title).Write('"');
                 renderer.Write(" />");
@@ -174,7 +235,9 @@ public sealed class HtmlBodyRenderer
                 return;
             }
             href ??= "#";
-            renderer.Write("<a class=\"xref\" href=\"").WriteEscapeUrl(href).Write("\"");
+            renderer.Write("<a class=\"xref\" href=\"");
+            context.WriteHref(renderer, href);
+            renderer.Write("\"");
             if (!string.IsNullOrEmpty(link.Title)) renderer.Write(" title=\"").WriteEscape(link.Title).Write("\"");
             renderer.Write(">");
             renderer.WriteChildren(link);
@@ -186,7 +249,7 @@ public sealed class HtmlBodyRenderer
     {
         protected override void Write(HtmlRenderer renderer, HeadingBlock heading)
         {
-            var level = Math.Min(6, context.HeadingLevel + heading.Level);
+            var level = context.Subheadings.Of(heading);
             renderer.Write("<h").Write(level.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write(" class=\"subheading\"");
             renderer.WriteAttributes(heading);
             renderer.Write(">");

@@ -175,8 +175,10 @@ public sealed class SiteRenderer
 
     private static RenderedDocument RenderDocument(PublishedSet set, PublishedDocument doc, int depth)
     {
-        var html = new DocumentHtml(set, doc, depth, print: false);
-        var printHtml = new DocumentHtml(set, doc, 2, print: true);
+        // Each body is rendered once for the page and the print view, which need not be at the same depth (cps/print/).
+        var bodies = new DocumentBodies(set, doc);
+        var html = new DocumentHtml(doc, bodies, depth, print: false);
+        var printHtml = new DocumentHtml(doc, bodies, 2, print: true);
         return new RenderedDocument(doc.Document, html.Body(), html.Toc(), html.Preamble(), printHtml.Body(), doc.ReadingOrder.Length);
     }
 

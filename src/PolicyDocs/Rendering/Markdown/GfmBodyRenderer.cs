@@ -14,7 +14,8 @@ namespace PolicyDocs.Rendering.Markdown;
 /// its own renderers for what is not GFM: cross-references and <c>xref:</c> links become ordinary links with the text
 /// the resolver gave them, <c>[[#id]]</c> anchors are dropped, links are written inline (link reference definitions of
 /// different sections would collide in one file), footnote labels are made unique per section, headings inside a
-/// section sit below its heading, and generic attributes are left out. One instance per thread.
+/// section nest directly below its heading (<see cref="SubheadingLevels"/>), and generic attributes are left out.
+/// One instance per thread.
 /// </summary>
 internal sealed class GfmBodyRenderer
 {
@@ -47,7 +48,7 @@ internal sealed class GfmBodyRenderer
     public string Render(MarkdownDocument body, int sectionLevel, string footnotePrefix)
     {
         _writer.GetStringBuilder().Clear();
-        _state.SectionLevel = sectionLevel;
+        _state.Subheadings = SubheadingLevels.Of(body, sectionLevel, 6);
         _state.FootnotePrefix = footnotePrefix;
         // The renderer is reused: a body that starts with a block quote must start on a new line, or the writer,
         // still at the end of the previous body's last line, leaves out the quote's first "> " (trimmed below).
@@ -56,9 +57,6 @@ internal sealed class GfmBodyRenderer
         _writer.Flush();
         return _writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n');
     }
-
-    /// <summary>The level a heading inside a section is written at: below the section's heading, at most 6.</summary>
-    public static int HeadingLevel(int sectionLevel, int level) => Math.Min(6, Math.Max(level, sectionLevel + 1));
 
     /// <summary>Escapes generated text (a section title, a term) so that it reads as text wherever it lands, tables included.</summary>
     public static string Escape(string text)
@@ -81,7 +79,7 @@ internal sealed class GfmBodyRenderer
         public XrefIndex Xrefs { get; } = xrefs;
         public Func<XrefTarget, string?> Links { get; } = links;
         public Func<string, string?>? Images { get; init; }
-        public int SectionLevel { get; set; }
+        public SubheadingLevels Subheadings { get; set; } = SubheadingLevels.None;
         public string FootnotePrefix { get; set; } = "";
 
         /// <summary>"^1" of section 4.9.1 → "4-9-1-1"; a label that already starts with the prefix (a file rendered
@@ -103,7 +101,7 @@ internal sealed class GfmBodyRenderer
     {
         protected override void Write(NormalizeRenderer renderer, HeadingBlock heading)
         {
-            renderer.Write(new string('#', HeadingLevel(state.SectionLevel, heading.Level))).Write(' ');
+            renderer.Write(new string('#', state.Subheadings.Of(heading))).Write(' ');
             renderer.WriteLeafInline(heading);
             renderer.FinishBlock(true);
         }

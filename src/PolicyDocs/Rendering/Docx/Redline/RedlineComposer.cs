@@ -70,7 +70,7 @@ internal sealed class RedlineComposer : IDocxComposer
             var writer = new DocxBodyWriter(context) { Emitted = (b, e) => newMap[b] = e };
             var heading = DocxRenderer.Heading(section, context);
             var blocks = new List<OpenXmlElement>();
-            if (section.Body is not null) writer.WriteBody(section.Body, section.IsNoStipulation, blocks);
+            if (section.Body is not null) writer.WriteBody(section.Body, DocxRenderer.HeadingLevel(section), section.IsNoStipulation, blocks);
             var change = changed.GetValueOrDefault(section);
             if (change is null) { }
             else if (change.Kind == ChangeKind.Added)
@@ -86,7 +86,7 @@ internal sealed class RedlineComposer : IDocxComposer
                 var oldMap = new Dictionary<Block, OpenXmlElement>(ReferenceEqualityComparer.Instance);
                 var oldWriter = new DocxBodyWriter(oldContext) { Emitted = (b, e) => oldMap[b] = e };
                 var oldBlocks = new List<OpenXmlElement>();
-                if (o.Body is not null) oldWriter.WriteBody(o.Body, o.IsNoStipulation, oldBlocks);
+                if (o.Body is not null) oldWriter.WriteBody(o.Body, DocxRenderer.HeadingLevel(o), o.IsNoStipulation, oldBlocks);
                 blocks = _merger.Merge(blocks, change.Layout, b => Find(newMap, b), b => Find(oldMap, b));
             }
             body.Append(heading);
@@ -108,7 +108,7 @@ internal sealed class RedlineComposer : IDocxComposer
             _paragraphs.Delete(heading);
             body.Append(heading);
             var blocks = new List<OpenXmlElement>();
-            if (o.Body is not null) writer.WriteBody(o.Body, o.IsNoStipulation, blocks);
+            if (o.Body is not null) writer.WriteBody(o.Body, DocxRenderer.HeadingLevel(o), o.IsNoStipulation, blocks);
             foreach (var e in blocks) DeleteAll(e);
             body.Append(blocks);
         }
