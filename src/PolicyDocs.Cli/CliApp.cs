@@ -6,7 +6,7 @@ using PolicyDocs.Text;
 namespace PolicyDocs.Cli;
 
 /// <summary>The <c>policydocs</c> command line: parsing, help, and exit codes (0 ok, 1 findings, 2 bad usage or input).</summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <summary>Exit code: success (warnings allowed).</summary>
     public const int Ok = 0;

@@ -10,7 +10,7 @@ namespace PolicyDocs.Cli;
 
 /// <summary>Where the CLI writes: diagnostics and results to stdout, progress and summaries to stderr.
 /// Colour only when writing to a terminal and NO_COLOR is unset.</summary>
-public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
+internal sealed class CliConsole(TextWriter stdout, TextWriter stderr)
 {
     /// <summary>Standard output.</summary>
     public TextWriter Out { get; } = stdout;

@@ -37,7 +37,7 @@ public class SearchIndexBenchmarks
     public byte[] BuildIndex() => Build(_published!);
 
     /// <summary>Compiles <paramref name="content"/>.</summary>
-    public static PublishedSet Compile(string content)
+    internal static PublishedSet Compile(string content)
     {
         var c = PolicyCompiler.Compile(content);
         if (c.ErrorCount > 0 || c.Published is null) throw new InvalidOperationException(string.Join("\n", c.Diagnostics.Take(20)));
@@ -45,5 +45,5 @@ public class SearchIndexBenchmarks
     }
 
     /// <summary>The index script's bytes for the compiled set.</summary>
-    public static byte[] Build(PublishedSet published) => new UTF8Encoding(false).GetBytes(SearchIndex.Of(published).ToScript());
+    internal static byte[] Build(PublishedSet published) => new UTF8Encoding(false).GetBytes(SearchIndex.Of(published).ToScript());
 }

@@ -21,7 +21,7 @@ namespace PolicyDocs.Cli.Serve;
 /// content or templates change (debounced). Pages get a reload script (a file, so the site's CSP holds) that listens
 /// for builds over Server-Sent Events. A build with errors keeps the last good site and shows the errors over it.
 /// </summary>
-public sealed class PreviewServer : IAsyncDisposable
+internal sealed class PreviewServer : IAsyncDisposable
 {
     private const string Prefix = "/__policydocs/";
 

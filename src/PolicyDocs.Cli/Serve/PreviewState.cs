@@ -6,7 +6,7 @@ namespace PolicyDocs.Cli.Serve;
 /// <param name="Generation">Increases with every rebuild, good or bad.</param>
 /// <param name="Output">The last good build's files; null until one succeeds.</param>
 /// <param name="Errors">The latest build's errors, as text; empty when it succeeded.</param>
-public sealed record PreviewState(int Generation, OutputSet? Output, IReadOnlyList<string> Errors)
+internal sealed record PreviewState(int Generation, OutputSet? Output, IReadOnlyList<string> Errors)
 {
     /// <summary>True when the latest build succeeded.</summary>
     public bool Ok => Errors.Count == 0;

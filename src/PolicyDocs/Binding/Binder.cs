@@ -14,7 +14,7 @@ namespace PolicyDocs.Binding;
 /// templates/markdown/), then parses the result with the policy Markdown pipeline. Template errors are reported at
 /// the Markdown file's own line.
 /// </summary>
-public static class Binder
+internal static class Binder
 {
     private const int LoopLimit = 10_000;
     private const int RecursiveLimit = 50;

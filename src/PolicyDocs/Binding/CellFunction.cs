@@ -8,7 +8,7 @@ namespace PolicyDocs.Binding;
 /// <summary>The <c>cell</c> filter, kept for templates written before every value was escaped: it returns the value's
 /// text, which <see cref="MarkdownTemplateContext"/> escapes (pipes and line breaks included) like any other value.
 /// Written as a custom function, not an imported delegate, so it needs no reflection.</summary>
-public sealed class CellFunction : IScriptCustomFunction
+internal sealed class CellFunction : IScriptCustomFunction
 {
     /// <summary>The text of one value.</summary>
     public static string Cell(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";

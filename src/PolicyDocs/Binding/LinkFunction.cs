@@ -11,7 +11,7 @@ namespace PolicyDocs.Binding;
 /// <see cref="UrlPolicy"/>; any other URL stops the template with a diagnostic at its line. The text (default: the
 /// URL) is escaped like every value.
 /// </summary>
-public sealed class LinkFunction : IScriptCustomFunction
+internal sealed class LinkFunction : IScriptCustomFunction
 {
     /// <inheritdoc />
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)

@@ -10,7 +10,7 @@ namespace PolicyDocs.Binding;
 /// that URLs use and that cannot inject anything (<c>_ * ~</c>) are left alone so the autolink still works.
 /// Text without any of these characters is returned unchanged.
 /// </summary>
-public static class MarkdownEscape
+internal static class MarkdownEscape
 {
     private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("\\`*_[]<>|~{}&\r\n#-+=.)");
 

@@ -5,7 +5,7 @@ namespace PolicyDocs.Binding;
 
 /// <summary>The context prose templates run in: every value is written as literal Markdown text
 /// (<see cref="MarkdownEscape"/>); included blocks and <see cref="MarkdownText"/> values are written as is.</summary>
-public sealed class MarkdownTemplateContext : SandboxedTemplateContext
+internal sealed class MarkdownTemplateContext : SandboxedTemplateContext
 {
     /// <summary>Creates a context with the prose limits and the given loader.</summary>
     public MarkdownTemplateContext(ITemplateLoader loader, int loopLimit, int recursiveLimit) : base(loopLimit, recursiveLimit)

@@ -2,7 +2,7 @@ namespace PolicyDocs.Binding;
 
 /// <summary>Markdown produced by a template (an included block, a checked link): written into prose as is, while
 /// every other value is escaped to plain text.</summary>
-public sealed record MarkdownText(string Markdown)
+internal sealed record MarkdownText(string Markdown)
 {
     /// <inheritdoc />
     public override string ToString() => Markdown;

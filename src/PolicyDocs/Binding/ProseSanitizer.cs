@@ -14,7 +14,7 @@ namespace PolicyDocs.Binding;
 /// The same edits are made to the section's bound Markdown text, so the combined Markdown download says what the site
 /// and the Word file say; an edit never changes the number of lines, so positions in the tree still match the text.
 /// </summary>
-public sealed partial class ProseSanitizer
+internal sealed partial class ProseSanitizer
 {
     private readonly RawHtmlSanitizer _html = new();
     private readonly List<HtmlRemoval> _removed = [];

@@ -9,7 +9,7 @@ namespace PolicyDocs.Binding;
 /// Resolves <c>include "name"</c> in prose to <c>templates/markdown/name.sbn</c> of the policy set or the
 /// built-in defaults. Names cannot leave the templates folder.
 /// </summary>
-public sealed class SafeTemplateLoader(TemplateStore store) : ITemplateLoader
+internal sealed class SafeTemplateLoader(TemplateStore store) : ITemplateLoader
 {
     /// <inheritdoc />
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)

@@ -6,7 +6,7 @@ using Scriban.Runtime;
 namespace PolicyDocs.Binding;
 
 /// <summary>Turns the model's data into the Scriban objects prose templates see.</summary>
-public static class ScriptData
+internal static class ScriptData
 {
     // Optional keys of the documented schemas, so templates can test them under strict variables.
     private static readonly Dictionary<string, (string Key, Func<object?> Value)[]> OptionalKeys = new(StringComparer.Ordinal)

@@ -12,7 +12,7 @@ namespace PolicyDocs.Checks;
 /// (PD0512) and required roles (PD0513) data/tasks.yaml asks for, counting auditors only for audit functions;
 /// names match counts (PD0515) and no person holds two incompatible roles (PD0516).
 /// </summary>
-public static class CeremonyCheck
+internal static class CeremonyCheck
 {
     /// <summary>Checks every ceremony of the set, and its record when there is one.</summary>
     public static void Check(PolicySet set, DiagnosticBag d)

@@ -10,7 +10,7 @@ namespace PolicyDocs.Checks;
 /// deviations are explained (PD0523); participants hold roles the script has present (PD0525); sealed bags are
 /// among the script's materials (PD0527).
 /// </summary>
-public static class CeremonyRecordCheck
+internal static class CeremonyRecordCheck
 {
     /// <summary>Checks <paramref name="record"/> against <paramref name="script"/>.</summary>
     public static void Check(Ceremony script, CeremonyRecord record, DiagnosticBag d)

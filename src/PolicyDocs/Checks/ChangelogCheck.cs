@@ -7,7 +7,7 @@ namespace PolicyDocs.Checks;
 /// The dated changelog rules: within one version, revisions are in date order, at most 365 days apart, and the
 /// current version is the latest revision. The rules between two releases run where releases are compared.
 /// </summary>
-public static class ChangelogCheck
+internal static class ChangelogCheck
 {
     private const int MaxDaysBetweenRevisions = 365;
 

@@ -10,7 +10,7 @@ namespace PolicyDocs.Checks;
 /// below its impact level must be addressed in a document that applies to it (PD0601); a planned item due before
 /// the effective date of the documents it maps to is overdue (PD0603). Dates come from the documents, never the clock.
 /// </summary>
-public static class CoverageCheck
+internal static class CoverageCheck
 {
     /// <summary>Checks <paramref name="set"/> using its <paramref name="matrix"/>.</summary>
     public static void Check(PolicySet set, RecommendationMatrix matrix, DiagnosticBag d)

@@ -5,7 +5,7 @@ namespace PolicyDocs.Checks;
 
 /// <summary>References between data records and documents: CA parents, the CAs and CPs a document names,
 /// approvals of revisions, roles named by roles and tasks, CA impact levels (PD0010).</summary>
-public static class DataConsistencyCheck
+internal static class DataConsistencyCheck
 {
     /// <summary>Checks the whole set.</summary>
     public static void Check(PolicySet set, DiagnosticBag d)

@@ -8,7 +8,7 @@ namespace PolicyDocs.Checks;
 /// must cite the decision that approved that version (PD0605, PD0608); a decision's vote needs quorum when one is
 /// configured (PD0606) and must carry (PD0607).
 /// </summary>
-public static class GovernanceCheck
+internal static class GovernanceCheck
 {
     /// <summary>Checks <paramref name="set"/>.</summary>
     public static void Check(PolicySet set, DiagnosticBag d)

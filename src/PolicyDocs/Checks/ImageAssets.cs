@@ -15,7 +15,7 @@ namespace PolicyDocs.Checks;
 /// Content-Security-Policy loads images from the site only, and Word embeds them), a link out of the tree, or a file
 /// that is no PNG, JPEG, GIF or SVG. An SVG without a PNG of the same name beside it is PD0309 (Word shows its text).
 /// </summary>
-public static class ImageAssets
+internal static class ImageAssets
 {
     private static readonly Dictionary<string, ImageFormat> Extensions = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -9,7 +9,7 @@ namespace PolicyDocs.Checks;
 /// <summary>
 /// Markdown the renderers cannot carry faithfully: ragged table rows (PD0301) and raw HTML (PD0303). Reported once here so every renderer can rely on the model.
 /// </summary>
-public static class MarkdownContentCheck
+internal static class MarkdownContentCheck
 {
     /// <summary>Checks every section body of <paramref name="doc"/>.</summary>
     public static void Check(PolicyDocument doc, DiagnosticBag diagnostics)

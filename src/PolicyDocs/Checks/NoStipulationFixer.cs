@@ -10,7 +10,7 @@ namespace PolicyDocs.Checks;
 /// Each file is replaced atomically (a temporary file beside it, then a rename), and a file whose real path is
 /// outside the content (a symbolic link out of it) is never written.
 /// </summary>
-public static class NoStipulationFixer
+internal static class NoStipulationFixer
 {
     private static readonly byte[] Text = System.Text.Encoding.ASCII.GetBytes(NoStipulation.Text);
 

@@ -9,7 +9,7 @@ namespace PolicyDocs.Checks;
 /// known variant) and sections that are shifted or renumbered (PD0104). Returns the documents with every
 /// section's <see cref="Section.Outline"/> set.
 /// </summary>
-public static class OutlineAlignment
+internal static class OutlineAlignment
 {
     /// <summary>Aligns one document.</summary>
     /// <param name="doc">The document.</param>

@@ -4,7 +4,7 @@ using PolicyDocs.Model;
 namespace PolicyDocs.Checks;
 
 /// <summary>Blank sections (PD0105) and "No stipulation" mixed with other text (PD0106).</summary>
-public static partial class SectionContentCheck
+internal static partial class SectionContentCheck
 {
     /// <summary>Checks every section of <paramref name="doc"/>.</summary>
     public static void Check(PolicyDocument doc, DiagnosticBag diagnostics)

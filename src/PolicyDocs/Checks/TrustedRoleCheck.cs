@@ -11,7 +11,7 @@ namespace PolicyDocs.Checks;
 /// the CPS sections include the blocks generated from the data (PD0506). Unknown role ids are PD0010
 /// (<see cref="DataConsistencyCheck"/>).
 /// </summary>
-public static partial class TrustedRoleCheck
+internal static partial class TrustedRoleCheck
 {
     /// <summary>The CPS sections rendered from roles and tasks, and the block each must include.</summary>
     public static IReadOnlyList<(string Section, string Block, string DataFile)> CpsBlocks { get; } =

@@ -9,7 +9,7 @@ namespace PolicyDocs.Compiling;
 /// <param name="DocumentId">For a single Markdown file: the document's id, in place of the one its file name or front
 /// matter gives. Two versions of one document under different file names compare as one document this way, and the
 /// old version's references resolve to the id the new version publishes under.</param>
-public sealed record CompileOptions(bool Strict = false, string? DocumentId = null);
+internal sealed record CompileOptions(bool Strict = false, string? DocumentId = null);
 
 /// <summary>
 /// What a compile found: every diagnostic, and — unless the input could not be read at all — the publication every
@@ -20,7 +20,7 @@ public sealed record CompileOptions(bool Strict = false, string? DocumentId = nu
 /// <param name="Templates">Where templates come from for this set.</param>
 /// <param name="Diagnostics">Findings, sorted by place.</param>
 /// <param name="Fatal">Why the input could not be read at all, if so.</param>
-public sealed record Compilation(PublishedSet? Published, TemplateStore Templates, IReadOnlyList<Diagnostic> Diagnostics, string? Fatal)
+internal sealed record Compilation(PublishedSet? Published, TemplateStore Templates, IReadOnlyList<Diagnostic> Diagnostics, string? Fatal)
 {
     /// <summary>Errors in the diagnostics.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);

@@ -10,7 +10,7 @@ using PolicyDocs.Xrefs;
 namespace PolicyDocs.Compiling;
 
 /// <summary>Runs Load → Bind → Resolve → Check on a content folder or a single Markdown file.</summary>
-public static class PolicyCompiler
+internal static class PolicyCompiler
 {
     /// <summary>Compiles the policy set at <paramref name="contentPath"/>.</summary>
     /// <param name="contentPath">A content folder or a single Markdown file.</param>

@@ -9,7 +9,7 @@ namespace PolicyDocs.Diff;
 /// blocks are paired in order when similar enough and diffed word by word (table rows cell by cell);
 /// the rest are whole insertions and deletions.
 /// </summary>
-public static class BlockDiffer
+internal static class BlockDiffer
 {
     private const char Separator = '\u0001';
     private const double PairThreshold = 0.4;

@@ -10,7 +10,7 @@ namespace PolicyDocs.Diff;
 
 /// <summary>Flattens a section body into text blocks for diffing: paragraphs, list items, table rows, code, quotes.
 /// References contribute the text they render as, so a retitled target shows up as a change where it is cited.</summary>
-public static class BlockExtractor
+internal static class BlockExtractor
 {
     /// <summary>The blocks of <paramref name="body"/> in document order.</summary>
     public static ImmutableArray<TextBlock> Extract(MarkdownDocument? body, XrefIndex? xrefs)

@@ -5,7 +5,7 @@ using PolicyDocs.Publication;
 namespace PolicyDocs.Diff;
 
 /// <summary>What happened to a section or document between two versions.</summary>
-public enum ChangeKind
+internal enum ChangeKind
 {
     /// <summary>Only in the new version.</summary>
     Added,
@@ -18,7 +18,7 @@ public enum ChangeKind
 }
 
 /// <summary>Whether a change alters what the document requires or only how it reads.</summary>
-public enum ChangeClass
+internal enum ChangeClass
 {
     /// <summary>Whitespace, punctuation, casing, numbering, the revision table, metadata.</summary>
     Editorial,
@@ -27,7 +27,7 @@ public enum ChangeClass
 }
 
 /// <summary>The kind of a diffable block of section text.</summary>
-public enum BlockKind
+internal enum BlockKind
 {
     /// <summary>A paragraph.</summary>
     Paragraph,
@@ -47,7 +47,7 @@ public enum BlockKind
 /// <param name="Kind">What it is.</param>
 /// <param name="Text">Its plain text (references as their generated text).</param>
 /// <param name="Cells">For table rows, the text of each cell.</param>
-public sealed record TextBlock(BlockKind Kind, string Text, ImmutableArray<string> Cells)
+internal sealed record TextBlock(BlockKind Kind, string Text, ImmutableArray<string> Cells)
 {
     /// <summary>
     /// The Markdig block this text comes from (a leaf block, or the table row), so renderers can place each change on
@@ -71,11 +71,11 @@ public sealed record TextBlock(BlockKind Kind, string Text, ImmutableArray<strin
 /// <param name="Spans">Word-level diff of the block text.</param>
 /// <param name="CellSpans">For a modified table row with the same number of cells: word diff per cell.</param>
 /// <param name="Class">Editorial or normative.</param>
-public sealed record BlockChange(DiffOp? Op, BlockKind Kind, TextBlock? Old, TextBlock? New, IReadOnlyList<DiffSpan> Spans,
+internal sealed record BlockChange(DiffOp? Op, BlockKind Kind, TextBlock? Old, TextBlock? New, IReadOnlyList<DiffSpan> Spans,
     ImmutableArray<IReadOnlyList<DiffSpan>> CellSpans, ChangeClass Class);
 
 /// <summary>The change of one section.</summary>
-public sealed record SectionChange
+internal sealed record SectionChange
 {
     /// <summary>Added, removed, modified or moved.</summary>
     public required ChangeKind Kind { get; init; }
@@ -109,7 +109,7 @@ public sealed record SectionChange
 }
 
 /// <summary>A changed document metadata field (title, version, dates, status, revisions).</summary>
-public sealed record MetadataChange(string Field, string? Old, string? New);
+internal sealed record MetadataChange(string Field, string? Old, string? New);
 
 /// <summary>A changed value in the data files, with the sections it renders into.</summary>
 /// <param name="File">Data file name ("cas").</param>
@@ -117,10 +117,10 @@ public sealed record MetadataChange(string Field, string? Old, string? New);
 /// <param name="Old">Old value (null when added).</param>
 /// <param name="New">New value (null when removed).</param>
 /// <param name="Sections">"cps 1.3.1"-style references to the sections whose rendered text changed because of it.</param>
-public sealed record DataChange(string File, string Path, string? Old, string? New, IReadOnlyList<string> Sections);
+internal sealed record DataChange(string File, string Path, string? Old, string? New, IReadOnlyList<string> Sections);
 
 /// <summary>The changes of one document.</summary>
-public sealed record DocumentChange
+internal sealed record DocumentChange
 {
     /// <summary>The document id.</summary>
     public required string DocumentId { get; init; }
@@ -146,7 +146,7 @@ public sealed record DocumentChange
 /// <param name="To">Label of the new version.</param>
 /// <param name="Documents">Per document, in the new version's order (removed documents last).</param>
 /// <param name="Data">Data changes.</param>
-public sealed record ChangeSet(string From, string To, IReadOnlyList<DocumentChange> Documents, IReadOnlyList<DataChange> Data)
+internal sealed record ChangeSet(string From, string To, IReadOnlyList<DocumentChange> Documents, IReadOnlyList<DataChange> Data)
 {
     /// <summary>True when nothing differs.</summary>
     public bool IsEmpty => Data.Count == 0 && Documents.All(d => d.Kind is null);

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace PolicyDocs.Diff;
 
 /// <summary>Readable text and JSON forms of a <see cref="ChangeSet"/>.</summary>
-public static class ChangeSummary
+internal static class ChangeSummary
 {
     private const int Context = 30;
 

@@ -7,7 +7,7 @@ namespace PolicyDocs.Diff;
 /// Compares the data files of two versions value by value (records of id'd lists keyed by id) and traces each
 /// change to the sections whose text changed without their source changing and whose source uses that file.
 /// </summary>
-public static partial class DataDiffer
+internal static partial class DataDiffer
 {
     private static readonly Dictionary<string, string[]> BlockFiles = new(StringComparer.Ordinal)
     {

@@ -9,7 +9,7 @@ namespace PolicyDocs.Diff;
 /// Compares two resolved versions of a policy set. Sections are matched by number and normalised title;
 /// a section found under another number is "moved" (renumbered), not deleted and added.
 /// </summary>
-public static class PolicyDiffer
+internal static class PolicyDiffer
 {
     /// <summary>Compares <paramref name="from"/> with <paramref name="to"/>; <paramref name="onlyDocument"/> limits it to one document.</summary>
     public static ChangeSet Compare(PublishedSet from, PublishedSet to, string fromLabel, string toLabel, string? onlyDocument = null)

@@ -3,7 +3,7 @@ using DiffPlex;
 namespace PolicyDocs.Diff;
 
 /// <summary>What a piece of a word-level diff is.</summary>
-public enum DiffOp
+internal enum DiffOp
 {
     /// <summary>In both texts.</summary>
     Equal,
@@ -14,10 +14,10 @@ public enum DiffOp
 }
 
 /// <summary>A run of tokens with the same operation.</summary>
-public sealed record DiffSpan(DiffOp Op, string Text);
+internal sealed record DiffSpan(DiffOp Op, string Text);
 
 /// <summary>Word-level differences between two texts (tokens: words, numbers, punctuation, whitespace).</summary>
-public static class TextDiff
+internal static class TextDiff
 {
     /// <summary>The most tokens, old and new together, that the changed middle of two texts may have for a word-level
     /// diff; the diff's work grows with the square of it. Beyond, the middle is shown as replaced whole.</summary>

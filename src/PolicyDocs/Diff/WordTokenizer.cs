@@ -9,7 +9,7 @@ namespace PolicyDocs.Diff;
 /// that follows it, so that a diff aligns words rather than the spaces between them. Leading whitespace is a
 /// token of its own. Concatenating the tokens gives back the text exactly.
 /// </summary>
-public sealed partial class WordTokenizer : IChunker
+internal sealed partial class WordTokenizer : IChunker
 {
     /// <summary>The shared instance.</summary>
     public static WordTokenizer Instance { get; } = new();

@@ -10,7 +10,7 @@ namespace PolicyDocs.Loading;
 /// through <see cref="MapReader"/>, so unknown keys and wrong types are reported like in every other content file.
 /// Schemas: docs/content-format.md.
 /// </summary>
-public static partial class CeremonyLoader
+internal static partial class CeremonyLoader
 {
     private const string RecordSuffix = ".record.yaml";
 

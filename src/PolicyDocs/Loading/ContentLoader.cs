@@ -7,13 +7,13 @@ namespace PolicyDocs.Loading;
 /// <summary>The outcome of loading: the model (null when the input is not a policy set at all) and what went wrong.</summary>
 /// <param name="Set">The loaded policy set.</param>
 /// <param name="Fatal">A reason the input could not be read at all (bad path, not a policy set), for exit code 2.</param>
-public sealed record LoadResult(PolicySet? Set, string? Fatal);
+internal sealed record LoadResult(PolicySet? Set, string? Fatal);
 
 /// <summary>
 /// Reads a policy set from a content folder (policyset.yaml, data/, documents/) or from a single Markdown
 /// CP/CPS file with optional YAML front matter. Produces the unbound model; reports problems as diagnostics.
 /// </summary>
-public static class ContentLoader
+internal static class ContentLoader
 {
     /// <summary>Loads from <paramref name="path"/>: a folder or a .md file.</summary>
     /// <param name="path">Where the content is.</param>

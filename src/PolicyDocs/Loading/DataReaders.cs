@@ -6,7 +6,7 @@ using PolicyDocs.Model.Data;
 namespace PolicyDocs.Loading;
 
 /// <summary>Typed readers for the documented data files (schemas in docs/content-format.md).</summary>
-public static partial class DataReaders
+internal static partial class DataReaders
 {
     /// <summary>Reads the known data files among <paramref name="files"/> into typed records.</summary>
     public static PolicyData Read(ImmutableSortedDictionary<string, DataNode> files, DiagnosticBag d) =>

@@ -10,14 +10,14 @@ namespace PolicyDocs.Loading;
 /// <param name="Format">PNG, JPEG, GIF or SVG.</param>
 /// <param name="Width">Width in pixels (CSS pixels for SVG).</param>
 /// <param name="Height">Height in pixels.</param>
-public readonly record struct ImageSize(ImageFormat Format, int Width, int Height);
+internal readonly record struct ImageSize(ImageFormat Format, int Width, int Height);
 
 /// <summary>
 /// Reads the format and pixel size of an image from its bytes: the PNG IHDR chunk, the JPEG start-of-frame segment,
 /// the GIF logical screen, or an SVG root element's width/height (or viewBox). Truncated or foreign bytes give a
 /// reason, never an exception, so a bad file becomes a diagnostic.
 /// </summary>
-public static class ImageHeader
+internal static class ImageHeader
 {
     /// <summary>The largest width or height accepted, in pixels.</summary>
     public const int MaxDimension = 100_000;

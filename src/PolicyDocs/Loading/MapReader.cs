@@ -10,7 +10,7 @@ namespace PolicyDocs.Loading;
 /// names a known key; <see cref="Finish"/> reports every other key as unknown, with a suggestion.
 /// Wrong types, bad values and missing required keys become diagnostics; accessors then return null.
 /// </summary>
-public sealed partial class MapReader
+internal sealed partial class MapReader
 {
     private readonly DataMap? _map;
     private readonly string _what;

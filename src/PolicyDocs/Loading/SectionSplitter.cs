@@ -11,7 +11,7 @@ namespace PolicyDocs.Loading;
 /// "#  3.2.8. Title") or start an appendix ("# Appendix A – Profiles"). Fenced code is skipped. Unnumbered headings
 /// stay in the body of the section they appear in.
 /// </summary>
-public static partial class SectionSplitter
+internal static partial class SectionSplitter
 {
     /// <summary>A heading found in the text and the body that follows it.</summary>
     /// <param name="Number">The section number, or the appendix letter.</param>

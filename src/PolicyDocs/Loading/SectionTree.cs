@@ -5,7 +5,7 @@ using PolicyDocs.Outline;
 namespace PolicyDocs.Loading;
 
 /// <summary>Builds the section tree of a document from its headings in document order, by number.</summary>
-public static class SectionTree
+internal static class SectionTree
 {
     private sealed class Node(SectionSplitter.Segment segment)
     {

@@ -1,7 +1,7 @@
 namespace PolicyDocs.Loading;
 
 /// <summary>"Did you mean" suggestions by edit distance.</summary>
-public static class Suggest
+internal static class Suggest
 {
     /// <summary>The closest candidate within a small edit distance, or null.</summary>
     public static string? Closest(string word, IEnumerable<string> candidateList)

@@ -10,7 +10,7 @@ namespace PolicyDocs.Loading;
 /// nesting deeper than <see cref="MaxDepth"/> and aliases standing for more than <see cref="MaxAliasNodes"/> nodes
 /// become diagnostics; the reader never throws on bad input and never recurses deeper than <see cref="MaxDepth"/>.
 /// </summary>
-public static class YamlReader
+internal static class YamlReader
 {
     /// <summary>How deep mappings and lists may nest.</summary>
     public const int MaxDepth = 64;

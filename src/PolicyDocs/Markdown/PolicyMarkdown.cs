@@ -6,7 +6,7 @@ namespace PolicyDocs.Markdown;
 
 /// <summary>The one Markdig pipeline used for all policy prose: GFM tables, autolinks, task lists, footnotes,
 /// strikethrough, attributes, plus <c>[[...]]</c> cross-references. Immutable and shared.</summary>
-public static class PolicyMarkdown
+internal static class PolicyMarkdown
 {
     /// <summary>The shared pipeline.</summary>
     public static MarkdownPipeline Pipeline { get; } = Build();
@@ -138,4 +138,4 @@ public static class PolicyMarkdown
 }
 
 /// <summary>Where a section body goes beyond what the Markdown parser can take: its 0-based line and what it is.</summary>
-public sealed record MarkdownLimit(int Line, string What);
+internal sealed record MarkdownLimit(int Line, string What);

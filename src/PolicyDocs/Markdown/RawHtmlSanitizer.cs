@@ -4,7 +4,7 @@ using PolicyDocs.Text;
 namespace PolicyDocs.Markdown;
 
 /// <summary>What the sanitiser took out of a piece of raw HTML, and whether it could have run script or loaded content.</summary>
-public readonly record struct HtmlRemoval(string What, bool Unsafe);
+internal readonly record struct HtmlRemoval(string What, bool Unsafe);
 
 /// <summary>
 /// The allowlist for raw HTML in prose, applied by HtmlSanitizer: the formatting CP/CPS use (sup, sub, u, br, emphasis,
@@ -12,7 +12,7 @@ public readonly record struct HtmlRemoval(string What, bool Unsafe);
 /// whose URL passes <see cref="UrlPolicy"/>. Scripts, event handlers, styles, frames, forms, embeds and every other
 /// element or attribute are removed and reported. One instance per thread of work; not thread-safe.
 /// </summary>
-public sealed class RawHtmlSanitizer
+internal sealed class RawHtmlSanitizer
 {
     private static readonly string[] Tags =
     [

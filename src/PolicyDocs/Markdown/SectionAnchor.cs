@@ -1,7 +1,7 @@
 namespace PolicyDocs.Markdown;
 
 /// <summary>The HTML id of a section or appendix given its number.</summary>
-public static class SectionAnchor
+internal static class SectionAnchor
 {
     /// <summary>"4.9.1" → "section-4.9.1"; "A" → "appendix-a".</summary>
     public static string Of(string number) =>

@@ -9,7 +9,7 @@ namespace PolicyDocs.Markdown;
 /// out (<c>##</c> and <c>####</c> become the next two levels) and no heading is shown above its section. The site, the
 /// Word file and the combined Markdown all use it, each capped at the deepest heading level it has.
 /// </summary>
-public sealed class SubheadingLevels
+internal sealed class SubheadingLevels
 {
     /// <summary>Levels for a body without headings.</summary>
     public static readonly SubheadingLevels None = new(new int[7]);

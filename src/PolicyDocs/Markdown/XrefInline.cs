@@ -3,7 +3,7 @@ using Markdig.Syntax.Inlines;
 namespace PolicyDocs.Markdown;
 
 /// <summary>What a <c>[[...]]</c> reference points at.</summary>
-public enum XrefKind
+internal enum XrefKind
 {
     /// <summary>A section: [[4.9.1]] or [[cp:4.9.1]].</summary>
     Section,
@@ -24,7 +24,7 @@ public enum XrefKind
 }
 
 /// <summary>A <c>[[...]]</c> cross-reference in prose; its text and target are filled in by the resolver.</summary>
-public sealed class XrefInline : LeafInline
+internal sealed class XrefInline : LeafInline
 {
     /// <summary>The text between the brackets, as written.</summary>
     public required string Raw { get; init; }

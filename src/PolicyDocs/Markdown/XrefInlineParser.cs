@@ -6,7 +6,7 @@ namespace PolicyDocs.Markdown;
 
 /// <summary>Parses <c>[[target]]</c>, <c>[[kind:target]]</c>, <c>[[doc:4.9.1|text]]</c>, <c>[[#anchor]]</c> (an anchor's
 /// definition) and <c>[[#anchor|text]]</c> (a link to it).</summary>
-public sealed partial class XrefInlineParser : InlineParser
+internal sealed partial class XrefInlineParser : InlineParser
 {
     /// <summary>Triggers on '['.</summary>
     public XrefInlineParser() => OpeningCharacters = ['['];

@@ -10,7 +10,7 @@ namespace PolicyDocs.Matrix;
 /// <param name="Planned">Planned.</param>
 /// <param name="NotApplicable">Declared not applicable.</param>
 /// <param name="Gaps">Neither addressed nor planned.</param>
-public sealed record CaCoverage(string CaId, string Name, string? Level, int Applicable, int Implemented, int Partial, int Planned, int NotApplicable, int Gaps)
+internal sealed record CaCoverage(string CaId, string Name, string? Level, int Applicable, int Implemented, int Partial, int Planned, int NotApplicable, int Gaps)
 {
     /// <summary>Addressed = implemented + partial + not applicable.</summary>
     public int Addressed => Implemented + Partial + NotApplicable;

@@ -7,7 +7,7 @@ namespace PolicyDocs.Matrix;
 /// <param name="CaId">The CA.</param>
 /// <param name="State">How it stands.</param>
 /// <param name="Where">Existing sections, in documents that apply to the CA, that address it; empty when it does not apply.</param>
-public sealed record CoverageCell(string CaId, CoverageState State, ImmutableArray<SectionReference> Where)
+internal sealed record CoverageCell(string CaId, CoverageState State, ImmutableArray<SectionReference> Where)
 {
     /// <summary>True when the recommendation applies at the CA's level.</summary>
     public bool Applies => State != CoverageState.NotRequired;

@@ -1,7 +1,7 @@
 namespace PolicyDocs.Matrix;
 
 /// <summary>How one recommendation stands for one CA.</summary>
-public enum CoverageState
+internal enum CoverageState
 {
     /// <summary>The recommendation's level is above the CA's level (or the CA has no level): it does not apply.</summary>
     NotRequired,

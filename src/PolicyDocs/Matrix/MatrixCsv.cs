@@ -4,7 +4,7 @@ namespace PolicyDocs.Matrix;
 
 /// <summary>Writes a <see cref="MatrixTable"/> as RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma,
 /// a quote or a line break, quotes doubled. UTF-8 without BOM.</summary>
-public static class MatrixCsv
+internal static class MatrixCsv
 {
     /// <summary>The CSV text of <paramref name="table"/>.</summary>
     public static string Write(MatrixTable table)

@@ -6,7 +6,7 @@ using PolicyDocs.Model.Data;
 namespace PolicyDocs.Matrix;
 
 /// <summary>The matrix for the console: plain text or JSON, optionally for one CA only (the rows that apply to it).</summary>
-public static class MatrixReport
+internal static class MatrixReport
 {
     /// <summary>Coverage per CA, then each chapter's recommendations with their state per CA and where they are addressed.</summary>
     public static string Text(RecommendationMatrix matrix, string? caId = null)

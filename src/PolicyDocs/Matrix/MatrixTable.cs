@@ -11,7 +11,7 @@ namespace PolicyDocs.Matrix;
 /// one "applies at" column per impact level, status, sections, owner, due, justification, then per CA its state and
 /// the sections that address it there.
 /// </summary>
-public sealed record MatrixTable(ImmutableArray<string> Header, ImmutableArray<ImmutableArray<string>> Rows)
+internal sealed record MatrixTable(ImmutableArray<string> Header, ImmutableArray<ImmutableArray<string>> Rows)
 {
     /// <summary>Index of the first per-level column.</summary>
     public const int FirstLevelColumn = 5;

@@ -12,7 +12,7 @@ using Text = DocumentFormat.OpenXml.Spreadsheet.Text;
 /// header row bold and frozen, autofilter on, column widths set) and a "Coverage" sheet (figures per CA).
 /// Deterministic: fixed relationship ids, inline strings, no document properties, normalised ZIP.
 /// </summary>
-public static class MatrixXlsx
+internal static class MatrixXlsx
 {
     private const uint Bold = 1, Wrap = 2;
 

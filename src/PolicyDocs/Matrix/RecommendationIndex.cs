@@ -7,7 +7,7 @@ namespace PolicyDocs.Matrix;
 
 /// <summary>Which recommendations each document section addresses, from the <c>sections</c> of data/recommendations.yaml.
 /// Only references to existing sections are indexed; recommendations keep file order.</summary>
-public sealed class RecommendationIndex
+internal sealed class RecommendationIndex
 {
     private readonly FrozenDictionary<(string, string), ImmutableArray<RecommendationRecord>> _bySection;
 

@@ -10,24 +10,24 @@ namespace PolicyDocs.Matrix;
 /// <param name="Level">Its impact level, or null.</param>
 /// <param name="LevelRank">Position of the level on the scale, or -1 when it has none.</param>
 /// <param name="Documents">Ids of the documents that apply to it, in publication order.</param>
-public sealed record MatrixCa(string Id, string Name, string? Level, int LevelRank, ImmutableArray<string> Documents);
+internal sealed record MatrixCa(string Id, string Name, string? Level, int LevelRank, ImmutableArray<string> Documents);
 
 /// <summary>One recommendation as a row of the matrix: the record and one cell per CA, in column order.</summary>
 /// <param name="Recommendation">The record.</param>
 /// <param name="Cells">Cells in the order of <see cref="RecommendationMatrix.Cas"/>.</param>
-public sealed record MatrixRow(RecommendationRecord Recommendation, ImmutableArray<CoverageCell> Cells);
+internal sealed record MatrixRow(RecommendationRecord Recommendation, ImmutableArray<CoverageCell> Cells);
 
 /// <summary>The rows of one chapter, in file order.</summary>
 /// <param name="Name">The chapter.</param>
 /// <param name="Rows">Its recommendations.</param>
-public sealed record MatrixChapter(string Name, ImmutableArray<MatrixRow> Rows);
+internal sealed record MatrixChapter(string Name, ImmutableArray<MatrixRow> Rows);
 
 /// <summary>
 /// Recommendations × impact levels × CAs: for each recommendation, the levels at which it applies, and for each CA
 /// whether it is addressed there and in which sections. Built once from the resolved policy set; the HTML, CSV, XLSX,
 /// console outputs and the coverage check all read it. Chapters keep the order of their first appearance in the file.
 /// </summary>
-public sealed record RecommendationMatrix(ImmutableArray<string> Levels, ImmutableArray<MatrixCa> Cas, ImmutableArray<MatrixChapter> Chapters)
+internal sealed record RecommendationMatrix(ImmutableArray<string> Levels, ImmutableArray<MatrixCa> Cas, ImmutableArray<MatrixChapter> Chapters)
 {
     /// <summary>Every row, chapter by chapter.</summary>
     public IEnumerable<MatrixRow> Rows => Chapters.SelectMany(c => c.Rows);

@@ -1,7 +1,7 @@
 namespace PolicyDocs.Model;
 
 /// <summary>How bad a finding is. Errors fail <c>check</c> and <c>build</c>; warnings fail only under <c>--strict</c>.</summary>
-public enum Severity
+internal enum Severity
 {
     /// <summary>Informational or advisory.</summary>
     Warning,
@@ -14,7 +14,7 @@ public enum Severity
 /// <param name="Severity">Severity for this occurrence (a rule's default may be raised, e.g. under --strict).</param>
 /// <param name="Span">Where it is.</param>
 /// <param name="Message">What is wrong, in one sentence.</param>
-public sealed record Diagnostic(Rule Rule, Severity Severity, SourceSpan Span, string Message)
+internal sealed record Diagnostic(Rule Rule, Severity Severity, SourceSpan Span, string Message)
 {
     /// <summary>The stable code, e.g. PD0101.</summary>
     public string Code => Rule.Code;

@@ -1,7 +1,7 @@
 namespace PolicyDocs.Model;
 
 /// <summary>Collects diagnostics from one pipeline run; thread-safe so documents can be processed in parallel.</summary>
-public sealed class DiagnosticBag
+internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
     private readonly Lock _lock = new();

@@ -2,4 +2,4 @@ namespace PolicyDocs.Model;
 
 /// <summary>How the Policy Authority takes decisions (policyset.yaml <c>governance</c>).</summary>
 /// <param name="Quorum">Voting members who must be present for a vote to count; null when not configured.</param>
-public sealed record Governance(int? Quorum);
+internal sealed record Governance(int? Quorum);

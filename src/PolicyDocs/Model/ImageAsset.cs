@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace PolicyDocs.Model;
 
 /// <summary>The image formats prose may show.</summary>
-public enum ImageFormat
+internal enum ImageFormat
 {
     /// <summary>Portable Network Graphics.</summary>
     Png,
@@ -25,7 +25,7 @@ public enum ImageFormat
 /// <param name="Width">Width in pixels (CSS pixels for SVG).</param>
 /// <param name="Height">Height in pixels (CSS pixels for SVG).</param>
 /// <param name="Fallback">For an SVG: the PNG of the same name beside it, which the Word file embeds; else null.</param>
-public sealed record ImageAsset(string Path, byte[] Bytes, ImageFormat Format, int Width, int Height, ImageAsset? Fallback = null)
+internal sealed record ImageAsset(string Path, byte[] Bytes, ImageFormat Format, int Width, int Height, ImageAsset? Fallback = null)
 {
     /// <summary>Lower-case hex SHA-256 of the bytes.</summary>
     public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(Bytes));

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PolicyDocs.Model;
 
 /// <summary>Recognises the RFC 3647 "No stipulation." convention in section text.</summary>
-public static partial class NoStipulation
+internal static partial class NoStipulation
 {
     /// <summary>The exact text written by <c>check --fix</c> and shown for empty sections.</summary>
     public const string Text = "No stipulation.";

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 namespace PolicyDocs.Model;
 
 /// <summary>What a policy document is.</summary>
-public enum DocumentKind
+internal enum DocumentKind
 {
     /// <summary>Certificate Policy.</summary>
     Cp,
@@ -15,7 +15,7 @@ public enum DocumentKind
 }
 
 /// <summary>Where a document version stands.</summary>
-public enum DocumentStatus
+internal enum DocumentStatus
 {
     /// <summary>Not yet approved; published with a DRAFT marking.</summary>
     Draft,
@@ -31,10 +31,10 @@ public enum DocumentStatus
 /// <param name="Summary">What changed, in one or two sentences.</param>
 /// <param name="Approval">Id of the Policy Authority decision that approved it, if any.</param>
 /// <param name="Span">Where the entry is written.</param>
-public sealed record Revision(string Version, DateOnly Date, string Summary, string? Approval, SourceSpan Span);
+internal sealed record Revision(string Version, DateOnly Date, string Summary, string? Approval, SourceSpan Span);
 
 /// <summary>Identity and metadata of a policy document (what document.yaml or front matter says).</summary>
-public sealed record DocumentInfo
+internal sealed record DocumentInfo
 {
     /// <summary>Short id used in paths and cross-references ("cp", "cps").</summary>
     public required string Id { get; init; }
@@ -68,7 +68,7 @@ public sealed record DocumentInfo
 /// <summary>
 /// A policy document: metadata plus its section tree. Sections are indexed by number once, at construction.
 /// </summary>
-public sealed class PolicyDocument
+internal sealed class PolicyDocument
 {
     private readonly FrozenDictionary<string, Section> _byNumber;
 

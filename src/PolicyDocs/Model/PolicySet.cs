@@ -6,21 +6,21 @@ using PolicyDocs.Model.Data;
 namespace PolicyDocs.Model;
 
 /// <summary>The Policy Authority that publishes the set, and where to reach it.</summary>
-public sealed record Publisher(string Name, string? Email, string? Url, string? Address, string? ProblemReports);
+internal sealed record Publisher(string Name, string? Email, string? Url, string? Address, string? ProblemReports);
 
 /// <summary>Which versions of the policy set are published, e.g. every git tag matching "v*".</summary>
 /// <param name="TagPattern">A git tag glob; null publishes only the current content.</param>
-public sealed record ReleaseSettings(string? TagPattern);
+internal sealed record ReleaseSettings(string? TagPattern);
 
 /// <summary>What the recommendations matrix adds beyond its own pages (policyset.yaml <c>matrix</c>).</summary>
 /// <param name="DocxAppendix">True to end each CP/CPS Word document with the recommendations that apply to its CAs.</param>
-public sealed record MatrixSettings(bool DocxAppendix);
+internal sealed record MatrixSettings(bool DocxAppendix);
 /// <summary>How Word redlines are attributed (policyset.yaml <c>redline</c>).</summary>
 /// <param name="Author">The tracked changes' author; null means the Policy Authority's name.</param>
-public sealed record RedlineSettings(string? Author);
+internal sealed record RedlineSettings(string? Author);
 
 /// <summary>Identity of a policy set (policyset.yaml).</summary>
-public sealed record PolicySetInfo
+internal sealed record PolicySetInfo
 {
     /// <summary>Name of the policy set.</summary>
     public required string Name { get; init; }
@@ -47,7 +47,7 @@ public sealed record PolicySetInfo
 }
 
 /// <summary>The shared data records of a policy set, typed, plus every data file as a raw tree for templates.</summary>
-public sealed record PolicyData
+internal sealed record PolicyData
 {
     /// <summary>CAs in file order.</summary>
     public ImmutableArray<CaRecord> Cas { get; init; } = [];
@@ -70,7 +70,7 @@ public sealed record PolicyData
 /// <summary>
 /// A whole policy set: identity, data and documents. The one model every renderer reads.
 /// </summary>
-public sealed class PolicySet
+internal sealed class PolicySet
 {
     private readonly FrozenDictionary<string, PolicyDocument> _byId;
 

@@ -1,7 +1,7 @@
 namespace PolicyDocs.Model;
 
 /// <summary>A check or loader rule: stable code, default severity, one-line fix hint and the requirement it enforces.</summary>
-public sealed record Rule(string Code, string Name, Severity DefaultSeverity, string Hint, string Requirement = "")
+internal sealed record Rule(string Code, string Name, Severity DefaultSeverity, string Hint, string Requirement = "")
 {
     /// <summary>Creates a diagnostic of this rule at its default severity.</summary>
     public Diagnostic At(SourceSpan span, string message) => new(this, DefaultSeverity, span, message);

@@ -5,7 +5,7 @@ namespace PolicyDocs.Model;
 /// PD00xx loading and data, PD01xx RFC 3647 structure and changelog, PD02xx cross-references, PD03xx Markdown content,
 /// PD04xx the website, PD05xx trusted roles and key ceremonies, PD06xx recommendations coverage and governance.
 /// </summary>
-public static class Rules
+internal static class Rules
 {
     private const string Rfc3647 = "RFC 3647 §6; Mozilla Root Store Policy 3.3(5)";
     private const string MultiParty = "RFC 3647 §4.5.2 (5.2.2 persons per task); multi-party control";

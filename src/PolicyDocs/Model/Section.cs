@@ -8,7 +8,7 @@ namespace PolicyDocs.Model;
 /// One numbered section of a policy document (or an appendix). Created by the loader with its source text;
 /// binding adds the bound text and the parsed Markdown tree; resolving adds the outline match.
 /// </summary>
-public sealed record Section
+internal sealed record Section
 {
     /// <summary>The section number as written, normalised ("4.9.1"); for an appendix its letter or name ("A").</summary>
     public required string Number { get; init; }

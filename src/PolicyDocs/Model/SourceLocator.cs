@@ -6,7 +6,7 @@ using SourceSpan = PolicyDocs.Model.SourceSpan;
 namespace PolicyDocs.Model;
 
 /// <summary>Maps a position in a section's parsed body back to its content file.</summary>
-public static class SourceLocator
+internal static class SourceLocator
 {
     /// <summary>
     /// The file position of <paramref name="node"/>. When templates changed the text, the position is found by

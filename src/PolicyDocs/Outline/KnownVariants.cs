@@ -5,7 +5,7 @@ namespace PolicyDocs.Outline;
 /// in RFC 3647's own §4/§7 spellings and in combined CP/CPS documents. A section titled with one of these
 /// gets a warning naming its source instead of an error.
 /// </summary>
-public static class KnownVariants
+internal static class KnownVariants
 {
     private const string Tls = "TLS Baseline Requirements";
     private const string Smime = "S/MIME Baseline Requirements";

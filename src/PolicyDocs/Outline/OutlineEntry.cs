@@ -4,7 +4,7 @@ namespace PolicyDocs.Outline;
 /// <param name="Id">Section number without trailing dot, e.g. "4.9.1".</param>
 /// <param name="Title">The §6 title, exact wording and casing.</param>
 /// <param name="Index">Position in outline order (0-based); defines the required order of sections.</param>
-public sealed record OutlineEntry(string Id, string Title, int Index)
+internal sealed record OutlineEntry(string Id, string Title, int Index)
 {
     /// <summary>1 for components, 2 and 3 below.</summary>
     public int Depth => SectionNumber.Depth(Id);

@@ -7,7 +7,7 @@ namespace PolicyDocs.Outline;
 /// The canonical RFC 3647 §6 outline (270 entries) with its known title variants, and lookups by number
 /// and by normalised title. Immutable; load once with <see cref="Instance"/>.
 /// </summary>
-public sealed class Rfc3647Outline
+internal sealed class Rfc3647Outline
 {
     private static readonly Lazy<Rfc3647Outline> Lazy = new(Load);
 

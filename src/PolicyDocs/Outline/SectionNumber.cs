@@ -1,7 +1,7 @@
 namespace PolicyDocs.Outline;
 
 /// <summary>Helpers for dotted section numbers ("4.9.1").</summary>
-public static class SectionNumber
+internal static class SectionNumber
 {
     /// <summary>Number of components: "4.9.1" has depth 3.</summary>
     public static int Depth(string number) => number.AsSpan().Count('.') + 1;

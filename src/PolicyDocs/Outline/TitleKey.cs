@@ -6,7 +6,7 @@ namespace PolicyDocs.Outline;
 /// Normalises a section title for matching: case-folded, whitespace collapsed, a trailing "(if applicable)",
 /// an RFC footnote marker "(11)" and trailing dots dropped.
 /// </summary>
-public static class TitleKey
+internal static class TitleKey
 {
     /// <summary>Returns the matching key of <paramref name="title"/>.</summary>
     public static string Normalize(string title)

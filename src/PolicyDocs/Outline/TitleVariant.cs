@@ -5,7 +5,7 @@ namespace PolicyDocs.Outline;
 /// <param name="Title">The variant title.</param>
 /// <param name="Source">Who uses it, e.g. "TLS Baseline Requirements".</param>
 /// <param name="Number">The number the variant source gives the section, when it renumbers it (S/MIME BRs §3.2).</param>
-public sealed record TitleVariant(string Id, string Title, string Source, string? Number = null)
+internal sealed record TitleVariant(string Id, string Title, string Source, string? Number = null)
 {
     /// <summary>The normalised title used for matching.</summary>
     public string Key { get; } = TitleKey.Normalize(Title);

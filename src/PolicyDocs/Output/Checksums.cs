@@ -4,7 +4,7 @@ using System.Text;
 namespace PolicyDocs.Output;
 
 /// <summary>The SHA256SUMS file of a build: one line per published file, in the format <c>sha256sum -c</c> reads.</summary>
-public static class Checksums
+internal static class Checksums
 {
     /// <summary>Where the file is written.</summary>
     public const string Path = "SHA256SUMS";

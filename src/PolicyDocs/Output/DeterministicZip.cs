@@ -7,7 +7,7 @@ namespace PolicyDocs.Output;
 /// ([Content_Types].xml, then _rels/.rels, then the rest by ordinal name), a fixed timestamp (1980-01-01, the
 /// ZIP epoch) and fixed compression.
 /// </summary>
-public static class DeterministicZip
+internal static class DeterministicZip
 {
     private static readonly DateTimeOffset Epoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -4,7 +4,7 @@ namespace PolicyDocs.Output;
 
 /// <summary>Exchanges two folders in one step where the OS allows (Linux <c>renameat2(RENAME_EXCHANGE)</c>), so a
 /// replaced folder is never missing, not even for an instant.</summary>
-public static partial class FolderSwap
+internal static partial class FolderSwap
 {
     private const int AtFdCwd = -100;
     private const uint RenameExchange = 2;

@@ -4,7 +4,7 @@ namespace PolicyDocs.Output;
 /// home folder (which it must also not be or contain).</summary>
 /// <param name="Protected">Folders or files by what they are ("the content", "the templates") and their paths.</param>
 /// <param name="Home">The user's home folder, or null when there is none.</param>
-public sealed record OutputGuard(IReadOnlyList<(string What, string Path)> Protected, string? Home)
+internal sealed record OutputGuard(IReadOnlyList<(string What, string Path)> Protected, string? Home)
 {
     /// <summary>The guard for a build of <paramref name="contentPaths"/>: each content path, the <c>templates/</c>
     /// folder beside a content folder (one inside it is inside the content), and the current user's home folder.</summary>

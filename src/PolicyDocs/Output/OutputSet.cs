@@ -4,7 +4,7 @@ using System.Text;
 namespace PolicyDocs.Output;
 
 /// <summary>The files a build produces, by site-relative path with forward slashes; thread-safe to fill.</summary>
-public sealed class OutputSet
+internal sealed class OutputSet
 {
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
 

@@ -6,7 +6,7 @@ namespace PolicyDocs.Output;
 /// the root of the file system, the home folder, a git work tree, or is, contains or lies inside the content or the
 /// templates.
 /// </summary>
-public static class OutputTarget
+internal static class OutputTarget
 {
     /// <summary>The marker file every output folder carries. It is not part of the <see cref="OutputSet"/>, so it is
     /// not listed in <c>SHA256SUMS</c>: it says who owns the folder, it is not published content, and leaving it out

@@ -6,7 +6,7 @@ namespace PolicyDocs.Output;
 /// elsewhere by two renames, and a kill between them is repaired at the next write (<see cref="Recover"/>). Only
 /// folders <see cref="OutputTarget"/> allows are replaced, and only folders that carry the marker are ever deleted.
 /// </summary>
-public static class OutputWriter
+internal static class OutputWriter
 {
     /// <summary>Writes <paramref name="output"/> (and the marker) to <paramref name="directory"/>, replacing what was
     /// there; returns null, or why the folder was refused (then nothing was touched).</summary>

@@ -1,7 +1,7 @@
 namespace PolicyDocs.Output;
 
 /// <summary>Absolute paths with every symbolic link in their existing part resolved, and containment between them.</summary>
-public static class ResolvedPath
+internal static class ResolvedPath
 {
     /// <summary>The absolute form of <paramref name="path"/> with the symbolic links of its existing part resolved
     /// (the part that does not exist yet is appended as given); no trailing separator except on a root.</summary>

@@ -4,7 +4,7 @@ namespace PolicyDocs.Output;
 /// Where each published file of the site lives, from the site root. The one place the output layout is defined:
 /// renderers, the release history and the link checker all take their paths from here.
 /// </summary>
-public static class SitePaths
+internal static class SitePaths
 {
     /// <summary>The home page.</summary>
     public const string Home = "index.html";

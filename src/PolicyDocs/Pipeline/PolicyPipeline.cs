@@ -14,14 +14,14 @@ namespace PolicyDocs.Pipeline;
 /// <param name="Name">The stage's name, as progress messages show it.</param>
 /// <param name="Consumes">What the stage reads.</param>
 /// <param name="Produces">What it hands to the next stage.</param>
-public sealed record BuildStage(string Name, string Consumes, string Produces)
+internal sealed record BuildStage(string Name, string Consumes, string Produces)
 {
     /// <inheritdoc />
     public override string ToString() => Name;
 }
 
 /// <summary>Hears a <see cref="PolicyPipeline"/> run's stages start and finish, e.g. to show progress and report findings as they come.</summary>
-public interface IBuildProgress
+internal interface IBuildProgress
 {
     /// <summary><paramref name="stage"/> starts.</summary>
     void Started(BuildStage stage);
@@ -34,7 +34,7 @@ public interface IBuildProgress
 /// <param name="Strict">Title variants are errors and any warning fails the build.</param>
 /// <param name="History">Publish the superseded versions and their changes (releases.tags in policyset.yaml).</param>
 /// <param name="WordDownloads">Render the Word documents and redlines (the live preview does without).</param>
-public sealed record BuildOptions(bool Strict = false, bool History = true, bool WordDownloads = true)
+internal sealed record BuildOptions(bool Strict = false, bool History = true, bool WordDownloads = true)
 {
     /// <summary>The options of <c>serve</c>: no history, no Word files; the page refreshes faster without them.</summary>
     public static BuildOptions Preview { get; } = new(History: false, WordDownloads: false);
@@ -45,7 +45,7 @@ public sealed record BuildOptions(bool Strict = false, bool History = true, bool
 /// <param name="ReleaseDiagnostics">Findings of the release history (unreadable releases, changelog rules between releases).</param>
 /// <param name="Site">The rendered and link-checked site; null when an earlier stage failed.</param>
 /// <param name="FailedAt">The stage that failed, or null when the site may be published.</param>
-public sealed record BuildResult(Compilation Compilation, IReadOnlyList<Diagnostic> ReleaseDiagnostics, SiteBuild? Site, BuildStage? FailedAt)
+internal sealed record BuildResult(Compilation Compilation, IReadOnlyList<Diagnostic> ReleaseDiagnostics, SiteBuild? Site, BuildStage? FailedAt)
 {
     /// <summary>True when every stage passed and <see cref="Site"/> may be written.</summary>
     public bool Succeeded => FailedAt is null && Site is not null;
@@ -55,16 +55,16 @@ public sealed record BuildResult(Compilation Compilation, IReadOnlyList<Diagnost
 /// <param name="ContentPath">The content folder or single Markdown file.</param>
 /// <param name="Label">How the version is named in the change set (a git ref or a path).</param>
 /// <param name="DisplayPath">How its files are named in diagnostics, when not as given (e.g. "v1.0:content").</param>
-public sealed record ComparedVersion(string ContentPath, string Label, string? DisplayPath = null);
+internal sealed record ComparedVersion(string ContentPath, string Label, string? DisplayPath = null);
 
 /// <summary>What <see cref="PolicyPipeline.Diff"/> produces.</summary>
 /// <param name="Document">Compare only the document with this id.</param>
 /// <param name="Html">Render an HTML redline per changed document, with the new version's site templates.</param>
 /// <param name="Word">Render a Word redline (tracked changes) per document changed in both versions.</param>
-public sealed record CompareOptions(string? Document = null, bool Html = false, bool Word = false);
+internal sealed record CompareOptions(string? Document = null, bool Html = false, bool Word = false);
 
 /// <summary>How <see cref="PolicyPipeline.Diff"/> ended.</summary>
-public enum CompareOutcome
+internal enum CompareOutcome
 {
     /// <summary>The versions were compared; the outputs asked for are there.</summary>
     Compared,
@@ -82,7 +82,7 @@ public enum CompareOutcome
 /// <param name="Outcome">How it ended.</param>
 /// <param name="Problem">What went wrong, for an outcome other than <see cref="CompareOutcome.Compared"/> and <see cref="CompareOutcome.Errors"/>.</param>
 /// <param name="Errors">The errors that stopped it (sorted), for <see cref="CompareOutcome.Errors"/>.</param>
-public sealed record CompareResult(CompareOutcome Outcome, string? Problem, IReadOnlyList<Diagnostic> Errors)
+internal sealed record CompareResult(CompareOutcome Outcome, string? Problem, IReadOnlyList<Diagnostic> Errors)
 {
     /// <summary>The old version's compilation, once read.</summary>
     public Compilation? Old { get; init; }
@@ -111,7 +111,7 @@ public sealed record CompareResult(CompareOutcome Outcome, string? Problem, IRea
 /// passed, and a failed stage names itself in the result. Everything is produced in memory; writing it is the
 /// caller's (the CLI's output guard decides where files may go).
 /// </summary>
-public static class PolicyPipeline
+internal static class PolicyPipeline
 {
     /// <summary>Load → Bind → Resolve → Check → Publish, of the content (build) or of both versions (diff, the new one first).</summary>
     public static readonly BuildStage Compile = new("compile", "the content folder or single Markdown file; for diff, the two versions",

@@ -13,7 +13,7 @@ namespace PolicyDocs.Pipeline;
 /// <summary>What a build produced: the files, and the problems found in them (dangling links).</summary>
 /// <param name="Output">Every published file.</param>
 /// <param name="Diagnostics">Errors found while rendering; a build with any must not be published.</param>
-public sealed record SiteBuild(OutputSet Output, IReadOnlyList<Diagnostic> Diagnostics)
+internal sealed record SiteBuild(OutputSet Output, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>True when rendering found errors.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
@@ -24,7 +24,7 @@ public sealed record SiteBuild(OutputSet Output, IReadOnlyList<Diagnostic> Diagn
 /// website side by side (its pages link only downloads that exist or are being rendered), then checks every
 /// internal link of the site.
 /// </summary>
-public static class SiteBuilder
+internal static class SiteBuilder
 {
     /// <summary>Renders the site, the Word and Markdown downloads of <paramref name="published"/> and of the superseded
     /// versions and changes in <paramref name="history"/>, and checks its links.</summary>

@@ -7,7 +7,7 @@ using PolicyDocs.Xrefs;
 namespace PolicyDocs.Publication;
 
 /// <summary>The Publish stage: turns the resolved, checked model into one <see cref="PublishedDocument"/> per document.</summary>
-public static class DocumentPublisher
+internal static class DocumentPublisher
 {
     /// <summary>Publishes every document of <paramref name="set"/>.</summary>
     public static PublishedSet Publish(PolicySet set, XrefIndex xrefs, TemplateStore templates, RecommendationMatrix matrix, RecommendationIndex recommendations)

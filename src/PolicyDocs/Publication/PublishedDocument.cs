@@ -5,7 +5,7 @@ using PolicyDocs.Model.Data;
 namespace PolicyDocs.Publication;
 
 /// <summary>The facts of a document's cover page, title block and metadata.</summary>
-public sealed record Cover
+internal sealed record Cover
 {
     /// <summary>The document id ("cps").</summary>
     public required string Id { get; init; }
@@ -43,7 +43,7 @@ public sealed record Cover
 /// <param name="Summary">What changed.</param>
 /// <param name="Approval">The approval record's id, if any.</param>
 /// <param name="Approved">The approval record (data/approvals.yaml) the id names, when the set has it.</param>
-public sealed record RevisionRow(string Version, DateOnly Date, string Summary, string? Approval, ApprovalRecord? Approved);
+internal sealed record RevisionRow(string Version, DateOnly Date, string Summary, string? Approval, ApprovalRecord? Approved);
 
 /// <summary>An entry of the contents: a section or appendix, with its subsections.</summary>
 /// <param name="Label">"4.9.1" or "Appendix A".</param>
@@ -52,14 +52,14 @@ public sealed record RevisionRow(string Version, DateOnly Date, string Summary, 
 /// <param name="Depth">Its depth (1 for chapters and appendices).</param>
 /// <param name="IsNoStipulation">True when the section makes no stipulation.</param>
 /// <param name="Children">Its subsections.</param>
-public sealed record ContentsEntry(string Label, string Title, string Anchor, int Depth, bool IsNoStipulation, ImmutableArray<ContentsEntry> Children);
+internal sealed record ContentsEntry(string Label, string Title, string Anchor, int Depth, bool IsNoStipulation, ImmutableArray<ContentsEntry> Children);
 
 /// <summary>
 /// One document version as every output shows it — the site page, the Word file, the combined Markdown, the
 /// search index and the redlines: its cover facts, revision rows, contents, preamble, sections and appendices.
 /// Built once after a successful compile by <see cref="DocumentPublisher"/>; immutable.
 /// </summary>
-public sealed class PublishedDocument
+internal sealed class PublishedDocument
 {
     internal PublishedDocument(PolicyDocument document, Cover cover, ImmutableArray<RevisionRow> revisions, PublishedSection? preamble,
         ImmutableArray<PublishedSection> sections, ImmutableArray<PublishedSection> appendices)

@@ -7,12 +7,12 @@ namespace PolicyDocs.Publication;
 /// <summary>A CA a section's practice is limited to, by id and display name.</summary>
 /// <param name="Id">The CA's id (data/cas.yaml).</param>
 /// <param name="Name">Its name, or the id when the record is missing.</param>
-public sealed record CaReference(string Id, string Name);
+internal sealed record CaReference(string Id, string Name);
 
 /// <summary>A recommendation a section addresses.</summary>
 /// <param name="Id">The recommendation's id.</param>
 /// <param name="Text">What it recommends.</param>
-public sealed record AddressedRecommendation(string Id, string Text);
+internal sealed record AddressedRecommendation(string Id, string Text);
 
 /// <summary>A section that refers to this one.</summary>
 /// <param name="DocumentId">The referring document.</param>
@@ -20,14 +20,14 @@ public sealed record AddressedRecommendation(string Id, string Text);
 /// <param name="Title">The referring section's title.</param>
 /// <param name="Label">How the reference is shown: "4.9.1" within the document, "CP 4.9.1" from another.</param>
 /// <param name="SameDocument">True when the referring section is in this document.</param>
-public sealed record ReferencedBy(string DocumentId, string SectionNumber, string Title, string Label, bool SameDocument);
+internal sealed record ReferencedBy(string DocumentId, string SectionNumber, string Title, string Label, bool SameDocument);
 
 /// <summary>
 /// One section as every output shows it: its number, title and anchor, the CAs it is limited to, the
 /// recommendations it addresses, the sections that refer to it, whether it makes no stipulation, its body (the
 /// bound, parsed Markdown; references resolved in the set's <see cref="Xrefs.XrefIndex"/>) and its subsections.
 /// </summary>
-public sealed record PublishedSection
+internal sealed record PublishedSection
 {
     /// <summary>The model section it publishes.</summary>
     public required Section Source { get; init; }

@@ -11,7 +11,7 @@ namespace PolicyDocs.Publication;
 /// index, the templates, the recommendations matrix, and one <see cref="PublishedDocument"/> per document. Nothing in it is
 /// null that an output needs.
 /// </summary>
-public sealed class PublishedSet
+internal sealed class PublishedSet
 {
     private readonly Dictionary<string, PublishedDocument> _byId;
 

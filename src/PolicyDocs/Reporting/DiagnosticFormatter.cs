@@ -5,7 +5,7 @@ using PolicyDocs.Model;
 namespace PolicyDocs.Reporting;
 
 /// <summary>Diagnostics as text, JSON or SARIF 2.1.0 (for CI code scanning).</summary>
-public static class DiagnosticFormatter
+internal static class DiagnosticFormatter
 {
     /// <summary>One line per diagnostic: <c>path:line:column: error PD0101: message (requirement)</c>.</summary>
     public static string Text(IEnumerable<Diagnostic> diagnostics)

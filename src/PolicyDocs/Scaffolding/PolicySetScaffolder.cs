@@ -9,7 +9,7 @@ namespace PolicyDocs.Scaffolding;
 /// RFC 3647 section (one Markdown file per component), data-driven sections wired to their blocks, and
 /// "No stipulation." everywhere else for the authors to replace.
 /// </summary>
-public static class PolicySetScaffolder
+internal static class PolicySetScaffolder
 {
     private static readonly Dictionary<string, string> Generated = new(StringComparer.Ordinal)
     {

@@ -11,7 +11,7 @@ namespace PolicyDocs.Templates;
 /// ISO date (<c>2026-01-31</c>, optionally with a time), as UTC, so no part of a date comes from today or from the
 /// machine's time zone.
 /// </summary>
-public sealed class ReproducibleDateFunctions : DateTimeFunctions
+internal sealed class ReproducibleDateFunctions : DateTimeFunctions
 {
     private static readonly string[] Formats = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ"];
 

@@ -12,7 +12,7 @@ namespace PolicyDocs.Templates;
 /// random or clock functions; and every value a template writes is escaped by <see cref="Escape"/> unless it is
 /// trusted output of a template (an include, a capture) or a value of the trusted type of the subclass.
 /// </summary>
-public abstract class SandboxedTemplateContext : TemplateContext
+internal abstract class SandboxedTemplateContext : TemplateContext
 {
     /// <summary>How long one regex.* call may run before the template fails.</summary>
     public static readonly TimeSpan RegexTime = TimeSpan.FromMilliseconds(200);
@@ -93,14 +93,14 @@ public abstract class SandboxedTemplateContext : TemplateContext
 }
 
 /// <summary>A template failure that is a PolicyDocs rule of its own (limit, read-only data, reproducibility).</summary>
-public sealed class TemplateRuleException(SourceSpan span, TemplateFailureKind kind, string message) : ScriptRuntimeException(span, message)
+internal sealed class TemplateRuleException(SourceSpan span, TemplateFailureKind kind, string message) : ScriptRuntimeException(span, message)
 {
     /// <summary>What went wrong.</summary>
     public TemplateFailureKind Kind { get; } = kind;
 }
 
 /// <summary>Why a template failed.</summary>
-public enum TemplateFailureKind
+internal enum TemplateFailureKind
 {
     /// <summary>Any other template error.</summary>
     Error,
@@ -115,7 +115,7 @@ public enum TemplateFailureKind
 }
 
 /// <summary>Sorts a Scriban failure into a <see cref="TemplateFailureKind"/> with a message that says what to do.</summary>
-public static class TemplateFailure
+internal static class TemplateFailure
 {
     /// <summary>The kind and message of <paramref name="ex"/>.</summary>
     public static (TemplateFailureKind Kind, string Message) Of(ScriptRuntimeException ex)

@@ -12,7 +12,7 @@ namespace PolicyDocs.Templates;
 /// after resolving links, is too large, or (for .sbn templates) is not UTF-8 is not used and is listed in
 /// <see cref="Problems"/>.
 /// </summary>
-public sealed class TemplateStore
+internal sealed class TemplateStore
 {
     private const string ResourcePrefix = "templates/";
     private const string RootName = "templates/";

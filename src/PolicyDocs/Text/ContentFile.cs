@@ -5,7 +5,7 @@ using System.Text.Unicode;
 namespace PolicyDocs.Text;
 
 /// <summary>Why a content or template file was not read.</summary>
-public enum FileFault
+internal enum FileFault
 {
     /// <summary>The file does not exist or the operating system refused to read it.</summary>
     Unreadable,
@@ -25,14 +25,14 @@ public enum FileFault
 /// <param name="Message">A sentence to follow the file's name ("is a FIFO (named pipe), ...").</param>
 /// <param name="Line">1-based line of the problem.</param>
 /// <param name="Column">1-based column (in characters) of the problem.</param>
-public sealed record FileProblem(FileFault Fault, string Message, int Line = 1, int Column = 1);
+internal sealed record FileProblem(FileFault Fault, string Message, int Line = 1, int Column = 1);
 
 /// <summary>
 /// The one way PolicyDocs reads content and template files. A file is read only when, after every symbolic link
 /// in its path is resolved, it is a regular file inside its root and at most <see cref="MaxBytes"/> long; FIFOs,
 /// sockets and devices are never opened (opening a FIFO blocks), and text must be UTF-8 (a BOM is allowed).
 /// </summary>
-public static class ContentFile
+internal static class ContentFile
 {
     /// <summary>The largest file PolicyDocs reads: 16 MiB.</summary>
     public const int MaxBytes = 16 * 1024 * 1024;

@@ -6,7 +6,7 @@ namespace PolicyDocs.Text;
 /// <summary>Makes text from content or the environment safe to print as one line of a terminal or log: line breaks and
 /// every other control character are shown escaped (<c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\u001B</c>), so one message
 /// is always one line and cannot move the cursor or fake another line.</summary>
-public static class SingleLine
+internal static class SingleLine
 {
     /// <summary><paramref name="text"/> with its control characters, U+2028 and U+2029 escaped.</summary>
     public static string Escape(string text)

@@ -6,7 +6,7 @@ namespace PolicyDocs.Text;
 /// schemes hidden behind control characters, whitespace or entity-decoded colons — is refused. One policy for prose,
 /// data values and every output.
 /// </summary>
-public static class UrlPolicy
+internal static class UrlPolicy
 {
     private static readonly string[] Allowed = ["http", "https", "mailto"];
 

@@ -5,7 +5,7 @@ using PolicyDocs.Model;
 namespace PolicyDocs.Versions;
 
 /// <summary>The changelog rules between two releases: changed text needs a new version and a new revision entry.</summary>
-public static class ReleaseChangelogCheck
+internal static class ReleaseChangelogCheck
 {
     /// <summary>Checks a release against the previous one: changed text needs a new version and a new revision entry.</summary>
     public static IReadOnlyList<Diagnostic> Check(ChangeSet changes, PolicySet newSet)

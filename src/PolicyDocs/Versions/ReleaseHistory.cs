@@ -5,13 +5,13 @@ using PolicyDocs.Publication;
 namespace PolicyDocs.Versions;
 
 /// <summary>A published version of the policy set: its label (a git tag, or "current") and its publication.</summary>
-public sealed record Release(string Label, PublishedSet Published);
+internal sealed record Release(string Label, PublishedSet Published);
 
 /// <summary>
 /// The versions a build publishes: every git tag matching policyset.yaml's <c>releases.tags</c>, in version order,
 /// followed by the current content. Each is compiled like any content; tags are read without touching the working tree.
 /// </summary>
-public static class ReleaseHistory
+internal static class ReleaseHistory
 {
     /// <summary>The releases of <paramref name="current"/> (always last). Problems become warnings at policyset.yaml.</summary>
     public static IReadOnlyList<Release> Load(PublishedSet current, string contentPath, DiagnosticBag diagnostics)

@@ -7,7 +7,7 @@ namespace PolicyDocs.Versions;
 
 /// <summary>A superseded version of a document, published under <c>&lt;doc-id&gt;/&lt;version&gt;/</c>.</summary>
 /// <param name="Publication">The document as it was, as its outputs show it (its set is the release it comes from).</param>
-public sealed record ArchivedDocument(PublishedDocument Publication)
+internal sealed record ArchivedDocument(PublishedDocument Publication)
 {
     /// <summary>The model document.</summary>
     public PolicyDocument Document => Publication.Document;
@@ -21,7 +21,7 @@ public sealed record ArchivedDocument(PublishedDocument Publication)
 /// <param name="New">The newer version as its outputs show it; null when the document was removed.</param>
 /// <param name="Changes">The change set, limited to this document.</param>
 /// <param name="Change">This document's changes; each section change holds the old and new published sections it compares.</param>
-public sealed record VersionChange(PublishedDocument? Old, PublishedDocument? New, ChangeSet Changes, DocumentChange Change)
+internal sealed record VersionChange(PublishedDocument? Old, PublishedDocument? New, ChangeSet Changes, DocumentChange Change)
 {
     /// <summary>The change of <paramref name="changes"/>' document <paramref name="change"/> between <paramref name="from"/> and <paramref name="to"/>.</summary>
     public static VersionChange Between(PublishedSet from, PublishedSet to, ChangeSet changes, DocumentChange change) =>
@@ -52,7 +52,7 @@ public sealed record VersionChange(PublishedDocument? Old, PublishedDocument? Ne
 /// <param name="Archived">Superseded versions, by document then version order.</param>
 /// <param name="Changes">Changes between consecutive versions, oldest first per document.</param>
 /// <param name="Diagnostics">Changelog findings between releases (errors fail the build).</param>
-public sealed record SiteHistory(IReadOnlyList<ArchivedDocument> Archived, IReadOnlyList<VersionChange> Changes, IReadOnlyList<Diagnostic> Diagnostics)
+internal sealed record SiteHistory(IReadOnlyList<ArchivedDocument> Archived, IReadOnlyList<VersionChange> Changes, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>No history: only the current version is published.</summary>
     public static SiteHistory Empty { get; } = new([], [], []);

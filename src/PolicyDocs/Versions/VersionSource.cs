@@ -4,7 +4,7 @@ using System.Formats.Tar;
 namespace PolicyDocs.Versions;
 
 /// <summary>A version of a policy set made readable on disk: a path as given, or a git ref extracted to a temporary folder.</summary>
-public sealed class MaterializedVersion : IDisposable
+internal sealed class MaterializedVersion : IDisposable
 {
     private readonly string? _tempRoot;
 
@@ -31,14 +31,14 @@ public sealed class MaterializedVersion : IDisposable
 }
 
 /// <summary>The outcome of resolving a version: the version, or why it cannot be read.</summary>
-public sealed record VersionResult(MaterializedVersion? Version, string? Error);
+internal sealed record VersionResult(MaterializedVersion? Version, string? Error);
 
 /// <summary>
 /// Resolves FROM/TO arguments of <c>diff</c>: an existing folder or .md file is used as it is; anything else is a
 /// git ref (tag, branch, commit) of the repository holding <c>--content</c>, read with <c>git archive</c> without
 /// touching the working tree.
 /// </summary>
-public static class VersionSource
+internal static class VersionSource
 {
     /// <summary>Resolves <paramref name="spec"/>; <paramref name="contentPath"/> says where the content sits in its repository.</summary>
     public static VersionResult Resolve(string spec, string contentPath)

@@ -3,7 +3,7 @@ using System.Text;
 namespace PolicyDocs.Xrefs;
 
 /// <summary>The heading-id scheme GitHub (and markdown-it-anchor) use, so links written for GitHub keep working.</summary>
-public static class GitHubSlug
+internal static class GitHubSlug
 {
     /// <summary>"4.9.9 On-line revocation/status checking availability" → "499-on-line-revocationstatus-checking-availability".</summary>
     public static string Of(string heading)

@@ -6,7 +6,7 @@ namespace PolicyDocs.Xrefs;
 
 /// <summary>The one definition of the plain text of prose inlines, shared by the diff, the search index, the Word
 /// writer and reference resolution: literal text, code, references as the text they render as.</summary>
-public static class InlineText
+internal static class InlineText
 {
     /// <summary>The plain text of an inline container's children, references as their generated text.</summary>
     public static string Of(ContainerInline? inline, XrefIndex? xrefs)

@@ -11,7 +11,7 @@ namespace PolicyDocs.Xrefs;
 /// A mention that names another document ("Section 3.2.2.4 of the Baseline Requirements", "RFC 5280 Section 4.2")
 /// is left alone.
 /// </summary>
-public static partial class MentionScanner
+internal static partial class MentionScanner
 {
     /// <summary>Reports numbers in <paramref name="literal"/> that the document does not have.</summary>
     public static void Check(PolicyDocument doc, Section section, LiteralInline literal, DiagnosticBag diagnostics)

@@ -8,7 +8,7 @@ namespace PolicyDocs.Xrefs;
 /// The outcome of resolving references: the target of every <c>[[...]]</c>, <c>xref:</c> and <c>#fragment</c>
 /// link in the parsed prose, the backlinks of every section, and the anchors each document page defines.
 /// </summary>
-public sealed class XrefIndex
+internal sealed class XrefIndex
 {
     private readonly ConditionalWeakTable<MarkdownObject, XrefTarget> _targets;
     private readonly FrozenDictionary<(string Doc, string Section), Backlink[]> _backlinks;

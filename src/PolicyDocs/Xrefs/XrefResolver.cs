@@ -13,7 +13,7 @@ namespace PolicyDocs.Xrefs;
 /// and text, records backlinks, and reports unresolved references and plain "Section N" mentions of sections
 /// that do not exist.
 /// </summary>
-public static class XrefResolver
+internal static class XrefResolver
 {
     /// <summary>Resolves all references in the bound <paramref name="set"/>.</summary>
     public static XrefIndex Resolve(PolicySet set, DiagnosticBag diagnostics)

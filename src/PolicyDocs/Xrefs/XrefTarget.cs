@@ -9,10 +9,10 @@ namespace PolicyDocs.Xrefs;
 /// <param name="Anchor">The HTML id within the document page ("section-4.9.1", "term-hsm"); empty for the document itself.</param>
 /// <param name="Text">Generated link text: "Section 4.9.1 (Circumstances for revocation)".</param>
 /// <param name="Title">Hover text: a term's definition or a section title.</param>
-public sealed record XrefTarget(XrefKind Kind, string? DocumentId, string? SectionNumber, string Anchor, string Text, string? Title);
+internal sealed record XrefTarget(XrefKind Kind, string? DocumentId, string? SectionNumber, string Anchor, string Text, string? Title);
 
 /// <summary>A section that refers to another.</summary>
 /// <param name="DocumentId">The referring document.</param>
 /// <param name="SectionNumber">The referring section.</param>
 /// <param name="Title">The referring section's display title.</param>
-public sealed record Backlink(string DocumentId, string SectionNumber, string Title);
+internal sealed record Backlink(string DocumentId, string SectionNumber, string Title);

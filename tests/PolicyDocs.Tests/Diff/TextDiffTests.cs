@@ -75,10 +75,10 @@ public sealed class TextDiffTests
     }
 
     [Theory]
-    [InlineData("The CA shall revoke.", "The CA shall revoke!", ChangeClass.Editorial)]
-    [InlineData("The CA shall revoke.", "The  CA  SHALL revoke.", ChangeClass.Editorial)]
-    [InlineData("The CA shall revoke.", "The CA may revoke.", ChangeClass.Normative)]
-    [InlineData("within 24 hours", "within 12 hours", ChangeClass.Normative)]
-    public void Whitespace_punctuation_and_casing_are_editorial(string a, string b, ChangeClass expected) =>
-        Assert.Equal(expected, BlockDiffer.Classify(a, b));
+    [InlineData("The CA shall revoke.", "The CA shall revoke!", nameof(ChangeClass.Editorial))]
+    [InlineData("The CA shall revoke.", "The  CA  SHALL revoke.", nameof(ChangeClass.Editorial))]
+    [InlineData("The CA shall revoke.", "The CA may revoke.", nameof(ChangeClass.Normative))]
+    [InlineData("within 24 hours", "within 12 hours", nameof(ChangeClass.Normative))]
+    public void Whitespace_punctuation_and_casing_are_editorial(string a, string b, string expected) =>
+        Assert.Equal(Enum.Parse<ChangeClass>(expected), BlockDiffer.Classify(a, b));
 }

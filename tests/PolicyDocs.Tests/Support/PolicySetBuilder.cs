@@ -11,7 +11,7 @@ namespace PolicyDocs.Tests.Support;
 /// <see cref="Scaffolded"/> (what <c>policydocs new</c> writes) or <see cref="FromFolder"/>; change files with the
 /// fluent methods; then <see cref="Write()"/> it to a temporary folder or <see cref="WriteTo(string)"/> a folder.
 /// </summary>
-public sealed class PolicySetBuilder
+internal sealed class PolicySetBuilder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 

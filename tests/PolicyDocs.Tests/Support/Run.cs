@@ -5,7 +5,7 @@ using PolicyDocs.Compiling;
 namespace PolicyDocs.Tests.Support;
 
 /// <summary>Runs the compiler or the CLI on a content tree.</summary>
-public static class Run
+internal static class Run
 {
     /// <summary>Compiles <paramref name="path"/>.</summary>
     public static Compilation Compile(string path, bool strict = false) => PolicyCompiler.Compile(path, new CompileOptions(strict));

@@ -4,7 +4,7 @@ namespace PolicyDocs.Tests.Support;
 
 /// <summary>A small but complete policy set (an approved CP and a draft CPS over the full RFC 3647 outline) for site tests,
 /// built with <see cref="PolicySetBuilder"/>.</summary>
-public static class TestPolicySet
+internal static class TestPolicySet
 {
     /// <summary>Prose for particular sections; every other section says "No stipulation.".</summary>
     private static readonly Dictionary<string, string> CpProse = new(StringComparer.Ordinal)

@@ -6,7 +6,7 @@ namespace PolicyDocs.Model.Ceremonies;
 /// A key ceremony script (ceremonies/&lt;id&gt;.yaml): who must be present, what is checked and in which order the
 /// steps are performed, plus the completed record of the ceremony when one exists.
 /// </summary>
-public sealed record Ceremony
+internal sealed record Ceremony
 {
     /// <summary>The id: the file name without .yaml.</summary>
     public required string Id { get; init; }

@@ -5,4 +5,4 @@ namespace PolicyDocs.Model.Ceremonies;
 /// <param name="Bag">Serial number of the tamper-evident bag it is sealed in, if any.</param>
 /// <param name="Custodian">The role (data/roles.yaml id) that takes custody of it, if any.</param>
 /// <param name="Span">Where it is written.</param>
-public sealed record CeremonyArtifact(string Item, string? Bag, string? Custodian, SourceSpan Span);
+internal sealed record CeremonyArtifact(string Item, string? Bag, string? Custodian, SourceSpan Span);

@@ -8,4 +8,4 @@ namespace PolicyDocs.Model.Ceremonies;
 /// <param name="InspectForTampering">True when the item must be inspected for tampering before use.</param>
 /// <param name="Bag">Serial number of the tamper-evident bag it is kept or delivered in, if any.</param>
 /// <param name="Span">Where it is written.</param>
-public sealed record CeremonyMaterial(string Item, string? Serial, bool InspectForTampering, string? Bag, SourceSpan Span);
+internal sealed record CeremonyMaterial(string Item, string? Serial, bool InspectForTampering, string? Bag, SourceSpan Span);

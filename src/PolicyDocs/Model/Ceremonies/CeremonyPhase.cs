@@ -3,4 +3,4 @@ using System.Collections.Immutable;
 namespace PolicyDocs.Model.Ceremonies;
 
 /// <summary>A named phase of a ceremony script and its steps, in order.</summary>
-public sealed record CeremonyPhase(string Name, ImmutableArray<CeremonyStep> Steps, SourceSpan Span);
+internal sealed record CeremonyPhase(string Name, ImmutableArray<CeremonyStep> Steps, SourceSpan Span);

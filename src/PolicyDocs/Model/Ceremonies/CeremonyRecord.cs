@@ -6,7 +6,7 @@ namespace PolicyDocs.Model.Ceremonies;
 /// The record of a ceremony as performed (ceremonies/&lt;id&gt;.record.yaml): who took part, when each step was done
 /// and initialled, the bags sealed, and every deviation from the script with its explanation.
 /// </summary>
-public sealed record CeremonyRecord
+internal sealed record CeremonyRecord
 {
     /// <summary>The day the ceremony took place.</summary>
     public required DateOnly ActualDate { get; init; }
@@ -23,17 +23,17 @@ public sealed record CeremonyRecord
 }
 
 /// <summary>A person who took part in a ceremony.</summary>
-public sealed record RecordParticipant(string Name, string Role, string Initials, SourceSpan Span)
+internal sealed record RecordParticipant(string Name, string Role, string Initials, SourceSpan Span)
 {
     /// <summary>Where the role is written.</summary>
     public SourceSpan RoleSpan { get; init; } = Span;
 }
 
 /// <summary>A step as performed: when, initialled by whom, and whether it deviated from the script.</summary>
-public sealed record RecordStep(string Step, string? Time, string? Operator, string? Witness, bool Deviated, SourceSpan Span);
+internal sealed record RecordStep(string Step, string? Time, string? Operator, string? Witness, bool Deviated, SourceSpan Span);
 
 /// <summary>A tamper-evident bag sealed during the ceremony.</summary>
-public sealed record RecordBag(string Serial, string? Contents, SourceSpan Span);
+internal sealed record RecordBag(string Serial, string? Contents, SourceSpan Span);
 
 /// <summary>A deviation from the script: which step and why.</summary>
-public sealed record RecordDeviation(string Step, string? Explanation, SourceSpan Span);
+internal sealed record RecordDeviation(string Step, string? Explanation, SourceSpan Span);

@@ -1,7 +1,7 @@
 namespace PolicyDocs.Model.Ceremonies;
 
 /// <summary>One step of a ceremony script.</summary>
-public sealed record CeremonyStep
+internal sealed record CeremonyStep
 {
     /// <summary>Id unique within the ceremony ("2.3"), used by records and deviations.</summary>
     public required string Id { get; init; }

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace PolicyDocs.Model.Data;
 
 /// <summary>Whether a recommendation is aimed at one component (tactical) or needs planning or redesign (strategic).</summary>
-public enum RecommendationKind
+internal enum RecommendationKind
 {
     /// <summary>Aimed at a component; can be done within current operations.</summary>
     Tactical,
@@ -12,7 +12,7 @@ public enum RecommendationKind
 }
 
 /// <summary>Where the policy set stands on a recommendation.</summary>
-public enum RecommendationStatus
+internal enum RecommendationStatus
 {
     /// <summary>Fully addressed by the sections it names.</summary>
     Implemented,
@@ -28,7 +28,7 @@ public enum RecommendationStatus
 /// <param name="DocumentId">The document id ("cps").</param>
 /// <param name="Number">The section number ("6.2.1").</param>
 /// <param name="Span">Where the reference is written.</param>
-public sealed record SectionReference(string DocumentId, string Number, SourceSpan Span)
+internal sealed record SectionReference(string DocumentId, string Number, SourceSpan Span)
 {
     /// <summary>The written form, <c>cps:6.2.1</c>.</summary>
     public override string ToString() => DocumentId + ":" + Number;
@@ -36,7 +36,7 @@ public sealed record SectionReference(string DocumentId, string Number, SourceSp
 
 /// <summary>A security recommendation with the impact level from which it applies and the sections that address it
 /// (data/recommendations.yaml).</summary>
-public sealed record RecommendationRecord
+internal sealed record RecommendationRecord
 {
     /// <summary>Identifier as written ("PROC-01"); used in <c>[[rec:PROC-01]]</c> and the matrix anchor.</summary>
     public required string Id { get; init; }

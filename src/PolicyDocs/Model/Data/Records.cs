@@ -3,11 +3,11 @@ using System.Collections.Immutable;
 namespace PolicyDocs.Model.Data;
 
 /// <summary>A certification authority of the hierarchy (data/cas.yaml).</summary>
-public sealed record CaRecord(string Id, string Name, string Type, string? Parent, string? Subject, string Operation,
+internal sealed record CaRecord(string Id, string Name, string Type, string? Parent, string? Subject, string Operation,
     string? KeyAlgorithm, string? KeySize, string? Hash, int? ValidityYears, string? Level, string? Description, SourceSpan Span);
 
 /// <summary>A trusted role (data/roles.yaml).</summary>
-public sealed record RoleRecord(string Id, string Name, ImmutableArray<string> Duties, ImmutableArray<string> Incompatible,
+internal sealed record RoleRecord(string Id, string Name, ImmutableArray<string> Duties, ImmutableArray<string> Incompatible,
     bool Auditor, SourceSpan Span)
 {
     /// <summary>Span of the incompatible list (the record when absent), for checks that point at it.</summary>
@@ -15,7 +15,7 @@ public sealed record RoleRecord(string Id, string Name, ImmutableArray<string> D
 }
 
 /// <summary>A task that needs multi-party control (data/tasks.yaml).</summary>
-public sealed record TaskRecord(string Id, string Name, int MinPersons, ImmutableArray<string> Roles,
+internal sealed record TaskRecord(string Id, string Name, int MinPersons, ImmutableArray<string> Roles,
     ImmutableArray<string> RequiredRoles, string? Description, SourceSpan Span)
 {
     /// <summary>Span of the min_persons value, for checks that point at it.</summary>
@@ -30,10 +30,10 @@ public sealed record TaskRecord(string Id, string Name, int MinPersons, Immutabl
 }
 
 /// <summary>A glossary entry (data/glossary.yaml): a defined term or an acronym.</summary>
-public sealed record GlossaryTerm(string Id, string Term, string Definition, bool Acronym, SourceSpan Span);
+internal sealed record GlossaryTerm(string Id, string Term, string Definition, bool Acronym, SourceSpan Span);
 
 /// <summary>A Policy Authority decision approving document versions (data/approvals.yaml).</summary>
-public sealed record ApprovalRecord(string Id, DateOnly Date, string Meeting, string Decision,
+internal sealed record ApprovalRecord(string Id, DateOnly Date, string Meeting, string Decision,
     ImmutableArray<string> Members, ImmutableArray<(string Document, string Version)> Approves, SourceSpan Span)
 {
     /// <summary>The votes cast, when recorded.</summary>

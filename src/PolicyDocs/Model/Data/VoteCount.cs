@@ -4,7 +4,7 @@ namespace PolicyDocs.Model.Data;
 /// <param name="For">Votes in favour.</param>
 /// <param name="Against">Votes against.</param>
 /// <param name="Abstain">Abstentions.</param>
-public sealed record VoteCount(int For, int Against, int Abstain)
+internal sealed record VoteCount(int For, int Against, int Abstain)
 {
     /// <summary>Votes cast, abstentions included.</summary>
     public int Total => For + Against + Abstain;

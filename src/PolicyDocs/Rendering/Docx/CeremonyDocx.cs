@@ -14,7 +14,7 @@ namespace PolicyDocs.Rendering.Docx;
 /// block for every participant; when the ceremony was performed, the record filled in. Styles and page set-up come
 /// from the reference document; the package is deterministic.
 /// </summary>
-public static class CeremonyDocx
+internal static class CeremonyDocx
 {
     private const string Box = "\u2610";
     private static readonly DocxBodyWriter.Format Bold = new(true, false, false, false, false);

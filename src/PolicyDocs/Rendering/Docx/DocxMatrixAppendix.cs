@@ -11,7 +11,7 @@ namespace PolicyDocs.Rendering.Docx;
 /// the recommendations that apply at the level of any CA the document applies to, with the sections that address
 /// them, linked to their bookmarks when they are in this document. The header row repeats on every page.
 /// </summary>
-public static class DocxMatrixAppendix
+internal static class DocxMatrixAppendix
 {
     /// <summary>Bookmark of the appendix heading.</summary>
     public const string Bookmark = "_Matrix";

@@ -6,7 +6,7 @@ using PolicyDocs.Output;
 namespace PolicyDocs.Rendering.Docx;
 
 /// <summary>File and bookmark names of the Word output, shared by the DOCX writer and the site's download links.</summary>
-public static class DocxNames
+internal static class DocxNames
 {
     /// <summary>"cps-1.2.docx": the download file name of a document version.</summary>
     public static string FileName(DocumentInfo info) => SitePaths.DocxFileName(info.Id, info.Version);

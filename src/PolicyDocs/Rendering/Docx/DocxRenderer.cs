@@ -15,7 +15,7 @@ using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 /// contents with cached entries, numbered headings with section bookmarks, the section bodies, headers and
 /// footers. The package is deterministic: fixed part and relationship ids, dates from the content, normalised zip.
 /// </summary>
-public static class DocxRenderer
+internal static class DocxRenderer
 {
     private const int CharsPerPage = 3000;
     private const int TocEntriesPerPage = 38;

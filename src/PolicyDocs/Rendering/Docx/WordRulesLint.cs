@@ -8,7 +8,7 @@ namespace PolicyDocs.Rendering.Docx;
 /// <param name="Check">Number of the check (1–10), as listed on <see cref="WordRulesLint"/>.</param>
 /// <param name="Part">The package part ("/word/document.xml").</param>
 /// <param name="Message">What is wrong.</param>
-public sealed record WordLintFinding(int Check, string Part, string Message)
+internal sealed record WordLintFinding(int Check, string Part, string Message)
 {
     /// <inheritdoc />
     public override string ToString() => $"{Part}: check {Check}: {Message}";
@@ -21,7 +21,7 @@ public sealed record WordLintFinding(int Check, string Part, string Message)
 /// w:p; (7) hyperlink anchors and REF/PAGEREF targets name existing bookmarks, names unique and at most 40 characters;
 /// (8) fields balanced with a non-empty cached result; (9) styles and numbering ids exist; (10) sectPr child order.
 /// </summary>
-public static partial class WordRulesLint
+internal static partial class WordRulesLint
 {
     private static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -12,7 +12,7 @@ namespace PolicyDocs.Rendering.Html;
 /// boxes for operator initials, witness initials and time, a page break between phases, a signature block for every
 /// participant) and, when the ceremony has a record, the signed audit-trail view of what was done.
 /// </summary>
-public sealed class CeremonyPageRenderer
+internal sealed class CeremonyPageRenderer
 {
     private const int Depth = 2;
     private readonly PolicySet _set;

@@ -8,7 +8,7 @@ using Scriban.Runtime;
 namespace PolicyDocs.Rendering.Html;
 
 /// <summary>The release-history pages: an HTML redline per change between consecutive versions, and a changes page per document.</summary>
-public static class ChangePages
+internal static class ChangePages
 {
     /// <summary>The pages for <paramref name="history"/>; links to Word redlines only where <paramref name="output"/> has them.</summary>
     public static IEnumerable<SitePage> For(PolicySet current, SiteHistory history, OutputSet output)

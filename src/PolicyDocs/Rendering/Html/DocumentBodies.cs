@@ -6,7 +6,7 @@ namespace PolicyDocs.Rendering.Html;
 /// The HTML of one published document's section bodies and preamble, each rendered once: a document's page and its
 /// print view (and any other page at any depth) show the same rendering, with the way up to the site root that page needs.
 /// </summary>
-public sealed class DocumentBodies
+internal sealed class DocumentBodies
 {
     private readonly Dictionary<PublishedSection, SiteRelativeHtml> _bodies = new(ReferenceEqualityComparer.Instance);
 

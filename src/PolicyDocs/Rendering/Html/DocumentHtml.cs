@@ -12,7 +12,7 @@ namespace PolicyDocs.Rendering.Html;
 /// "Referenced by" backlinks, previous/next links, and the contents tree. The bodies come rendered
 /// (<see cref="DocumentBodies"/>), so the page and the print view share them.
 /// </summary>
-public sealed class DocumentHtml
+internal sealed class DocumentHtml
 {
     private readonly PublishedDocument _doc;
     private readonly int _depth;

@@ -13,7 +13,7 @@ namespace PolicyDocs.Rendering.Html;
 /// text, <c>[[#id]]</c> becomes an anchor, headings inside a section nest directly below the section heading
 /// (<see cref="SubheadingLevels"/>) and footnote ids are made unique per section. One instance per thread.
 /// </summary>
-public sealed class HtmlBodyRenderer
+internal sealed class HtmlBodyRenderer
 {
     private readonly XrefIndex _xrefs;
     private readonly int _depth;

@@ -12,7 +12,7 @@ namespace PolicyDocs.Rendering.Html;
 /// <c>ins</c> or <c>del</c> inside the innermost element that holds it, so the result nests correctly. Offsets count
 /// the fragment's text as <see cref="Text"/> returns it. Input is the HTML PolicyDocs rendered (escaped and sanitised).
 /// </summary>
-public static partial class HtmlChangeMarks
+internal static partial class HtmlChangeMarks
 {
     private enum Mark { None, Inserted, Deleted }
 

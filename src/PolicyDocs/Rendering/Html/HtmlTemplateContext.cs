@@ -11,7 +11,7 @@ namespace PolicyDocs.Rendering.Html;
 /// is <see cref="TrustedHtml"/> or a partial's output. <c>html.escape</c> returns escaped, trusted text, so templates
 /// written to escape by hand are not escaped twice; <c>html.newline_to_br</c> escapes, then adds the breaks.
 /// </summary>
-public sealed class HtmlTemplateContext : SandboxedTemplateContext
+internal sealed class HtmlTemplateContext : SandboxedTemplateContext
 {
     /// <summary>Creates a context with the site limits and the partials loader.</summary>
     public HtmlTemplateContext(ITemplateLoader loader, int loopLimit, int recursiveLimit) : base(loopLimit, recursiveLimit)

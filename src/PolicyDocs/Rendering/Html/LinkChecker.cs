@@ -9,7 +9,7 @@ namespace PolicyDocs.Rendering.Html;
 /// file must be in the output and the fragment must be an id on the target page. External URLs are not followed.
 /// A focused scanner over attributes, linear in the size of the site.
 /// </summary>
-public static class LinkChecker
+internal static class LinkChecker
 {
     /// <summary>One dangling link: the page it is on, its 1-based line and column there, and the href.</summary>
     public sealed record DanglingLink(string Page, int Line, int Column, string Href, string Reason);

@@ -11,7 +11,7 @@ namespace PolicyDocs.Rendering.Html;
 
 /// <summary>The data of templates/site/matrix.sbn: levels, CAs, coverage figures and the rows by chapter, with the
 /// links from each cell to the sections that address the recommendation for that CA.</summary>
-public static class MatrixPageModel
+internal static class MatrixPageModel
 {
     /// <summary>Path of the matrix page from the site root.</summary>
     public const string PagePath = SitePaths.MatrixPage;

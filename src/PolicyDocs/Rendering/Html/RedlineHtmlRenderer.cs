@@ -16,7 +16,7 @@ namespace PolicyDocs.Rendering.Html;
 /// <param name="Depth">How many folders below the root of its folder the page is (images are found from there).</param>
 /// <param name="Old">Links of the old version's text.</param>
 /// <param name="New">Links of the new version's text.</param>
-public sealed record RedlineLinks(int Depth, Func<XrefTarget, string?> Old, Func<XrefTarget, string?> New)
+internal sealed record RedlineLinks(int Depth, Func<XrefTarget, string?> Old, Func<XrefTarget, string?> New)
 {
     /// <summary>On the site: each version's references lead to the page of that version (the current or an archived one).</summary>
     public static RedlineLinks OnSite(PolicySet current, VersionChange change, int depth) =>
@@ -46,7 +46,7 @@ public sealed record RedlineLinks(int Depth, Func<XrefTarget, string?> Old, Func
 /// normative changes only, and every changed section with inline insertions and deletions. Text is rendered as the
 /// site renders it (links, emphasis, code, table headers), each version's with its own references.
 /// </summary>
-public static class RedlineHtmlRenderer
+internal static class RedlineHtmlRenderer
 {
     /// <summary>The main content of the redline page (no page chrome).</summary>
     public static string Body(VersionChange version, RedlineLinks links)

@@ -11,7 +11,7 @@ namespace PolicyDocs.Rendering.Html;
 /// how many persons), the separation-of-duty constraints, links to CPS sections 5.2.1, 5.2.2 and 5.2.4 of every
 /// CPS, and the key ceremony scripts.
 /// </summary>
-public sealed class RolesPageRenderer
+internal sealed class RolesPageRenderer
 {
     /// <summary>Where the page is written, from the site root.</summary>
     public const string PagePath = SitePaths.RolesPage;

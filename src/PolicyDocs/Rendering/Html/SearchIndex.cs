@@ -9,7 +9,7 @@ namespace PolicyDocs.Rendering.Html;
 /// The client-side search index: a script assigning <c>window.PolicyDocsSearch</c> (so it loads from file://
 /// without fetch) with the documents and, per section, its number, title, anchor and plain text.
 /// </summary>
-public sealed class SearchIndex
+internal sealed class SearchIndex
 {
     private readonly List<(string Id, string Label, string Href)> _documents = [];
     private readonly List<(int Doc, string Number, string Title, string Anchor, string Text)> _sections = [];

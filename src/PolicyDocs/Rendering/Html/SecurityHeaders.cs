@@ -5,12 +5,12 @@ namespace PolicyDocs.Rendering.Html;
 /// <summary>One HTTP response header.</summary>
 /// <param name="Name">The header's name, e.g. <c>X-Frame-Options</c>.</param>
 /// <param name="Value">Its value.</param>
-public sealed record HttpHeader(string Name, string Value);
+internal sealed record HttpHeader(string Name, string Value);
 
 /// <summary>Headers sent for the site paths a pattern matches.</summary>
 /// <param name="Pattern">A Netlify <c>_headers</c> path: <c>*</c> matches any characters, slashes included.</param>
 /// <param name="Headers">The headers, in the order they are written.</param>
-public sealed record HeaderRule(string Pattern, IReadOnlyList<HttpHeader> Headers)
+internal sealed record HeaderRule(string Pattern, IReadOnlyList<HttpHeader> Headers)
 {
     /// <summary>True when the site path <paramref name="path"/> (starting with '/') matches <see cref="Pattern"/>
     /// (which holds at most one <c>*</c>).</summary>
@@ -33,7 +33,7 @@ public sealed record HeaderRule(string Pattern, IReadOnlyList<HttpHeader> Header
 /// <c>&lt;meta http-equiv&gt;</c> (<see cref="MetaContentSecurityPolicy"/>, for pages opened from <c>file://</c>), and
 /// <c>policydocs serve</c> sends <see cref="EveryResponse"/> with each of its answers.
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     /// <summary>Where the Netlify headers file is written in the site.</summary>
     public const string NetlifyPath = "_headers";

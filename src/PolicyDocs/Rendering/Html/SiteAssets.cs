@@ -9,7 +9,7 @@ namespace PolicyDocs.Rendering.Html;
 /// The site's static assets (templates/site/assets/) published under names fingerprinted from their content
 /// ("assets/site.1a2b3c4d.css"), so they can be cached forever: a changed file gets a new name.
 /// </summary>
-public sealed class SiteAssets
+internal sealed class SiteAssets
 {
     private readonly FrozenDictionary<string, string> _paths;
 

@@ -7,7 +7,7 @@ using PolicyDocs.Model;
 namespace PolicyDocs.Rendering.Html;
 
 /// <summary>sitemap.xml, the Atom feed of document versions and robots.txt. Dates come from the content, never the clock.</summary>
-public static class SiteFeeds
+internal static class SiteFeeds
 {
     /// <summary>A sitemap of <paramref name="pages"/> (paths from the site root, with their last-modified dates).</summary>
     public static string Sitemap(string baseUrl, IEnumerable<(string Path, DateOnly? LastModified)> pages)

@@ -5,7 +5,7 @@ using PolicyDocs.Xrefs;
 namespace PolicyDocs.Rendering.Html;
 
 /// <summary>Relative URLs between pages of the built site, so it works from file:// and any base path.</summary>
-public static class SiteLinks
+internal static class SiteLinks
 {
     /// <summary>"../" repeated for a page <paramref name="depth"/> folders below the site root.</summary>
     public static string Root(int depth) => string.Concat(Enumerable.Repeat("../", depth));

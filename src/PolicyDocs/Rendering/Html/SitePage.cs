@@ -10,4 +10,4 @@ namespace PolicyDocs.Rendering.Html;
 /// <param name="Depth">Folders below the site root, for relative links.</param>
 /// <param name="Model">Variables for the body template.</param>
 /// <param name="Nav">Label of the page in the site header navigation; null to leave it out.</param>
-public sealed record SitePage(string Template, string Path, string Title, int Depth, ScriptObject Model, string? Nav = null);
+internal sealed record SitePage(string Template, string Path, string Title, int Depth, ScriptObject Model, string? Nav = null);

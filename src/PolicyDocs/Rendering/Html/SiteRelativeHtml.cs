@@ -5,7 +5,7 @@ namespace PolicyDocs.Rendering.Html;
 /// up as the page showing it is deep: it is kept as the parts around the places where that way up goes, so that one
 /// rendering serves pages at any depth (a document's page and its print view).
 /// </summary>
-public sealed class SiteRelativeHtml
+internal sealed class SiteRelativeHtml
 {
     private readonly string[] _parts;
 

@@ -18,7 +18,7 @@ namespace PolicyDocs.Rendering.Html;
 /// robots.txt. Assets are published under fingerprinted names. Render it after every other output, so the pages
 /// link only downloads that exist. Documents render in parallel; the output is deterministic.
 /// </summary>
-public sealed class SiteRenderer
+internal sealed class SiteRenderer
 {
     private static readonly string[] PageTemplates = ["index", "document", "versions", "print", "404"];
 

@@ -6,7 +6,7 @@ using Scriban.Runtime;
 namespace PolicyDocs.Rendering.Html;
 
 /// <summary>Resolves <c>include "header"</c> in site layouts to <c>templates/site/partials/header.sbn</c>.</summary>
-public sealed class SiteTemplateLoader(TemplateStore store) : ITemplateLoader
+internal sealed class SiteTemplateLoader(TemplateStore store) : ITemplateLoader
 {
     /// <inheritdoc />
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)

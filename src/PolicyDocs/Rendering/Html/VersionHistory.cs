@@ -3,11 +3,11 @@ using PolicyDocs.Model;
 namespace PolicyDocs.Rendering.Html;
 
 /// <summary>One version of a document and the dates it was in effect; <see cref="Until"/> is exclusive, null while current.</summary>
-public sealed record VersionRange(string Version, DateOnly? From, DateOnly? Until, string Summary, string? Approval, bool IsCurrent, bool InEffect);
+internal sealed record VersionRange(string Version, DateOnly? From, DateOnly? Until, string Summary, string? Approval, bool IsCurrent, bool InEffect);
 
 /// <summary>Effective ranges of a document's versions, from its revision history: each version is in effect from its
 /// date until the next version's date. A draft is never in effect.</summary>
-public static class VersionHistory
+internal static class VersionHistory
 {
     /// <summary>The versions of <paramref name="info"/>, oldest first.</summary>
     public static IReadOnlyList<VersionRange> Of(DocumentInfo info)

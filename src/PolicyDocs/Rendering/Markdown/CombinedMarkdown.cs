@@ -27,7 +27,7 @@ namespace PolicyDocs.Rendering.Markdown;
 /// recommendations (published on the matrix page, not in the file), the text stands alone.
 /// </para>
 /// </summary>
-public static class CombinedMarkdown
+internal static class CombinedMarkdown
 {
     /// <summary>The site path of a document's Markdown download.</summary>
     public static string PathOf(DocumentInfo info) => SitePaths.MarkdownDownload(info.Id, info.Version);

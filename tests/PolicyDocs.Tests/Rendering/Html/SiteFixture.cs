@@ -22,9 +22,9 @@ public sealed class SiteFixture : IDisposable
     }
 
     public string Content { get; }
-    public Compilation Compilation { get; }
-    public SiteBuild Build { get; }
-    public OutputSet Output => Build.Output;
+    internal Compilation Compilation { get; }
+    internal SiteBuild Build { get; }
+    internal OutputSet Output => Build.Output;
 
     public string Text(string path) => Encoding.UTF8.GetString(Output.Get(path) ?? throw new Xunit.Sdk.XunitException($"{path} was not produced"));
 

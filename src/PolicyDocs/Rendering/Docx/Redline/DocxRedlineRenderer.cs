@@ -11,7 +11,7 @@ namespace PolicyDocs.Rendering.Docx.Redline;
 /// version is a real tracked change that reviewers accept or reject in Word. Changes are attributed to the
 /// policy set's <c>redline.author</c> (default: the Policy Authority) on the new version's effective date.
 /// </summary>
-public static class DocxRedlineRenderer
+internal static class DocxRedlineRenderer
 {
     /// <summary>"cps-1.2-to-1.3-redline.docx": versions of the two documents, or the version labels when they are equal.</summary>
     public static string FileName(ChangeSet changes, DocumentChange document)

@@ -16,13 +16,13 @@ public sealed class RedlineSample : IDisposable
         Assert.Equal(0, Old.ErrorCount);
     }
 
-    public Compilation Old { get; }
+    internal Compilation Old { get; }
 
     /// <summary>Compiles the sample with <paramref name="file"/> (relative to content/) replaced by <paramref name="text"/>.</summary>
-    public Compilation CompileEdited(string file, string text) => CompileEdited((file, text));
+    internal Compilation CompileEdited(string file, string text) => CompileEdited((file, text));
 
     /// <summary>Compiles the sample with the given files (relative to content/) replaced.</summary>
-    public Compilation CompileEdited(params (string File, string Text)[] files)
+    internal Compilation CompileEdited(params (string File, string Text)[] files)
     {
         var originals = files.Select(f => (Path: Path.Combine(_new.Content, f.File), Text: File.ReadAllText(Path.Combine(_new.Content, f.File)))).ToList();
         foreach (var (file, text) in files) File.WriteAllText(Path.Combine(_new.Content, file), text);
