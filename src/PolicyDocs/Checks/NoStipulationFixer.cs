@@ -18,7 +18,7 @@ internal static class NoStipulationFixer
     public static int Fix(PolicySet set)
     {
         var byFile = set.Documents
-            .SelectMany(d => d.AllSections.Concat(d.Appendices))
+            .SelectMany(d => d.AllSections.Concat(d.AllAppendices))
             .Where(SectionContentCheck.IsBlank)
             .GroupBy(s => s.Span.Path);
         var root = ResolvedPath.Of(File.Exists(set.Root) ? Path.GetDirectoryName(Path.GetFullPath(set.Root))! : set.Root);

@@ -9,7 +9,7 @@ internal static partial class SectionContentCheck
     /// <summary>Checks every section of <paramref name="doc"/>.</summary>
     public static void Check(PolicyDocument doc, DiagnosticBag diagnostics)
     {
-        foreach (var s in doc.AllSections.Concat(doc.Appendices))
+        foreach (var s in doc.AllSections.Concat(doc.AllAppendices))
         {
             if (IsBlank(s))
             {

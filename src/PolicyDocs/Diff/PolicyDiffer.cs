@@ -40,7 +40,7 @@ internal static class PolicyDiffer
         }
         if (doc is null) return list;
         foreach (var s in doc.Sections) Walk(s);
-        list.AddRange(doc.Appendices);
+        foreach (var a in doc.Appendices) Walk(a);
         return list;
     }
 

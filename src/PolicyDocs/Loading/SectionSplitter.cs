@@ -8,8 +8,10 @@ namespace PolicyDocs.Loading;
 
 /// <summary>
 /// Splits Markdown into numbered sections at headings that carry a number ("## 4.9.1 Title", "# 1. INTRODUCTION",
-/// "#  3.2.8. Title") or start an appendix ("# Appendix A – Profiles"). Fenced code is skipped. Unnumbered headings
-/// stay in the body of the section they appear in.
+/// "#  3.2.8. Title") or start an appendix ("# Appendix A – Profiles"). Inside an appendix, a heading numbered after
+/// its appendix ("### A.1.1. Title", "#### D-1. Japan") is a section of that appendix; other numbered headings there
+/// ("## 1. Names") stay in its text. Fenced code is skipped. Unnumbered headings stay in the body of the section they
+/// appear in.
 /// </summary>
 internal static partial class SectionSplitter
 {
@@ -21,7 +23,9 @@ internal static partial class SectionSplitter
     /// <param name="Body">The text up to the next section heading.</param>
     /// <param name="BodyLine">1-based line of the body's first line.</param>
     /// <param name="Cas">CA ids named by a trailing <c>{cas=root,issuing}</c> on the heading; empty when absent.</param>
-    public sealed record Segment(string Number, string Title, bool IsAppendix, SourceSpan Span, string Body, int BodyLine, ImmutableArray<string> Cas);
+    /// <param name="Heading">The heading as written, without its marks and CA attribute.</param>
+    public sealed record Segment(string Number, string Title, bool IsAppendix, SourceSpan Span, string Body, int BodyLine, ImmutableArray<string> Cas,
+        string? Heading = null);
 
     /// <summary>The result of splitting one file.</summary>
     /// <param name="Leading">Text before the first section heading.</param>
@@ -38,7 +42,10 @@ internal static partial class SectionSplitter
     {
         var segments = ImmutableArray.CreateBuilder<Segment>();
         var body = new StringBuilder();
-        string? number = null, title = null;
+        string? number = null, title = null, headingText = null;
+        // The appendix being read, when its heading is in this text (a text continuing an earlier file's appendix
+        // does not know its letter, and takes any lettered number).
+        string? currentAppendix = null;
         var appendix = false;
         var span = default(SourceSpan);
         var bodyLine = firstLine;
@@ -65,12 +72,14 @@ internal static partial class SectionSplitter
                 continue;
             }
             var h = Heading().Match(line);
-            if (h.Success && Classify(h.Groups["text"].Value, inAppendix) is { } heading)
+            if (h.Success && Classify(h.Groups["text"].Value, inAppendix, currentAppendix) is { } heading)
             {
                 Flush();
                 if (heading.IsAppendix) inAppendix = true;
+                if (heading.IsAppendix && SectionNumber.AppendixParent(heading.Number) is null) currentAppendix = heading.Number;
                 number = heading.Number;
                 title = heading.Title;
+                headingText = h.Groups["text"].Value.Trim();
                 appendix = heading.IsAppendix;
                 span = new SourceSpan(path, lineNo, h.Groups["hashes"].Index + 1);
                 bodyLine = lineNo + 1;
@@ -90,7 +99,8 @@ internal static partial class SectionSplitter
             else
             {
                 var (plainTitle, cas) = SplitCas(title!);
-                segments.Add(new Segment(number, plainTitle, appendix, span, body.ToString(), bodyLine, cas));
+                var written = cas.IsEmpty ? headingText : SplitCas(headingText!).Title;
+                segments.Add(new Segment(number, plainTitle, appendix, span, body.ToString(), bodyLine, cas, written));
             }
             body.Clear();
         }
@@ -110,7 +120,7 @@ internal static partial class SectionSplitter
     [GeneratedRegex(@"\s*\{\s*cas\s*[=:]\s*""?(?<ids>[A-Za-z0-9_, -]+?)""?\s*\}\s*$")]
     private static partial Regex CasAttribute();
 
-    private static HeadingInfo? Classify(string text, bool inAppendix)
+    private static HeadingInfo? Classify(string text, bool inAppendix, string? currentAppendix)
     {
         var a = AppendixHeading().Match(text);
         if (a.Success)
@@ -118,7 +128,14 @@ internal static partial class SectionSplitter
             var id = a.Groups["id"].Success ? a.Groups["id"].Value : "";
             return new HeadingInfo(id.Length == 0 ? "A" : id.ToUpperInvariant(), a.Groups["title"].Value.Trim(), true);
         }
-        if (inAppendix) return null;
+        if (inAppendix)
+        {
+            var c = AppendixSectionHeading().Match(text);
+            if (!c.Success) return null;
+            var letter = c.Groups["id"].Value.ToUpperInvariant();
+            if (currentAppendix is not null ? letter != currentAppendix : !char.IsAsciiLetter(letter[0])) return null;
+            return new HeadingInfo(letter + c.Groups["rest"].Value, c.Groups["title"].Value.Trim(), true);
+        }
         var n = NumberedHeading().Match(text);
         if (!n.Success) return null;
         return new HeadingInfo(n.Groups["num"].Value, n.Groups["title"].Value.Trim(), false);
@@ -146,6 +163,10 @@ internal static partial class SectionSplitter
 
     [GeneratedRegex(@"^Appendix(?:[ \t]+(?<id>[A-Za-z0-9]{1,3})(?=$|[ \t:.\-–—]))?[ \t]*[:.\-–—]?[ \t]*(?<title>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AppendixHeading();
+
+    /// <summary>"A.1.1. Title", "D-1. Title", "B.2 Title": an appendix's id, then numbers after dots or hyphens.</summary>
+    [GeneratedRegex(@"^(?<id>[A-Za-z0-9]{1,3})(?<rest>(?:[.-]\d{1,3})+)\.?(?:[ \t]+(?<title>.*))?$")]
+    private static partial Regex AppendixSectionHeading();
 
     [GeneratedRegex(@"^ {0,3}(`{3,}|~{3,})")]
     private static partial Regex Fence();

@@ -91,6 +91,9 @@ internal sealed class PolicyDocument
         var all = ImmutableArray.CreateBuilder<Section>();
         foreach (var s in sections) Flatten(s, all);
         AllSections = all.ToImmutable();
+        var allAppendices = ImmutableArray.CreateBuilder<Section>();
+        foreach (var a in appendices) Flatten(a, allAppendices);
+        AllAppendices = allAppendices.ToImmutable();
         var map = new Dictionary<string, Section>(StringComparer.Ordinal);
         foreach (var s in AllSections) map.TryAdd(s.Number, s);
         _byNumber = map.ToFrozenDictionary(StringComparer.Ordinal);
@@ -106,6 +109,8 @@ internal sealed class PolicyDocument
     public ImmutableArray<Section> Appendices { get; }
     /// <summary>Every numbered section, depth-first in document order.</summary>
     public ImmutableArray<Section> AllSections { get; }
+    /// <summary>Every appendix and every section of one ("A", "A.1", "A.1.1", "B"), depth-first in document order.</summary>
+    public ImmutableArray<Section> AllAppendices { get; }
     /// <summary>
     /// Unnumbered Markdown before section 1 in a single-file document (title page, notices), if any: a section without
     /// number or title, bound, parsed and sanitised like every other.

@@ -13,6 +13,16 @@ internal static class SectionNumber
         return i < 0 ? null : number[..i];
     }
 
+    /// <summary>Depth of an appendix number: 1 for "A", 2 for "A.1" or "D-1", 3 for "A.1.1".</summary>
+    public static int AppendixDepth(string number) => number.AsSpan().Count('.') + number.AsSpan().Count('-') + 1;
+
+    /// <summary>The appendix or appendix section holding an appendix section: "A.1.1" → "A.1", "D-1" → "D"; "A" → null.</summary>
+    public static string? AppendixParent(string number)
+    {
+        var i = number.AsSpan().LastIndexOfAny('.', '-');
+        return i < 0 ? null : number[..i];
+    }
+
     /// <summary>Compares dotted numbers component-wise as integers ("4.10" after "4.9").</summary>
     public static int Compare(string a, string b)
     {

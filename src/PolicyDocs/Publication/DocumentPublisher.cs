@@ -49,6 +49,7 @@ internal static class DocumentPublisher
         private PublishedSection Section(PolicyDocument doc, Model.Section s) => new()
         {
             Source = s,
+            Slug = xrefs.SlugOf(doc.Id, s.Anchor),
             IsNoStipulation = s.IsNoStipulation,
             Cas = [.. s.Cas.Select(Ca)],
             Addresses = [.. recommendations.For(doc.Id, s.Number).Select(r => new AddressedRecommendation(r.Id, r.Text))],

@@ -41,16 +41,20 @@ internal sealed record PublishedSection
     /// <summary>The anchor id on the document's page ("section-4.9.1", "appendix-a").</summary>
     public string Anchor => Source.Anchor;
 
+    /// <summary>The GitHub id of the section's heading, also an id on the page and a Word bookmark; null when another
+    /// anchor of the document already has it.</summary>
+    public required string? Slug { get; init; }
+
     /// <summary>1 for chapters and appendices.</summary>
     public int Depth => Source.Depth;
 
     /// <summary>True for appendices.</summary>
     public bool IsAppendix => Source.IsAppendix;
 
-    /// <summary>The number as shown in headings and contents: "4.9.1", "Appendix A".</summary>
-    public string Label => IsAppendix ? "Appendix " + Number : Number;
+    /// <summary>The number as shown in headings and contents: "4.9.1", "Appendix A –", "A.1.1." (see <see cref="Section.Label"/>).</summary>
+    public string Label => Source.Label;
 
-    /// <summary>"4.9.1 Circumstances for revocation", "Appendix A Profiles".</summary>
+    /// <summary>"4.9.1 Circumstances for revocation", "Appendix A – Profiles".</summary>
     public string DisplayTitle => Source.DisplayTitle;
 
     /// <summary>True when the section says only "No stipulation."</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using PolicyDocs.Markdown;
@@ -22,32 +23,67 @@ internal static class XrefResolver
         var backlinks = new Dictionary<(string, string), SortedSet<(string, string, string)>>();
         var anchors = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         var slugs = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var headingIds = new ConditionalWeakTable<HeadingBlock, string>();
+        var sectionSlugs = new Dictionary<(string, string), string>();
 
         foreach (var doc in set.Documents)
         {
             var a = new Dictionary<string, string>(StringComparer.Ordinal);
-            var s = new Dictionary<string, string>(StringComparer.Ordinal);
-            var slugCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var section in doc.AllSections.Concat(doc.Appendices))
+            foreach (var section in Everything(doc))
             {
-                a.TryAdd(section.Anchor, section.Number);
-                var slug = GitHubSlug.Of(section.IsAppendix ? section.DisplayTitle : section.Number + " " + section.Title);
-                var n = slugCounts.GetValueOrDefault(slug);
-                slugCounts[slug] = n + 1;
-                s.TryAdd(n == 0 ? slug : $"{slug}-{n}", section.Anchor);
+                if (section.Number.Length > 0) a.TryAdd(section.Anchor, section.Number);
                 foreach (var anchor in section.Body?.Descendants<XrefInline>().Where(x => x.Kind == XrefKind.Anchor) ?? [])
                     a.TryAdd(anchor.Target, section.Number);
             }
+            // Every heading of the file in order, as GitHub gives them ids: each section's heading, then the headings in
+            // its body. A heading's GitHub id is an anchor of the page (unless an anchor above has it already), and its
+            // pandoc id another name for it.
+            var s = new Dictionary<string, string>(StringComparer.Ordinal);
+            var github = new GitHubSlugger();
+            var pandoc = new GitHubSlugger();
+            var aliases = new List<(string Alias, string Anchor)>();
+            foreach (var section in Everything(doc))
+            {
+                if (section.Number.Length > 0)
+                {
+                    var text = HeadingText.Of(section);
+                    var slug = github.Next(text);
+                    if (a.TryAdd(slug, section.Number)) sectionSlugs[(doc.Id, section.Anchor)] = slug;
+                    s.TryAdd(slug, section.Anchor);
+                    aliases.Add((pandoc.Unique(GitHubSlug.Pandoc(text)), section.Anchor));
+                }
+                foreach (var heading in section.Body?.Descendants<HeadingBlock>() ?? [])
+                {
+                    var text = InlineText.Of(heading.Inline, null);
+                    var slug = github.Next(text);
+                    var written = heading.TryGetAttributes()?.Id;
+                    var id = written ?? slug;
+                    if (!a.TryAdd(id, section.Number) && written is null) continue;
+                    headingIds.AddOrUpdate(heading, id);
+                    s.TryAdd(slug, id);
+                    aliases.Add((pandoc.Unique(GitHubSlug.Pandoc(text)), id));
+                }
+            }
+            foreach (var (alias, anchor) in aliases)
+                if (!a.ContainsKey(alias)) s.TryAdd(alias, anchor);
             anchors[doc.Id] = a;
             slugs[doc.Id] = s;
         }
 
         var context = new Context(set, anchors, slugs, targets, backlinks, diagnostics);
         foreach (var doc in set.Documents)
-            foreach (var section in doc.AllSections.Concat(doc.Appendices))
+            foreach (var section in Everything(doc))
                 context.ResolveSection(doc, section);
-        return new XrefIndex(targets, backlinks, anchors);
+        return new XrefIndex(targets, backlinks, anchors, headingIds, sectionSlugs);
     }
+
+    /// <summary>The text before section 1, every section and every appendix section of <paramref name="doc"/>, in document order.</summary>
+    private static IEnumerable<Section> Everything(PolicyDocument doc) =>
+        [.. doc.Preamble is { } p ? [p] : Array.Empty<Section>(), .. doc.AllSections, .. doc.AllAppendices];
+
+    /// <summary>The section holding an anchor, by its number (a section's or an appendix's).</summary>
+    private static Section? Holder(PolicyDocument doc, string number) =>
+        doc.Find(number) ?? doc.AllAppendices.FirstOrDefault(a => a.Number == number);
 
     private sealed class Context(
         PolicySet set,
@@ -96,7 +132,8 @@ internal static class XrefResolver
         {
             if (target is null) return;
             targets.AddOrUpdate(node, target);
-            if (target is { Kind: XrefKind.Section, DocumentId: { } d, SectionNumber: { } n } && !(d == doc.Id && n == from.Number))
+            // The text before section 1 is no section to list among a section's backlinks.
+            if (from.Number.Length > 0 && target is { Kind: XrefKind.Section, DocumentId: { } d, SectionNumber: { } n } && !(d == doc.Id && n == from.Number))
             {
                 lock (backlinks)
                 {
@@ -169,7 +206,7 @@ internal static class XrefResolver
                     // ([[#section-4.9.1|...]]) is a link to that section.
                     if (!anchors[doc.Id].TryGetValue(x.Target, out var holder))
                         return Fail($"[[{x.Raw}]]: this document has no anchor '{x.Target}'{Suggest(x.Target, anchors[doc.Id].Keys)}.");
-                    var s = doc.Find(holder) ?? doc.Appendices.FirstOrDefault(a => a.Anchor == x.Target);
+                    var s = Holder(doc, holder);
                     return s is not null && s.Anchor == x.Target
                         ? new XrefTarget(XrefKind.Section, doc.Id, s.Number, s.Anchor, x.CustomText ?? s.DisplayTitle, s.Title)
                         : new XrefTarget(XrefKind.Anchor, doc.Id, holder, x.Target, x.CustomText ?? x.Target, null);
@@ -207,8 +244,12 @@ internal static class XrefResolver
             var s = targetDoc.Find(number);
             if (s is not null)
                 return new XrefTarget(XrefKind.Section, targetDoc.Id, s.Number, s.Anchor, $"Section {s.Number} ({s.Title})", s.Title);
+            if (slugs[targetDoc.Id].TryGetValue(fragment, out var canonical) && anchors[targetDoc.Id].ContainsKey(canonical))
+                fragment = canonical;
             if (anchors[targetDoc.Id].TryGetValue(fragment, out var holder))
-                return new XrefTarget(XrefKind.Anchor, targetDoc.Id, holder, fragment, fragment, null);
+                return Holder(targetDoc, holder) is { } h && h.Anchor == fragment
+                    ? new XrefTarget(XrefKind.Section, targetDoc.Id, h.Number, h.Anchor, $"Section {h.Number} ({h.Title})", h.Title)
+                    : new XrefTarget(XrefKind.Anchor, targetDoc.Id, holder, fragment, fragment, null);
             diagnostics.Add(Rules.UnresolvedXref, span, $"Link {url}: {targetDoc.Info.ShortTitle} has no section or anchor '{fragment}'.");
             return null;
         }
@@ -216,16 +257,20 @@ internal static class XrefResolver
         private XrefTarget? ResolveFragment(PolicyDocument doc, Section section, LinkInline link, string fragment)
         {
             var decoded = Uri.UnescapeDataString(fragment);
+            if (slugs[doc.Id].TryGetValue(decoded, out var canonical) && anchors[doc.Id].TryGetValue(decoded, out _) && canonical != decoded)
+                decoded = canonical; // a section's GitHub id: the link goes to the section
             if (anchors[doc.Id].TryGetValue(decoded, out var number))
             {
-                var s = doc.Find(number);
+                var s = Holder(doc, number);
                 return new XrefTarget(s is not null && s.Anchor == decoded ? XrefKind.Section : XrefKind.Anchor, doc.Id, number, decoded, decoded, s?.Title);
             }
-            if (slugs[doc.Id].TryGetValue(decoded.ToLowerInvariant(), out var anchor))
+            if (slugs[doc.Id].TryGetValue(decoded, out var anchor) || slugs[doc.Id].TryGetValue(decoded.ToLowerInvariant(), out anchor))
             {
                 var holder = anchors[doc.Id][anchor];
-                var s = doc.Find(holder) ?? doc.Appendices.FirstOrDefault(a => a.Anchor == anchor);
-                return new XrefTarget(XrefKind.Section, doc.Id, s?.Number ?? holder, anchor, anchor, s?.Title);
+                var s = Holder(doc, holder);
+                return s is not null && s.Anchor == anchor
+                    ? new XrefTarget(XrefKind.Section, doc.Id, s.Number, anchor, anchor, s.Title)
+                    : new XrefTarget(XrefKind.Anchor, doc.Id, holder, anchor, anchor, null);
             }
             if (fragment.StartsWith("fn", StringComparison.Ordinal)) return null; // footnote links generated by Markdig
             diagnostics.Add(Rules.UnresolvedAnchor, SourceLocator.Locate(section, link, "#" + fragment),
