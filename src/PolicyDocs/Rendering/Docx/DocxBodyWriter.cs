@@ -31,7 +31,7 @@ internal sealed class DocxBodyWriter(DocxContext context)
 
     /// <summary>How blocks are written: their paragraph style, list nesting and indent, and the levels of the
     /// section's headings (null: headings without an outline level).</summary>
-    private sealed record BlockStyle(string? Style, int Level, int ListIndent, SubheadingLevels? Subheadings);
+    private sealed record BlockStyle(string? Style, int Level, int ListIndent, SubheadingLevels? Subheadings, bool HeadingStyles = false);
 
     /// <summary>
     /// Called with each Markdig leaf block (and each table row) and the paragraph (or row) written for it, so a
@@ -49,7 +49,7 @@ internal sealed class DocxBodyWriter(DocxContext context)
     /// <paramref name="sectionLevel"/> (0 for the text before the first section); <paramref name="noStipulation"/>
     /// styles them as such. Headings in it get the outline levels directly below the section's (<see cref="SubheadingLevels"/>).</summary>
     public void WriteBody(MarkdownDocument body, int sectionLevel, bool noStipulation, List<OpenXmlElement> into) =>
-        Blocks(body, into, new BlockStyle(noStipulation ? "NoStipulation" : null, 0, 0, SubheadingLevels.Of(body, sectionLevel, 9)));
+        Blocks(body, into, new BlockStyle(noStipulation ? "NoStipulation" : null, 0, 0, SubheadingLevels.Of(body, sectionLevel, 9), sectionLevel > 0));
 
     /// <summary>Renders the blocks of a container (a footnote body); headings in it get no outline level.</summary>
     public void WriteBlocks(ContainerBlock container, List<OpenXmlElement> into) => Blocks(container, into, new BlockStyle(null, 0, 0, null));
@@ -66,9 +66,17 @@ internal sealed class DocxBodyWriter(DocxContext context)
         {
             case HeadingBlock heading:
             {
-                var p = Para("Subheading", heading.Inline, null, null);
-                // Word's heading level is the outline level: one below the section heading's (level - 1).
-                if (style.Subheadings is { } levels) p.ParagraphProperties!.OutlineLevel = new OutlineLevel { Val = levels.Of(heading) - 1 };
+                // Inside a section the heading style one level below the section's (Word's navigation pane and contents
+                // show it in place), its outline level that level - 1; elsewhere a plain subheading.
+                var level = style.Subheadings?.Of(heading);
+                var p = Para(style.HeadingStyles && level is { } l ? "Heading" + l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Subheading", heading.Inline, null, null);
+                if (level is { } outline) p.ParagraphProperties!.OutlineLevel = new OutlineLevel { Val = outline - 1 };
+                // Its id (the one written, else its GitHub id) as a bookmark, so links to it land on it.
+                if (context.Xrefs.IdOf(heading) is { } id && context.ClaimAnchor(DocxNames.AnchorBookmark(id), out var bookmarkId))
+                {
+                    p.InsertAfter(new BookmarkStart { Name = DocxNames.AnchorBookmark(id), Id = bookmarkId }, p.ParagraphProperties);
+                    p.Append(new BookmarkEnd { Id = bookmarkId });
+                }
                 into.Add(Emit(heading, p));
                 break;
             }

@@ -41,11 +41,12 @@ internal sealed class DocxContext
         _relationships = sharing?._relationships ?? [];
         _relationshipCounts = sharing?._relationshipCounts ?? [];
         Images = sharing?.Images;
-        foreach (var s in document.AllSections.Concat(document.Appendices.SelectMany(Flatten)))
+        foreach (var s in document.AllSections.Concat(document.AllAppendices))
             _sectionBookmarks.TryAdd(s.Number, DocxNames.SectionBookmark(s));
-        _anchorBookmarks = [.. document.AllSections.Concat(document.Appendices.SelectMany(Flatten))
-            .SelectMany(s => s.Body?.Descendants<XrefInline>().Where(x => x.Kind == XrefKind.Anchor) ?? [])
-            .Select(x => DocxNames.AnchorBookmark(x.Target))];
+        IEnumerable<Section> all = [.. document.Preamble is { } p ? [p] : Array.Empty<Section>(), .. document.AllSections, .. document.AllAppendices];
+        _anchorBookmarks = [.. all.SelectMany(s => s.Body?.Descendants<XrefInline>().Where(x => x.Kind == XrefKind.Anchor).Select(x => x.Target) ?? [])
+            .Concat(all.SelectMany(s => s.Body?.Descendants<HeadingBlock>().Select(Xrefs.IdOf).OfType<string>() ?? []))
+            .Select(DocxNames.AnchorBookmark)];
     }
 
     public PolicySet Set { get; }

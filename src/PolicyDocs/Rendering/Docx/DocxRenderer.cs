@@ -242,15 +242,14 @@ internal static class DocxRenderer
     private static void Toc(Body body, List<PublishedSection> sections, PageEstimate pages, DocxContext context)
     {
         var content = new SdtContentBlock(Styled("TOCHeading", "Contents"));
-        var entries = sections.Where(s => s.Depth <= 3).ToList();
+        var entries = TocEntries(sections, context).ToList();
         var tab = (context.Reference.TextWidth - 10).ToString(CultureInfo.InvariantCulture);
         for (var i = 0; i < entries.Count; i++)
         {
-            var s = entries[i];
-            var bookmark = DocxNames.SectionBookmark(s.Source);
+            var (s, title, bookmark, level) = entries[i];
             var p = new Paragraph(new ParagraphProperties
             {
-                ParagraphStyleId = new ParagraphStyleId { Val = "TOC" + Math.Min(s.IsAppendix ? 1 : s.Depth, 3).ToString(CultureInfo.InvariantCulture) },
+                ParagraphStyleId = new ParagraphStyleId { Val = "TOC" + level.ToString(CultureInfo.InvariantCulture) },
                 Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = int.Parse(tab, CultureInfo.InvariantCulture) }),
             });
             if (i == 0)
@@ -260,7 +259,7 @@ internal static class DocxRenderer
                 p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
             }
             var link = new Hyperlink { Anchor = bookmark, History = true };
-            DocxBodyWriter.AppendText(link, s.DisplayTitle, default);
+            DocxBodyWriter.AppendText(link, title, default);
             link.Append(new Run(new TabChar()));
             link.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }));
             link.Append(new Run(new FieldCode($" PAGEREF {bookmark} \\h ") { Space = SpaceProcessingModeValues.Preserve }));
@@ -284,6 +283,24 @@ internal static class DocxRenderer
         body.Append(PageBreak());
     }
 
+    /// <summary>
+    /// The entries of the contents, as Word builds them from the heading styles 1 to 3: each section to depth 3, and
+    /// the headings in section bodies that have one of those styles (below their section's), on their section's page.
+    /// </summary>
+    private static IEnumerable<(PublishedSection Section, string Title, string Bookmark, int Level)> TocEntries(List<PublishedSection> sections, DocxContext context)
+    {
+        foreach (var s in sections)
+        {
+            if (s.Depth > 3) continue;
+            yield return (s, s.DisplayTitle, DocxNames.SectionBookmark(s.Source), s.Depth);
+            if (s.Body is not { } body) continue;
+            var levels = PolicyDocs.Markdown.SubheadingLevels.Of(body, HeadingLevel(s), 9);
+            foreach (var h in body.Descendants<Markdig.Syntax.HeadingBlock>())
+                if (levels.Of(h) <= 3 && context.Xrefs.IdOf(h) is { } id)
+                    yield return (s, Xrefs.InlineText.Of(h.Inline, context.Xrefs), DocxNames.AnchorBookmark(id), levels.Of(h));
+        }
+    }
+
     /// <summary>The level of a section's heading: its depth, at most 9 (Heading9).</summary>
     internal static int HeadingLevel(PublishedSection section) => Math.Min(section.Depth, 9);
 
@@ -297,7 +314,11 @@ internal static class DocxRenderer
         });
         var id = context.NextBookmarkId().ToString(CultureInfo.InvariantCulture);
         p.Append(new BookmarkStart { Name = DocxNames.SectionBookmark(section.Source), Id = id });
+        // The heading's GitHub id as a second bookmark, for links written for the Markdown file.
+        var slugId = section.Slug is { } slug && context.ClaimAnchor(DocxNames.AnchorBookmark(slug), out var claimed) ? claimed : null;
+        if (slugId is not null) p.Append(new BookmarkStart { Name = DocxNames.AnchorBookmark(section.Slug!), Id = slugId });
         DocxBodyWriter.AppendText(p, section.DisplayTitle, default);
+        if (slugId is not null) p.Append(new BookmarkEnd { Id = slugId });
         p.Append(new BookmarkEnd { Id = id });
         return p;
     }

@@ -56,7 +56,10 @@ internal sealed class DocumentHtml
         var level = DocumentBodies.HeadingLevel(s);
         var noStip = s.IsNoStipulation;
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{s.Anchor}\" class=\"section depth-{s.Depth}{(noStip ? " no-stipulation" : "")}\" aria-labelledby=\"h-{s.Anchor}\">\n");
-        html.Append(CultureInfo.InvariantCulture, $"<h{level} id=\"h-{s.Anchor}\"><span class=\"section-number\">{Esc(s.Label)}</span> <span class=\"section-title\">{Esc(s.Title)}</span>");
+        html.Append(CultureInfo.InvariantCulture, $"<h{level} id=\"h-{s.Anchor}\">");
+        // The heading's GitHub id, so links written for the Markdown file on GitHub land here too.
+        if (s.Slug is { } slug) html.Append(CultureInfo.InvariantCulture, $"<span class=\"heading-id\" id=\"{Esc(slug)}\"></span>");
+        html.Append(CultureInfo.InvariantCulture, $"<span class=\"section-number\">{Esc(s.Label)}</span> <span class=\"section-title\">{Esc(s.Title)}</span>");
         if (noStip) html.Append(" <span class=\"badge badge-nostip\">No stipulation</span>");
         if (!_print) html.Append(CultureInfo.InvariantCulture, $"<a class=\"permalink\" href=\"#{s.Anchor}\" aria-label=\"Permalink to section {Esc(s.Label)}\">#</a>");
         html.Append(CultureInfo.InvariantCulture, $"</h{level}>\n");

@@ -43,7 +43,7 @@ internal sealed class HtmlBodyRenderer
         _context.Position = () => _writer.GetStringBuilder().Length;
         PolicyMarkdown.Pipeline.Setup(_renderer);
         _renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new XrefLinkRenderer(_xrefs, _context));
-        _renderer.ObjectRenderers.Replace<HeadingRenderer>(new DemotedHeadingRenderer(_context));
+        _renderer.ObjectRenderers.Replace<HeadingRenderer>(new DemotedHeadingRenderer(_xrefs, _context));
         _renderer.ObjectRenderers.Add(new XrefHtmlRenderer(_xrefs, _context));
         if (href is not null)
         {
@@ -245,12 +245,16 @@ internal sealed class HtmlBodyRenderer
         }
     }
 
-    private sealed class DemotedHeadingRenderer(Context context) : HtmlObjectRenderer<HeadingBlock>
+    /// <summary>A heading inside a body, at its level below the section's, with its id (the one written, else its GitHub
+    /// id) on the document's own pages.</summary>
+    private sealed class DemotedHeadingRenderer(XrefIndex xrefs, Context context) : HtmlObjectRenderer<HeadingBlock>
     {
         protected override void Write(HtmlRenderer renderer, HeadingBlock heading)
         {
             var level = context.Subheadings.Of(heading);
             renderer.Write("<h").Write(level.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write(" class=\"subheading\"");
+            if (!context.Detached && heading.TryGetAttributes()?.Id is null && xrefs.IdOf(heading) is { } id)
+                renderer.Write(" id=\"").WriteEscape(id).Write("\"");
             renderer.WriteAttributes(heading);
             renderer.Write(">");
             renderer.WriteLeafInline(heading);

@@ -94,6 +94,7 @@ internal static class CombinedMarkdown
     private static string HeadingText(PublishedSection s) =>
         (s.IsAppendix ? s.Label : s.Depth == 1 ? s.Number + "." : s.Number) + (s.Title.Length > 0 ? " " + s.Title : "");
 
+
     private static int Level(PublishedSection s) => Math.Min(6, s.Depth);
 
     private static void Section(StringBuilder sb, PublishedSection s, GfmBodyRenderer body)
@@ -115,23 +116,20 @@ internal static class CombinedMarkdown
     /// </summary>
     private static Dictionary<string, string> Slugs(PublishedDocument doc, XrefIndex xrefs)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var slugger = new GitHubSlugger();
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Next(string text)
-        {
-            var slug = GitHubSlug.Of(text);
-            var n = counts.GetValueOrDefault(slug);
-            counts[slug] = n + 1;
-            return n == 0 ? slug : $"{slug}-{n}";
-        }
         void BodyHeadings(PublishedSection s)
         {
+            // A heading's own id (its GitHub id in the source) links to its GitHub id in this file.
             foreach (var h in s.Body?.Descendants<HeadingBlock>() ?? [])
-                Next(InlineText.Of(h.Inline, xrefs));
+            {
+                var slug = slugger.Next(InlineText.Of(h.Inline, xrefs));
+                if (xrefs.IdOf(h) is { } id) result.TryAdd(id, slug);
+            }
         }
         void Walk(PublishedSection s)
         {
-            result.TryAdd(s.Anchor, Next(HeadingText(s)));
+            result.TryAdd(s.Anchor, slugger.Next(HeadingText(s)));
             BodyHeadings(s);
             foreach (var c in s.Children) Walk(c);
         }
