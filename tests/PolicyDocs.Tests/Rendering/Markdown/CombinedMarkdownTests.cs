@@ -138,7 +138,7 @@ public sealed class CombinedMarkdownTests
         var md = CombinedMarkdown.Render(c.Published!.Of(doc));
         Assert.Contains("---\n\n# Example CA CP/CPS\n\nCopyright notice.\n\n# 1. INTRODUCTION\n", md, StringComparison.Ordinal);
         Assert.Contains("\n###### 4.9.1.1.1.1 Reported by the subscriber\n", md, StringComparison.Ordinal);
-        Assert.Contains("\n# Appendix A Organization Names\n\n## 1. Organization Names\n\nNames are checked.\n", md, StringComparison.Ordinal);
+        Assert.Contains("\n# Appendix A – Organization Names\n\n## 1. Organization Names\n\nNames are checked.\n", md, StringComparison.Ordinal);
 
         var again = Run.Compile(PolicySetBuilder.SingleFile("again/example.md", md));
         Assert.True(again.ErrorCount == 0, again.Dump());
