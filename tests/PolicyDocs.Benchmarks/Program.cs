@@ -25,7 +25,7 @@ if (args.Length == 2 && args[0] == "stages")
         var compile = Stage("compile", () => c = PolicyDocs.Compiling.PolicyCompiler.Compile(args[1]));
         var docx = Stage("docx", () => PolicyDocs.Rendering.Docx.DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Documents[0])));
         var pages = Stage("site", () => site = PolicyDocs.Pipeline.SiteBuilder.Build(c.Published!, null, wordDownloads: false));
-        var links = Stage("link check alone", () => PolicyDocs.Rendering.Html.LinkChecker.Check(site.Output));
+        var links = Stage("link check alone", () => PolicyDocs.Rendering.Html.LinkChecker.Find(site.Output));
         Console.WriteLine($"round {round}: {compile}, {docx}, {pages}, {links}");
     }
     return 0;

@@ -21,12 +21,10 @@ internal static class NoStipulationFixer
             .SelectMany(d => d.AllSections.Concat(d.AllAppendices))
             .Where(SectionContentCheck.IsBlank)
             .GroupBy(s => s.Span.Path);
-        var root = ResolvedPath.Of(File.Exists(set.Root) ? Path.GetDirectoryName(Path.GetFullPath(set.Root))! : set.Root);
         var fixedCount = 0;
         foreach (var group in byFile)
         {
-            var path = ResolvedPath.Of(group.Key);
-            if (!ResolvedPath.IsSameOrUnder(path, root) || !File.Exists(path)) continue;
+            if (Writable(set, group.Key) is not { } path) continue;
             var bytes = File.ReadAllBytes(path);
             if (!AsciiCompatible(bytes)) continue;
             var lines = group.Select(s => s.Span.Line).Distinct().ToList();
@@ -34,6 +32,15 @@ internal static class NoStipulationFixer
             fixedCount += lines.Count;
         }
         return fixedCount;
+    }
+
+    /// <summary>The real path of content file <paramref name="file"/> when it may be rewritten: it exists and is inside
+    /// the content (no symbolic link out of it); null otherwise.</summary>
+    internal static string? Writable(PolicySet set, string file)
+    {
+        var root = ResolvedPath.Of(File.Exists(set.Root) ? Path.GetDirectoryName(Path.GetFullPath(set.Root))! : set.Root);
+        var path = ResolvedPath.Of(file);
+        return ResolvedPath.IsSameOrUnder(path, root) && File.Exists(path) ? path : null;
     }
 
     /// <summary><paramref name="bytes"/> with a blank line and "No stipulation." inserted after each of the 1-based
@@ -80,10 +87,11 @@ internal static class NoStipulationFixer
     }
 
     /// <summary>False for UTF-16 and UTF-32 files (by their BOM), where inserting ASCII bytes would corrupt the text.</summary>
-    private static bool AsciiCompatible(ReadOnlySpan<byte> bytes) =>
+    internal static bool AsciiCompatible(ReadOnlySpan<byte> bytes) =>
         !(bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]));
 
-    private static void WriteAtomically(string path, byte[] content)
+    /// <summary>Replaces the file at <paramref name="path"/> by <paramref name="content"/> in one rename, keeping its mode.</summary>
+    internal static void WriteAtomically(string path, byte[] content)
     {
         var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.fix-{Environment.ProcessId}.tmp");
         try

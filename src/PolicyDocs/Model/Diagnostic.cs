@@ -16,6 +16,9 @@ internal enum Severity
 /// <param name="Message">What is wrong, in one sentence.</param>
 internal sealed record Diagnostic(Rule Rule, Severity Severity, SourceSpan Span, string Message)
 {
+    /// <summary>The edit <c>check --fix</c> makes for it, when the fix is certain; null otherwise.</summary>
+    public TextFix? Fix { get; init; }
+
     /// <summary>The stable code, e.g. PD0101.</summary>
     public string Code => Rule.Code;
 
@@ -28,3 +31,9 @@ internal sealed record Diagnostic(Rule Rule, Severity Severity, SourceSpan Span,
         return Text.SingleLine.Escape($"{Span}: {sev} {Code}: {Message}{req}");
     }
 }
+
+/// <summary>An edit that fixes a diagnostic: on the diagnostic's line, from its column on, the first <paramref name="Old"/>
+/// becomes <paramref name="New"/>.</summary>
+/// <param name="Old">The text as written.</param>
+/// <param name="New">What it becomes.</param>
+internal sealed record TextFix(string Old, string New);

@@ -185,6 +185,10 @@ internal static class Rules
     public static readonly Rule UnresolvedAnchor = new("PD0203", "unresolved-anchor", Severity.Error,
         "Link with [[4.9.1]] instead of heading slugs; slugs break when titles change.");
 
+    /// <summary>A relative link in prose to a page the site does not have (only another document's page is one).</summary>
+    public static readonly Rule RelativeLink = new("PD0205", "relative-link", Severity.Error,
+        "Link a heading of this document with #its-id or [[4.9.1]], another document with xref:ID, and any other page with its full https:// URL.");
+
     /// <summary>A multi-party task with fewer than two persons.</summary>
     public static readonly Rule TaskMinPersons = new("PD0501", "task-min-persons", Severity.Error,
         "Set min_persons to 2 or more: a task under multi-party control needs at least two persons.", MultiParty);
@@ -357,7 +361,7 @@ internal static class Rules
         TemplateLimit, ReadOnlyData, NonReproducible, UnsafeDataUrl,
         MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
         RevisionOrder, AnnualReview, VersionNotInHistory, MissingChangelogEntry, VersionNotIncremented, ReleaseUnavailable,
-        UnresolvedXref, DanglingMention, UnresolvedAnchor, LinkTextMismatch,
+        UnresolvedXref, DanglingMention, UnresolvedAnchor, LinkTextMismatch, RelativeLink,
         TaskMinPersons, RequiredRoleNotParticipant, AuditorNotSeparated, AuditorCounted, AuditorRequired, CpsBlockMissing,
         CeremonyRoleAbsent, CeremonyWitnessMissing, CeremonyTaskPersons, CeremonyTaskRoleMissing, CeremonyActorNotInTask,
         CeremonyNamesCount, CeremonyIncompatiblePerson,

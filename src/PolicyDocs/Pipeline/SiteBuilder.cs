@@ -86,6 +86,14 @@ internal static class SiteBuilder
         // Link checking a site whose templates failed would only repeat the same problem page by page.
         return site.Diagnostics.Count > 0
             ? new SiteBuild(output, site.Diagnostics)
-            : new SiteBuild(output, LinkChecker.Check(output, SiteLinks.AbsoluteRoot(set.Info.BaseUrl)));
+            : new SiteBuild(output, LinkChecker.Check(output, page => SourceOf(set, page), published.Templates.OverridesSite, SiteLinks.AbsoluteRoot(set.Info.BaseUrl)));
+    }
+
+    /// <summary>Where the content of a site page is written: the document the page belongs to, else the policy set.</summary>
+    private static SourceSpan SourceOf(PolicySet set, string page)
+    {
+        var slash = page.IndexOf('/');
+        var doc = slash > 0 ? set.Find(page[..slash]) : null;
+        return SourceSpan.File((doc?.Info.Span ?? set.Info.Span).Path);
     }
 }

@@ -51,6 +51,9 @@ internal sealed class TemplateStore
         Problems = [.. problems];
     }
 
+    /// <summary>True when the policy set has site templates of its own (templates/site/), which write links of their own.</summary>
+    public bool OverridesSite => _own.Keys.Any(k => k.StartsWith("site/", StringComparison.Ordinal));
+
     /// <summary>
     /// The policy set's template files that were not used, by path relative to templates/ ("" for the folder itself),
     /// with why; the compiler reports each at its file.

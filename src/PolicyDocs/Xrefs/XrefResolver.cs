@@ -81,6 +81,15 @@ internal static class XrefResolver
     private static IEnumerable<Section> Everything(PolicyDocument doc) =>
         [.. doc.Preamble is { } p ? [p] : Array.Empty<Section>(), .. doc.AllSections, .. doc.AllAppendices];
 
+    /// <summary>True for a link that names no scheme and no host: a path, relative or from the root, that is no
+    /// <c>#fragment</c> or <c>xref:</c> reference.</summary>
+    private static bool IsRelative(string url)
+    {
+        if (url.StartsWith('#') || url.StartsWith("//", StringComparison.Ordinal)) return false;
+        var end = url.AsSpan().IndexOfAny('/', '?', '#');
+        return !(end < 0 ? url.AsSpan() : url.AsSpan(0, end)).Contains(':');
+    }
+
     /// <summary>The section holding an anchor, by its number (a section's or an appendix's).</summary>
     private static Section? Holder(PolicyDocument doc, string number) =>
         doc.Find(number) ?? doc.AllAppendices.FirstOrDefault(a => a.Number == number);
@@ -108,6 +117,9 @@ internal static class XrefResolver
                         break;
                     case LinkInline { IsImage: false, Url: { } url } link when url.StartsWith('#'):
                         Record(doc, section, link, CheckText(section, link, ResolveFragment(doc, section, link, url[1..])));
+                        break;
+                    case LinkInline { IsImage: false, Url: { Length: > 0 } url } link when IsRelative(url):
+                        Record(doc, section, link, CheckText(section, link, ResolveRelative(doc, section, link, url)));
                         break;
                     case LiteralInline literal:
                         MentionScanner.Check(doc, section, literal, diagnostics);
@@ -238,6 +250,13 @@ internal static class XrefResolver
                 diagnostics.Add(Rules.UnresolvedXref, span, $"Link {url}: there is no document '{docId}'{Suggest(docId, set.Documents.Select(d => d.Id))}.");
                 return null;
             }
+            return ResolveInDocument(targetDoc, url, fragment, span);
+        }
+
+        /// <summary>A link to <paramref name="targetDoc"/>, at <paramref name="fragment"/> (a section number, an anchor or
+        /// a heading's id) when there is one.</summary>
+        private XrefTarget? ResolveInDocument(PolicyDocument targetDoc, string url, string? fragment, SourceSpan span)
+        {
             if (string.IsNullOrEmpty(fragment))
                 return new XrefTarget(XrefKind.Document, targetDoc.Id, null, "", targetDoc.Info.Title, targetDoc.Info.Title);
             var number = fragment.StartsWith("section-", StringComparison.Ordinal) ? fragment["section-".Length..] : fragment;
@@ -253,6 +272,51 @@ internal static class XrefResolver
             diagnostics.Add(Rules.UnresolvedXref, span, $"Link {url}: {targetDoc.Info.ShortTitle} has no section or anchor '{fragment}'.");
             return null;
         }
+
+        /// <summary>
+        /// A relative link, taken from the document's page as a browser would: to another document's page (<c>../cp/</c>,
+        /// <c>../cp/index.html#section-1.2</c>) it is a link to that document; anything else is a page the site does not
+        /// have, and the error says so at the link. A bare heading id without its <c>#</c> (<c>161-definitions</c>) is fixed
+        /// by <c>check --fix</c>.
+        /// </summary>
+        private XrefTarget? ResolveRelative(PolicyDocument doc, Section section, LinkInline link, string url)
+        {
+            var span = SourceLocator.Locate(section, link, url);
+            var hash = url.IndexOf('#');
+            var path = hash < 0 ? url : url[..hash];
+            var fragment = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
+            if (path.IndexOf('?') is var q and >= 0) path = path[..q];
+            var decoded = Uri.UnescapeDataString(path);
+            var parts = decoded.StartsWith('/') ? new List<string>() : [doc.Id];
+            var outside = false;
+            foreach (var p in decoded.Split('/'))
+            {
+                if (p is "" or ".") continue;
+                if (p != "..") parts.Add(p);
+                else if (parts.Count > 0) parts.RemoveAt(parts.Count - 1);
+                else outside = true;
+            }
+            if (parts.Count == 2 && parts[1] == "index.html") parts.RemoveAt(1);
+            if (!outside && parts.Count == 1 && set.Find(parts[0]) is { } target)
+                return ResolveInDocument(target, url, fragment, span);
+
+            if (fragment is null && !decoded.Contains('/') && HeadingId(doc, decoded) is { } id)
+            {
+                diagnostics.Add(Rules.RelativeLink.At(span,
+                    $"Link '{url}' is a relative link to a page the site does not have; '#{id}' is a heading of this document (check --fix adds the '#').")
+                    with { Fix = new TextFix("](" + url, "](#" + url) });
+                return null;
+            }
+            var where = outside ? "outside the site" : string.Join('/', parts);
+            diagnostics.Add(Rules.RelativeLink, span,
+                $"Link '{url}' is a relative link to {where}, a page the site does not have; only another document of the set is one ({string.Join(", ", set.Documents.Select(d => "../" + d.Id + "/"))}).");
+            return null;
+        }
+
+        /// <summary>The id of this document's section or heading that <paramref name="text"/> names, if any.</summary>
+        private string? HeadingId(PolicyDocument doc, string text) =>
+            anchors[doc.Id].ContainsKey(text) || slugs[doc.Id].ContainsKey(text) ? text
+            : slugs[doc.Id].ContainsKey(text.ToLowerInvariant()) ? text.ToLowerInvariant() : null;
 
         private XrefTarget? ResolveFragment(PolicyDocument doc, Section section, LinkInline link, string fragment)
         {

@@ -105,11 +105,11 @@ public sealed class ProseSanitizerTests
     [Fact]
     public void Safe_links_and_cross_references_are_kept()
     {
-        var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "1.1",
-            "See [a](https://example.invalid/a), [b](mailto:pa@example.invalid), [c](#section-1.2), [d](../other/), <https://example.invalid/auto> and [[1.2]]."));
+        var c = Run.Compile(PolicySetBuilder.Valid("cp", "cps").Body("cp", "1.1",
+            "See [a](https://example.invalid/a), [b](mailto:pa@example.invalid), [c](#section-1.2), [d](../cps/), <https://example.invalid/auto> and [[1.2]]."));
         Assert.Empty(c.Of("PD0306"));
         var html = Encoding.UTF8.GetString(SiteBuilder.Build(c.Published!).Output.Get("cp/index.html")!);
-        foreach (var href in (string[])["https://example.invalid/a", "mailto:pa@example.invalid", "#section-1.2", "../other/", "https://example.invalid/auto"])
+        foreach (var href in (string[])["https://example.invalid/a", "mailto:pa@example.invalid", "#section-1.2", "../cps/index.html", "https://example.invalid/auto"])
             Assert.Contains($"href=\"{href}\"", html, StringComparison.Ordinal);
     }
 

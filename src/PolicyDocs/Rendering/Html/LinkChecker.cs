@@ -14,10 +14,19 @@ internal static class LinkChecker
     /// <summary>One dangling link: the page it is on, its 1-based line and column there, and the href.</summary>
     public sealed record DanglingLink(string Page, int Line, int Column, string Href, string Reason);
 
-    /// <summary>Diagnostics (PD0401) for every dangling internal link in <paramref name="output"/>.</summary>
-    public static IReadOnlyList<Diagnostic> Check(OutputSet output, string rootPath = "/") =>
-        [.. Find(output, rootPath).Select(d => Rules.DanglingLink.At(new SourceSpan("site/" + d.Page, d.Line, d.Column),
-            $"Link '{d.Href}' on {d.Page} {d.Reason}."))];
+    /// <summary>
+    /// Diagnostics (PD0401) for every dangling internal link in <paramref name="output"/>. The links of the prose were
+    /// checked at their source before rendering, so a dangling link here was written by a site template: by one of the
+    /// policy set's own (<paramref name="ownTemplates"/>), whose folder the diagnostic names, or else by PolicyDocs itself,
+    /// which the message says plainly. It is located at <paramref name="locate"/> of the page (the document the page shows),
+    /// never in the generated output, which the user neither wrote nor keeps.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Check(OutputSet output, Func<string, SourceSpan> locate, bool ownTemplates, string rootPath = "/") =>
+        [.. Find(output, rootPath).Select(d => ownTemplates
+            ? Rules.DanglingLink.At(new SourceSpan("templates/site/", 1, 1),
+                $"The site page {d.Page} links '{d.Href}', which {d.Reason} (line {d.Line}, column {d.Column} of the page); the policy set's site templates write this link.")
+            : Rules.DanglingLink.At(locate(d.Page),
+                $"PolicyDocs wrote a broken link on the site page {d.Page}: '{d.Href}' {d.Reason}. This is a bug in PolicyDocs, not in the content, whose links were all checked; please report it."))];
 
     /// <summary>Every dangling internal link in <paramref name="output"/>, by page then position.</summary>
     /// <remarks>Links starting with <paramref name="rootPath"/> (the site's path on its server) are taken from the site root.</remarks>

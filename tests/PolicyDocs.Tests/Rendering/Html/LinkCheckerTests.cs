@@ -27,12 +27,22 @@ public sealed class LinkCheckerTests
     public void Reports_a_missing_page_with_its_position()
     {
         var o = Site(("index.html", "<p>\n  <a href=\"cp/index.html\">x</a></p>"));
-        var d = Assert.Single(LinkChecker.Check(o));
+        var found = Assert.Single(LinkChecker.Find(o));
+        Assert.Equal(("index.html", 2, 6), (found.Page, found.Line, found.Column));
+        Assert.Contains("cp/index.html", found.Reason);
+    }
+
+    [Fact]
+    public void A_dangling_link_is_located_at_the_source_of_its_page_and_named_a_bug_of_PolicyDocs()
+    {
+        var o = Site(("cp/index.html", "<a href=\"../gone/index.html\">x</a>"));
+        var d = Assert.Single(LinkChecker.Check(o, page => new PolicyDocs.Model.SourceSpan(page == "cp/index.html" ? "cp.md" : "?", 1, 1), ownTemplates: false));
         Assert.Equal("PD0401", d.Code);
-        Assert.Equal("site/index.html", d.Span.Path);
-        Assert.Equal(2, d.Span.Line);
-        Assert.Equal(6, d.Span.Column);
-        Assert.Contains("cp/index.html", d.Message);
+        Assert.Equal("cp.md:1:1", d.Span.ToString());
+        Assert.Contains("bug in PolicyDocs", d.Message, StringComparison.Ordinal);
+        var own = Assert.Single(LinkChecker.Check(o, _ => default, ownTemplates: true));
+        Assert.Equal("templates/site/", own.Span.Path);
+        Assert.DoesNotContain("bug", own.Message, StringComparison.Ordinal);
     }
 
     [Fact]
