@@ -5,8 +5,8 @@ namespace PolicyDocs.Loading;
 
 /// <summary>
 /// Reads a calendar date as published documents write it: ISO "2026-03-31", "31-March-2026", "31 March 2026",
-/// "March 31, 2026", "Mar 31, 2026", "Sept. 2, 2025", "2026/03/31". Numeric day-month orders other than ISO are
-/// ambiguous and not read.
+/// "March 31, 2026", "Mar 31, 2026", "Sept. 2, 2025", "2026/03/31", "31-Mar-26" (a two-digit year is 1950–2049).
+/// Numeric day-month orders other than ISO are ambiguous and not read.
 /// </summary>
 internal static partial class WrittenDate
 {
@@ -15,15 +15,20 @@ internal static partial class WrittenDate
         "yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d", "yyyy.MM.dd",
         "d-MMMM-yyyy", "d-MMM-yyyy", "d MMMM yyyy", "d MMM yyyy", "d MMMM, yyyy", "d MMM, yyyy",
         "MMMM d, yyyy", "MMM d, yyyy", "MMMM d yyyy", "MMM d yyyy",
+        "d-MMM-yy", "d-MMMM-yy", "d MMM yy",
     ];
 
     /// <summary>The date <paramref name="text"/> states, or null.</summary>
     public static DateOnly? TryParse(string text)
     {
-        var t = Ordinal().Replace(Spaces().Replace(text.Trim(), " "), "$1");
+        var t = Ordinal().Replace(Spaces().Replace(Dashes().Replace(text.Trim(), "-"), " "), "$1");
         t = Abbreviation().Replace(September().Replace(t, "Sep"), "$1");
         return DateOnly.TryParseExact(t, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var d) ? d : null;
     }
+
+    // Typographic hyphens and dashes ("4\u2010Oct\u20102017") as the ASCII hyphen.
+    [GeneratedRegex("[\u2010-\u2015\u2212]")]
+    private static partial Regex Dashes();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

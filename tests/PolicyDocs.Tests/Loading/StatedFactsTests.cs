@@ -199,6 +199,8 @@ public sealed class StatedFactsTests
     [InlineData("Mar. 31, 2026")]
     [InlineData("31st March 2026")]
     [InlineData("2026/03/31")]
+    [InlineData("31-Mar-26")]
+    [InlineData("31\u2010Mar\u20102026")]
     public void Written_dates_are_read(string text) => Assert.Equal(new DateOnly(2026, 3, 31), WrittenDate.TryParse(text));
 
     [Theory]
