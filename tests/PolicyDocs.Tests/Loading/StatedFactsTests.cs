@@ -177,7 +177,7 @@ public sealed class StatedFactsTests
     public void The_site_shows_only_stated_facts()
     {
         using var tree = new TempTree();
-        var path = PolicySetBuilder.SingleFile("rules.md", "---\ntitle: Widget Rules\nauthor: Widget Council\nlang: fr\n---\n" + Sections()).WriteTo(tree.Root);
+        var path = PolicySetBuilder.SingleFile("rules.md", "---\ntitle: Widget Rules\nsubtitle: For widget makers\nauthor: Widget Council\ncopyright: |\n  Copyright Widget Council\n\n  Free to share.\nlang: fr\n---\n" + Sections()).WriteTo(tree.Root);
         var site = Path.Combine(tree.Root, "site");
         var (code, output, _) = Run.Cli("build", "--content", path, "--output", site);
         Assert.True(code == 0, output);
@@ -188,6 +188,11 @@ public sealed class StatedFactsTests
         Assert.DoesNotContain("status-draft", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Published by", page, StringComparison.Ordinal);
         Assert.DoesNotContain("CP/CPS</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"doc-subtitle\">For widget makers</p>", page, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"doc-copyright\">Free to share.</p>", page, StringComparison.Ordinal);
+        var home = File.ReadAllText(Path.Combine(site, "index.html"));
+        Assert.DoesNotContain("pa-title", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Published by", home, StringComparison.Ordinal);
     }
 
     [Theory]

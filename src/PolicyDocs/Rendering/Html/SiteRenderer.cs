@@ -296,7 +296,7 @@ internal sealed class SiteRenderer
             ["subtitle"] = d.Info.Subtitle,
             ["authors"] = new ScriptArray(d.Info.Authors),
             ["date"] = Date(d.Info.Date),
-            ["copyright"] = d.Info.Copyright,
+            ["copyright"] = new ScriptArray((d.Info.Copyright ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)),
             ["version"] = d.Info.Version,
             ["effective_date"] = Date(d.Info.EffectiveDate),
             ["status"] = d.Info.Status?.ToString().ToLowerInvariant(),
