@@ -164,6 +164,23 @@ public sealed class StatedFactsTests
         Assert.Equal("Sample Trust Services Statement \u00B7 Version 1.1", word.MainDocumentPart.HeaderParts.Single().Header!.InnerText);
     }
 
+    [Fact]
+    public void The_combined_Markdown_keeps_the_table_as_the_history_and_reads_back_the_same_facts()
+    {
+        const string Table = "| Date | Changes | Version |\n|---|---|---|\n| 2025-04-01 | First. | 1.0 |\n| 2025-04-01 | Same day. | 1.1 |\n";
+        var c = Run.Compile(PolicySetBuilder.SingleFile("cps.md", "---\nauthor: Widget Council\ndate: 2025-04-02\n---\n" + Sections(identification: Table)));
+        var md = PolicyDocs.Rendering.Markdown.CombinedMarkdown.Render(c.Published!.Of(c.Published.Set.Documents[0]));
+        Assert.DoesNotContain("revisions:", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("kind:", md, StringComparison.Ordinal);
+        var again = Load(md, out var c2, "cps-1.1.md");
+        Assert.Equal(0, c2.ErrorCount);
+        Assert.True(again.Info.RevisionsFromText);
+        Assert.Equal(["1.0", "1.1"], again.Info.Revisions.Select(r => r.Version));
+        Assert.Equal("1.1", again.Info.Version);
+        Assert.Equal(["Widget Council"], again.Info.Authors);
+        Assert.Equal(new DateOnly(2025, 4, 2), again.Info.Date);
+    }
+
     [Theory]
     [InlineData("draft", true)]
     [InlineData(null, false)]

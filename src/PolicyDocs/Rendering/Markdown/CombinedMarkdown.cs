@@ -74,7 +74,8 @@ internal static class CombinedMarkdown
         if (cover.Language is not null) Field(sb, "lang", cover.Language);
         Field(sb, "name", cover.SetName);
         if (cover.Publisher.Name is not null) Field(sb, "publisher", cover.Publisher.Name);
-        if (!doc.Revisions.IsEmpty)
+        // A history read from the document's own revision table stays in its text, where it is read again.
+        if (!doc.Revisions.IsEmpty && !doc.Document.Info.RevisionsFromText)
         {
             sb.Append("revisions:\n");
             foreach (var r in doc.Revisions)
