@@ -17,7 +17,7 @@ internal static class BuildCommand
             DefaultValueFactory = _ => "site",
         });
         var strict = CommonOptions.Strict();
-        var command = new Command("build", "Build the website (and downloads) of a policy set.") { content, output, strict };
+        var command = new Command("build", "Build the website (and downloads) of a policy set. With releases.tags (in policyset.yaml, or for a single Markdown file in its front matter or a policyset.yaml beside it; the front matter wins key by key), every matching git tag is published too, with redlines between consecutive versions.") { content, output, strict };
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();

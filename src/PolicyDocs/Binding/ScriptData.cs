@@ -83,7 +83,7 @@ internal static class ScriptData
         ["oid"] = info.Oid,
         ["version"] = info.Version,
         ["effective_date"] = info.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["status"] = info.Status.ToString().ToLowerInvariant(),
+        ["status"] = info.Status?.ToString().ToLowerInvariant(),
         ["cas"] = new ScriptArray(info.Cas),
         ["implements"] = new ScriptArray(info.Implements),
         ["revisions"] = new ScriptArray(info.Revisions.Select(r => new ScriptObject

@@ -14,7 +14,8 @@ internal static class ChangelogCheck
     /// <summary>Checks the revision history of every document of one version.</summary>
     public static void Check(PolicySet set, DiagnosticBag d)
     {
-        foreach (var doc in set.Documents)
+        // A revision table read from the document's own text is its statement, published as written.
+        foreach (var doc in set.Documents.Where(x => !x.Info.RevisionsFromText))
         {
             var revisions = doc.Info.Revisions;
             for (var i = 1; i < revisions.Length; i++)
@@ -33,19 +34,7 @@ internal static class ChangelogCheck
     }
 
     /// <summary>Compares dotted versions numerically ("1.10" &gt; "1.9").</summary>
-    public static bool IsGreater(string? a, string? b)
-    {
-        if (a is null || b is null) return a is not null;
-        var pa = a.Split('.');
-        var pb = b.Split('.');
-        for (var i = 0; i < Math.Max(pa.Length, pb.Length); i++)
-        {
-            var x = i < pa.Length && int.TryParse(pa[i], NumberStyles.None, CultureInfo.InvariantCulture, out var xi) ? xi : 0;
-            var y = i < pb.Length && int.TryParse(pb[i], NumberStyles.None, CultureInfo.InvariantCulture, out var yi) ? yi : 0;
-            if (x != y) return x > y;
-        }
-        return string.CompareOrdinal(a, b) > 0;
-    }
+    public static bool IsGreater(string? a, string? b) => a is not null && VersionNumber.Compare(a, b) > 0;
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

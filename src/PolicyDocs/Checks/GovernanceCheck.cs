@@ -21,7 +21,7 @@ internal static class GovernanceCheck
         foreach (var doc in set.Documents)
         {
             var info = doc.Info;
-            var approved = info.Status != DocumentStatus.Draft;
+            var approved = info.Status is DocumentStatus.Approved or DocumentStatus.Superseded;
             foreach (var rev in info.Revisions)
             {
                 if (rev.Approval is null)
@@ -35,7 +35,7 @@ internal static class GovernanceCheck
                     d.Add(Rules.ApprovalMismatch, rev.Span,
                         $"Revision {rev.Version} of '{doc.Id}' cites approval '{a.Id}', which does not approve {doc.Id} {rev.Version} (it approves {Describe(a)}).");
             }
-            if (info.Status == DocumentStatus.Approved && !approvals.Any(a => Approves(a, doc.Id, info.Version)))
+            if (info.Status == DocumentStatus.Approved && !approvals.Any(a => Approves(a, doc.Id, info.VersionKey)))
                 d.Add(Rules.MissingApproval, info.Span,
                     $"Document '{doc.Id}' version {info.Version} is approved, but no decision in data/approvals.yaml approves {doc.Id} {info.Version}.");
         }

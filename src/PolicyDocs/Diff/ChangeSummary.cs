@@ -20,9 +20,9 @@ internal static class ChangeSummary
             sb.Append('\n').Append(d.DocumentId).Append(": ").Append(d.Title).Append(' ');
             sb.Append(d.Kind switch
             {
-                ChangeKind.Added => $"(added, version {d.ToVersion})",
-                ChangeKind.Removed => $"(removed, was version {d.FromVersion})",
-                _ => $"({d.FromVersion} -> {d.ToVersion}; {d.Sections.Count} section{(d.Sections.Count == 1 ? "" : "s")} changed, {d.Sections.Count(s => s.Class == ChangeClass.Normative)} normative)",
+                ChangeKind.Added => d.ToVersion is null ? "(added)" : $"(added, version {d.ToVersion})",
+                ChangeKind.Removed => d.FromVersion is null ? "(removed)" : $"(removed, was version {d.FromVersion})",
+                _ => $"({Versions(d.FromVersion, d.ToVersion)}{d.Sections.Count} section{(d.Sections.Count == 1 ? "" : "s")} changed, {d.Sections.Count(s => s.Class == ChangeClass.Normative)} normative)",
             }).Append('\n');
             foreach (var m in d.Metadata)
                 sb.Append("  metadata  ").Append(m.Field).Append(": ").Append(m.Old ?? "(none)").Append(" -> ").Append(m.New ?? "(none)").Append('\n');
@@ -50,6 +50,10 @@ internal static class ChangeSummary
         }
         return sb.ToString();
     }
+
+    // "1.0 -> 1.1; ", "version 1.1; " when it did not change, nothing when neither version states one.
+    private static string Versions(string? from, string? to) =>
+        from is null && to is null ? "" : from == to ? $"version {to}; " : $"{from ?? "(none)"} -> {to ?? "(none)"}; ";
 
     private static string Kind(SectionChange s) => s.Kind switch
     {

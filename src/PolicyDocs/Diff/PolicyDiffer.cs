@@ -169,12 +169,14 @@ internal static class PolicyDiffer
         {
             if (x != y) result.Add(new MetadataChange(field, x, y));
         }
-        Cmp("title", a.Title, b.Title);
-        Cmp("short_title", a.ShortTitle, b.ShortTitle);
+        // A title taken from the file's name is no statement of the document: renaming the file changes nothing.
+        if (a.TitleStated && b.TitleStated) Cmp("title", a.Title, b.Title);
+        if (a.TitleStated && b.TitleStated) Cmp("short_title", a.ShortTitle, b.ShortTitle);
+        Cmp("subtitle", a.Subtitle, b.Subtitle);
         Cmp("oid", a.Oid, b.Oid);
         Cmp("version", a.Version, b.Version);
         Cmp("effective_date", Date(a.EffectiveDate), Date(b.EffectiveDate));
-        Cmp("status", a.Status.ToString().ToLowerInvariant(), b.Status.ToString().ToLowerInvariant());
+        Cmp("status", a.Status?.ToString().ToLowerInvariant(), b.Status?.ToString().ToLowerInvariant());
         Cmp("cas", string.Join(", ", a.Cas), string.Join(", ", b.Cas));
         Cmp("implements", string.Join(", ", a.Implements), string.Join(", ", b.Implements));
         var oldRevs = a.Revisions.Select(r => r.Version).ToHashSet();

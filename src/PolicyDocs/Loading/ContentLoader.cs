@@ -66,38 +66,56 @@ internal static class ContentLoader
     internal static readonly IReadOnlyDictionary<string, DocumentStatus> Statuses =
         new Dictionary<string, DocumentStatus> { ["draft"] = DocumentStatus.Draft, ["approved"] = DocumentStatus.Approved, ["superseded"] = DocumentStatus.Superseded };
 
-    /// <summary>Reads the document keys shared by document.yaml and front matter. Unknown keys are left to the caller.</summary>
+    /// <summary>
+    /// Reads the document keys shared by document.yaml and front matter, pandoc's own keys (<c>subtitle</c>,
+    /// <c>author</c>, <c>date</c>, <c>lang</c>) included. Unknown keys are left to the caller. With a
+    /// <paramref name="defaultTitle"/> (a single file) only what is written is stated: no version, status or kind is assumed.
+    /// </summary>
     internal static DocumentInfo? ReadDocumentInfo(MapReader r, string id, SourceSpan span, string? defaultTitle)
     {
-        var kind = r.Choice("kind", Kinds, required: defaultTitle is null) ?? (defaultTitle is null ? null : DocumentKind.CpCps);
-        var title = r.Text("title", required: defaultTitle is null) ?? defaultTitle;
+        var single = defaultTitle is not null;
+        var kind = r.Choice("kind", Kinds, required: !single);
+        var kindStated = kind is not null;
+        if (single) kind ??= DocumentKind.CpCps;
+        var title = r.Text("title", required: !single) ?? defaultTitle;
         var shortTitle = r.Text("short_title");
         var oid = r.Text("oid");
         if (oid is not null && !System.Text.RegularExpressions.Regex.IsMatch(oid, @"^\d+(\.\d+)+$"))
             r.Diagnostics.Add(Rules.BadValue, r.SpanOf("oid"), $"'{oid}' is not an OID: write dotted digits, e.g. 1.3.6.1.4.1.99999.1.");
-        var version = r.Text("version", required: defaultTitle is null) ?? (defaultTitle is null ? null : "current");
+        var version = r.Text("version", required: !single);
         var effective = r.Date("effective_date");
-        var status = r.Choice("status", Statuses) ?? DocumentStatus.Draft;
+        var status = r.Choice("status", Statuses) ?? (single ? null : DocumentStatus.Draft);
         var cas = r.Texts("cas");
         var implements = r.Texts("implements");
+        var subtitle = r.Text("subtitle");
+        var authors = Authors(r);
+        var date = StatedDate(r, "date");
+        var language = r.Text("lang");
+        var copyright = r.Text("copyright")?.Trim();
         var revisions = r.List("revisions", node =>
         {
             var rr = new MapReader(node, "a revision", r.Diagnostics, node.Span);
             if (!rr.IsValid) return null;
             var v = rr.Text("version", true);
-            var date = rr.Date("date", true);
+            var d = rr.Date("date", true);
             var summary = rr.Text("summary", true);
             var approval = rr.Id("approval");
             rr.Finish();
-            return v is null || date is null || summary is null ? null : new Revision(v, date.Value, summary, approval, rr.Span);
+            return v is null || d is null || summary is null ? null : new Revision(v, d.Value, summary, approval, rr.Span);
         });
-        if (kind is null || title is null || version is null) return null;
+        if (kind is null || title is null || (version is null && !single)) return null;
         return new DocumentInfo
         {
             Id = id,
             Kind = kind.Value,
+            KindStated = kindStated,
             Title = title,
             ShortTitle = shortTitle ?? title,
+            Subtitle = subtitle,
+            Authors = authors,
+            Date = date,
+            Language = language,
+            Copyright = copyright,
             Oid = oid,
             Version = version,
             EffectiveDate = effective,
@@ -109,6 +127,38 @@ internal static class ContentLoader
         };
     }
 
+    // pandoc's author: one name, a list of names, or a list of mappings with a name.
+    private static ImmutableArray<string> Authors(MapReader r)
+    {
+        var node = r.Node("author");
+        if (node is DataScalar { Value: { } one }) return [one];
+        if (node is not DataList list) return node is null or DataScalar ? [] : Wrong(node);
+        var result = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in list.Items)
+        {
+            var name = item switch { DataScalar s => s.Value, DataMap m => (m.Get("name") as DataScalar)?.Value, _ => null };
+            if (name is not null) result.Add(name);
+            else r.Diagnostics.Add(Rules.WrongType, item.Span, $"Each author must be a name or a mapping with a name, not {item.KindName}.");
+        }
+        return result.ToImmutable();
+
+        ImmutableArray<string> Wrong(DataNode n)
+        {
+            r.Diagnostics.Add(Rules.WrongType, n.Span, $"'author' must be a name or a list of names, not {n.KindName}.");
+            return [];
+        }
+    }
+
+    // A date as documents write it ("2026-03-31", "31-March-2026", "March 31, 2026"); a date no reader can place is a warning.
+    private static DateOnly? StatedDate(MapReader r, string key)
+    {
+        var text = r.Text(key);
+        if (text is null) return null;
+        if (WrittenDate.TryParse(text) is { } date) return date;
+        r.Diagnostics.Add(Rules.BadValue.At(r.SpanOf(key), $"'{text}' is not a date PolicyDocs can read for '{key}' (e.g. 2026-03-31 or 31 March 2026); it is left out.", Severity.Warning));
+        return null;
+    }
+
     // A publisher value the site writes as a link: refused (and left out) unless the link policy allows it.
     private static string? Link(MapReader p, string key)
     {
@@ -118,18 +168,22 @@ internal static class ContentLoader
         return null;
     }
 
-    /// <summary>Reads policyset.yaml keys.</summary>
-    internal static PolicySetInfo ReadPolicySetInfo(MapReader r, SourceSpan span, string defaultName, out ImmutableArray<(string Value, SourceSpan Span)> order)
+    /// <summary>
+    /// Reads policyset.yaml keys. <paramref name="required"/> is false for a policyset.yaml beside a single Markdown
+    /// file, where every key is optional and an unnamed publisher stays unnamed.
+    /// </summary>
+    internal static PolicySetInfo ReadPolicySetInfo(MapReader r, SourceSpan span, string defaultName, out ImmutableArray<(string Value, SourceSpan Span)> order, bool required = true)
     {
-        var name = r.Text("name", true) ?? defaultName;
-        var p = r.Map("publisher", "the publisher", required: true);
+        var name = r.Text("name", required) ?? defaultName;
+        var p = r.Map("publisher", "the publisher", required);
+        var unnamed = required ? "Policy Authority" : null;
         Publisher publisher;
         if (p is not null && p.IsValid)
         {
-            publisher = new Publisher(p.Text("name", true) ?? "Policy Authority", p.Text("email"), Link(p, "url"), p.Text("address"), Link(p, "problem_reports"));
+            publisher = new Publisher(p.Text("name", required) ?? unnamed, p.Text("email"), Link(p, "url"), p.Text("address"), Link(p, "problem_reports"));
             p.Finish();
         }
-        else publisher = new Publisher("Policy Authority", null, null, null, null);
+        else publisher = new Publisher(unnamed, null, null, null, null);
         var baseUrl = r.Text("base_url");
         if (baseUrl is not null)
         {
@@ -144,18 +198,7 @@ internal static class ContentLoader
         var levels = r.Texts("impact_levels");
         order = r.TextsWithSpans("documents");
         var governance = ReadGovernance(r);
-        var releases = new ReleaseSettings(null);
-        if (r.Map("releases", "the release settings") is { IsValid: true } rel)
-        {
-            var pattern = rel.Text("tags", required: true);
-            if (pattern is not null && (pattern.StartsWith('-') || pattern.Any(char.IsWhiteSpace)))
-            {
-                r.Diagnostics.Add(Rules.BadValue, rel.SpanOf("tags"), $"'{pattern}' is not a git tag pattern such as \"v*\".");
-                pattern = null;
-            }
-            rel.Finish();
-            releases = new ReleaseSettings(pattern);
-        }
+        var releases = ReadReleases(r) ?? new ReleaseSettings(null);
         var matrix = new MatrixSettings(false);
         if (r.Map("matrix", "the matrix settings") is { IsValid: true } m)
         {
@@ -170,6 +213,20 @@ internal static class ContentLoader
         }
         var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Releases = releases, Matrix = matrix, Redline = redline, Span = span };
         return levels.IsDefaultOrEmpty ? info : info with { ImpactLevels = levels };
+    }
+
+    /// <summary>The <c>releases</c> mapping (<c>tags: "v*"</c>) of policyset.yaml or a single file's front matter; null when absent.</summary>
+    internal static ReleaseSettings? ReadReleases(MapReader r)
+    {
+        if (r.Map("releases", "the release settings") is not { IsValid: true } rel) return null;
+        var pattern = rel.Text("tags", required: true);
+        if (pattern is not null && (pattern.StartsWith('-') || pattern.Any(char.IsWhiteSpace)))
+        {
+            r.Diagnostics.Add(Rules.BadValue, rel.SpanOf("tags"), $"'{pattern}' is not a git tag pattern such as \"v*\".");
+            pattern = null;
+        }
+        rel.Finish();
+        return new ReleaseSettings(pattern);
     }
 
     private static Governance ReadGovernance(MapReader r)

@@ -41,29 +41,76 @@ internal static partial class SingleFileLoader
         var id = r.Id("id") ?? fileId;
         var name = r.Text("name");
         var publisherName = r.Text("publisher");
+        var releases = ContentLoader.ReadReleases(r);
         var info = ContentLoader.ReadDocumentInfo(r, id, new SourceSpan(display, 1, 1), defaultTitle)!;
         r.Finish();
 
         var (sections, appendices) = SectionTree.Build(split.Segments, d);
         if (sections.IsEmpty)
             d.Add(Rules.EmptyDocument, SourceSpan.File(display), $"{displayPath} has no numbered section headings such as '# 1. INTRODUCTION'.");
-        var doc = new PolicyDocument(info, sections, appendices, string.IsNullOrWhiteSpace(preamble) ? null : new Section
+        var preambleSection = string.IsNullOrWhiteSpace(preamble) ? null : new Section
         {
             Number = "",
             Title = "",
             Span = new SourceSpan(display, firstLine, 1),
             Source = preamble,
             SourceLine = firstLine,
-        }, Path.GetDirectoryName(fullPath));
-        var setInfo = new PolicySetInfo
-        {
-            Name = name ?? info.Title,
-            Publisher = new Publisher(publisherName ?? "Policy Authority", null, null, null, null),
-            Span = SourceSpan.File(display),
         };
+        info = StatedFacts(info, RevisionTable.Read(preambleSection, sections, appendices, d)) with { TitleStated = h1.Success || (front as DataMap)?.Get("title") is not null };
+        var doc = new PolicyDocument(info, sections, appendices, preambleSection, Path.GetDirectoryName(fullPath));
+
+        // Front matter wins key by key over a policyset.yaml beside the file.
+        var beside = Beside(fullPath, display, d);
+        var setInfo = (beside ?? new PolicySetInfo { Name = info.Title, Publisher = new Publisher(null, null, null, null, null), Span = SourceSpan.File(display) }) with
+        {
+            Name = name ?? (beside?.Name is { Length: > 0 } n ? n : info.Title),
+        };
+        if (publisherName is not null) setInfo = setInfo with { Publisher = setInfo.Publisher with { Name = publisherName } };
+        if (releases is not null) setInfo = setInfo with { Releases = releases };
         var data = DataReaders.Read(System.Collections.Immutable.ImmutableSortedDictionary<string, DataNode>.Empty, d);
         return new LoadResult(new PolicySet(setInfo, data, [doc], Path.GetDirectoryName(fullPath)!), null);
     }
+
+    /// <summary>
+    /// The facts the document states beyond its front matter: the revision table (unless the front matter lists
+    /// <c>revisions</c>), the version ("subtitle: Version 2.2.6", else the table's highest version), that version's
+    /// effective date (the table's "Effective" column, else the row's date), and DRAFT only when the title or subtitle says so.
+    /// </summary>
+    private static DocumentInfo StatedFacts(DocumentInfo info, System.Collections.Immutable.ImmutableArray<RevisionTable.Row> table)
+    {
+        var fromText = info.Revisions.IsEmpty && !table.IsEmpty;
+        if (fromText) info = info with { Revisions = [.. table.Select(t => t.Revision)], RevisionsFromText = true };
+        var version = info.Version ?? StatedVersion(info.Subtitle) ?? (fromText ? table[^1].Revision.Version : null);
+        var row = table.LastOrDefault(t => t.Revision.Version == version);
+        var effective = info.EffectiveDate ?? (fromText && row is not null ? row.Effective ?? row.Revision.Date : null);
+        var status = info.Status ?? (Draft().IsMatch(info.Title) || (info.Subtitle is { } sub && Draft().IsMatch(sub)) ? DocumentStatus.Draft : null);
+        return info with { Version = version, EffectiveDate = effective, Status = status };
+    }
+
+    private static string? StatedVersion(string? subtitle) =>
+        subtitle is not null && SubtitleVersion().Match(subtitle) is { Success: true } m ? m.Groups[1].Value : null;
+
+    // A policyset.yaml in the folder holding the file: its keys, all optional, for what the front matter does not say.
+    private static PolicySetInfo? Beside(string fullPath, string display, DiagnosticBag d)
+    {
+        var folder = Path.GetDirectoryName(fullPath)!;
+        var path = Path.Combine(folder, "policyset.yaml");
+        if (!File.Exists(path)) return null;
+        var slash = display.LastIndexOf('/');
+        var setDisplay = slash < 0 ? "policyset.yaml" : display[..(slash + 1)] + "policyset.yaml";
+        var text = ContentLoader.ReadText(folder, path, setDisplay, d);
+        if (text is null) return null;
+        var r = new MapReader(YamlReader.Read(setDisplay, text, d), "policyset.yaml", d, SourceSpan.File(setDisplay));
+        var info = ContentLoader.ReadPolicySetInfo(r, SourceSpan.File(setDisplay), "", out _, required: false);
+        r.Finish();
+        return info;
+    }
+
+    [GeneratedRegex(@"\b(?:version|ver\.?|v)\s*(\d+(?:\.\d+)*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SubtitleVersion();
+
+    [GeneratedRegex(@"\bdraft\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Draft();
 
     [GeneratedRegex(@"\A---[ \t]*\r?\n(?<yaml>(?:.*\r?\n)*?)(?:---|\.\.\.)[ \t]*(?:\r?\n|\z)")]
     private static partial Regex FrontMatter();

@@ -46,12 +46,33 @@ internal sealed record DocumentInfo
     public required string ShortTitle { get; init; }
     /// <summary>The document's policy OID, if assigned.</summary>
     public string? Oid { get; init; }
-    /// <summary>Version of this text ("1.2").</summary>
-    public required string Version { get; init; }
+    /// <summary>Version of this text ("1.2"); null when the document states none.</summary>
+    public string? Version { get; init; }
+    /// <summary>The name of this version in paths and archives: its version, or "current" when it states none.</summary>
+    public string VersionKey => Version ?? "current";
     /// <summary>The date this version takes effect.</summary>
     public DateOnly? EffectiveDate { get; init; }
-    /// <summary>Draft, approved or superseded.</summary>
-    public DocumentStatus Status { get; init; } = DocumentStatus.Draft;
+    /// <summary>Draft, approved or superseded; null when the document does not say.</summary>
+    public DocumentStatus? Status { get; init; }
+    /// <summary>The subtitle the document states (pandoc <c>subtitle</c>), if any.</summary>
+    public string? Subtitle { get; init; }
+    /// <summary>The authors the document names (pandoc <c>author</c>).</summary>
+    public ImmutableArray<string> Authors { get; init; } = [];
+    /// <summary>The date the document states for itself (pandoc <c>date</c>), if any.</summary>
+    public DateOnly? Date { get; init; }
+    /// <summary>The language of the text as a BCP 47 tag ("en"), if stated.</summary>
+    public string? Language { get; init; }
+    /// <summary>The copyright notice the document states (pandoc <c>copyright</c>), if any.</summary>
+    public string? Copyright { get; init; }
+    /// <summary>False when the title is the file's name, the document stating none (no front-matter title, no "# " heading).</summary>
+    public bool TitleStated { get; init; } = true;
+    /// <summary>False when the kind is assumed (a single file that does not say), so no output names it.</summary>
+    public bool KindStated { get; init; } = true;
+    /// <summary>
+    /// True when <see cref="Revisions"/> were read from the document's own revision table: the document's statement,
+    /// published as written and not held to the dated changelog rules of a history kept in YAML.
+    /// </summary>
+    public bool RevisionsFromText { get; init; }
     /// <summary>Ids of the CAs the document applies to.</summary>
     public ImmutableArray<string> Cas { get; init; } = [];
     /// <summary>For a CPS: ids of the CPs it implements.</summary>

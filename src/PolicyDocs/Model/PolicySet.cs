@@ -5,8 +5,8 @@ using PolicyDocs.Model.Data;
 
 namespace PolicyDocs.Model;
 
-/// <summary>The Policy Authority that publishes the set, and where to reach it.</summary>
-internal sealed record Publisher(string Name, string? Email, string? Url, string? Address, string? ProblemReports);
+/// <summary>The Policy Authority that publishes the set, and where to reach it; the name is null when the content names none.</summary>
+internal sealed record Publisher(string? Name, string? Email, string? Url, string? Address, string? ProblemReports);
 
 /// <summary>Which versions of the policy set are published, e.g. every git tag matching "v*".</summary>
 /// <param name="TagPattern">A git tag glob; null publishes only the current content.</param>

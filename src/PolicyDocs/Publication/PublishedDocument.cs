@@ -17,14 +17,26 @@ internal sealed record Cover
     public required string Title { get; init; }
     /// <summary>The short title.</summary>
     public required string ShortTitle { get; init; }
-    /// <summary>The version.</summary>
-    public required string Version { get; init; }
+    /// <summary>The version; null when the document states none.</summary>
+    public string? Version { get; init; }
+    /// <summary>The subtitle, if stated.</summary>
+    public string? Subtitle { get; init; }
+    /// <summary>The authors the document names.</summary>
+    public ImmutableArray<string> Authors { get; init; } = [];
+    /// <summary>The date the document states for itself, if any.</summary>
+    public DateOnly? Date { get; init; }
+    /// <summary>The language of the text, if stated.</summary>
+    public string? Language { get; init; }
+    /// <summary>The copyright notice, if stated (one paragraph per line).</summary>
+    public string? Copyright { get; init; }
+    /// <summary>False when the kind is only assumed, so the cover does not name it.</summary>
+    public bool KindStated { get; init; } = true;
     /// <summary>The policy OID, if any.</summary>
     public string? Oid { get; init; }
     /// <summary>The effective date, if any.</summary>
     public DateOnly? EffectiveDate { get; init; }
-    /// <summary>Draft, approved, …</summary>
-    public required DocumentStatus Status { get; init; }
+    /// <summary>Draft, approved, …; null when the document does not say.</summary>
+    public DocumentStatus? Status { get; init; }
     /// <summary>The policy set's name.</summary>
     public required string SetName { get; init; }
     /// <summary>Who publishes the document.</summary>

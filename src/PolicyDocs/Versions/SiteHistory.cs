@@ -13,7 +13,7 @@ internal sealed record ArchivedDocument(PublishedDocument Publication)
     public PolicyDocument Document => Publication.Document;
 
     /// <summary>Where its page is written.</summary>
-    public string PagePath => SitePaths.ArchivedPage(Document.Id, Document.Info.Version);
+    public string PagePath => SitePaths.ArchivedPage(Document.Id, Document.Info.VersionKey);
 }
 
 /// <summary>The changes of one document between two consecutive published versions.</summary>
@@ -74,10 +74,11 @@ internal sealed record SiteHistory(IReadOnlyList<ArchivedDocument> Archived, IRe
             foreach (var r in releases)
             {
                 if (r.Published.Find(id) is not { } doc) continue;
-                if (!byVersion.ContainsKey(doc.Cover.Version)) order.Add(doc.Cover.Version);
-                byVersion[doc.Cover.Version] = r;
+                var key = doc.Document.Info.VersionKey;
+                if (!byVersion.ContainsKey(key)) order.Add(key);
+                byVersion[key] = r;
             }
-            var currentVersion = current.Find(id)?.Cover.Version;
+            var currentVersion = current.Find(id)?.Document.Info.VersionKey;
             foreach (var v in order.Where(v => v != currentVersion))
                 archived.Add(new ArchivedDocument(byVersion[v].Published.Find(id)!));
             for (var i = 1; i < order.Count; i++)

@@ -32,8 +32,11 @@ internal static class DocxHeaderFooter
             Justification = new Justification { Val = JustificationValues.Right },
         });
         if (info.Status == DocumentStatus.Draft) p.Append(new Run(new Picture(Watermark)));
-        var status = info.Status switch { DocumentStatus.Draft => "DRAFT", DocumentStatus.Approved => "Approved", _ => "Superseded" };
-        DocxBodyWriter.AppendText(p, $"{info.ShortTitle} \u00B7 Version {info.Version} \u00B7 {status}", default);
+        // Only what the document states: its short title, then its version and status when it gives them.
+        var parts = new List<string> { info.ShortTitle };
+        if (info.Version is { } version) parts.Add("Version " + version);
+        if (info.Status is { } s) parts.Add(s switch { DocumentStatus.Draft => "DRAFT", DocumentStatus.Approved => "Approved", _ => "Superseded" });
+        DocxBodyWriter.AppendText(p, string.Join(" \u00B7 ", parts), default);
         return new Header(p);
     }
 

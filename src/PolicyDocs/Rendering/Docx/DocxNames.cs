@@ -9,10 +9,10 @@ namespace PolicyDocs.Rendering.Docx;
 internal static class DocxNames
 {
     /// <summary>"cps-1.2.docx": the download file name of a document version.</summary>
-    public static string FileName(DocumentInfo info) => SitePaths.DocxFileName(info.Id, info.Version);
+    public static string FileName(DocumentInfo info) => SitePaths.DocxFileName(info.Id, info.VersionKey);
 
     /// <summary>"downloads/cps-1.2.docx": the site-relative path the build writes.</summary>
-    public static string DownloadPath(DocumentInfo info) => SitePaths.DocxDownload(info.Id, info.Version);
+    public static string DownloadPath(DocumentInfo info) => SitePaths.DocxDownload(info.Id, info.VersionKey);
 
     /// <summary>The bookmark of a section or appendix: "_S4_9_1", "_SApp_A".</summary>
     public static string SectionBookmark(Section section) =>

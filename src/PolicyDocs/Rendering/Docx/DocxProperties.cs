@@ -26,11 +26,11 @@ internal static class DocxProperties
             .Append("xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" ")
             .Append("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">")
             .Append("<dc:title>").Append(SecurityElement.Escape(info.Title)).Append("</dc:title>")
-            .Append("<dc:subject>").Append(SecurityElement.Escape(info.KindLabel)).Append("</dc:subject>")
-            .Append("<dc:creator>").Append(SecurityElement.Escape(set.Publisher.Name)).Append("</dc:creator>")
+            .Append("<dc:subject>").Append(SecurityElement.Escape(info.KindStated ? info.KindLabel : info.Subtitle ?? "")).Append("</dc:subject>")
+            .Append("<dc:creator>").Append(SecurityElement.Escape(set.Publisher.Name ?? string.Join("; ", info.Authors))).Append("</dc:creator>")
             .Append("<cp:keywords>").Append(SecurityElement.Escape(info.Oid ?? "")).Append("</cp:keywords>")
             .Append("<cp:revision>").Append(Math.Max(1, info.Revisions.Length).ToString(CultureInfo.InvariantCulture)).Append("</cp:revision>")
-            .Append("<cp:version>").Append(SecurityElement.Escape(info.Version)).Append("</cp:version>")
+            .Append("<cp:version>").Append(SecurityElement.Escape(info.Version ?? "")).Append("</cp:version>")
             .Append("<dcterms:created xsi:type=\"dcterms:W3CDTF\">").Append(date).Append("</dcterms:created>")
             .Append("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">").Append(date).Append("</dcterms:modified>")
             .Append("</cp:coreProperties>")
@@ -42,10 +42,10 @@ internal static class DocxProperties
         var id = 2;
         void Prop(string name, string value) =>
             props.Append(new CustomDocumentProperty(new VTLPWSTR(value)) { FormatId = CustomFormatId, PropertyId = id++, Name = name });
-        Prop("Version", info.Version);
+        Prop("Version", info.Version ?? "");
         Prop("EffectiveDate", info.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
         Prop("PolicyOID", info.Oid ?? "");
-        Prop("Status", info.Status.ToString());
+        Prop("Status", info.Status?.ToString() ?? "");
         custom.Element = props;
     }
 }

@@ -161,18 +161,26 @@ internal static class DocxRenderer
     {
         body.Append(new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { Before = "2400" } }));
         body.Append(Styled("Title", cover.Title));
-        body.Append(Styled("Subtitle", $"{cover.SetName} \u2014 {KindName(cover.Kind)}"));
-        var rows = new List<(string, string)>
+        // Only the facts the document states: no row stands in for one it does not give.
+        if ((cover.Subtitle ?? (cover.KindStated ? $"{cover.SetName} \u2014 {KindName(cover.Kind)}" : null)) is { } subtitle)
+            body.Append(Styled("Subtitle", subtitle));
+        var rows = new List<(string, string?)>
         {
-            ("Document", $"{cover.ShortTitle} ({cover.KindLabel})"),
-            ("Policy OID", cover.Oid ?? "Not assigned"),
+            ("Document", cover.KindStated ? $"{cover.ShortTitle} ({cover.KindLabel})" : cover.ShortTitle != cover.Title ? cover.ShortTitle : null),
+            ("Policy OID", cover.Oid),
             ("Version", cover.Version),
-            ("Effective date", cover.EffectiveDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "Not yet determined"),
-            ("Status", StatusName(cover.Status)),
+            ("Effective date", cover.EffectiveDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)),
+            ("Date", cover.Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)),
+            ("Status", cover.Status is { } status ? StatusName(status) : null),
+            (cover.Authors.Length == 1 ? "Author" : "Authors", cover.Authors.IsEmpty ? null : string.Join(", ", cover.Authors)),
             ("Policy Authority", cover.Publisher.Name),
+            ("Contact", cover.Publisher.Email),
         };
-        if (cover.Publisher.Email is { } email) rows.Add(("Contact", email));
-        body.Append(SimpleTable(null, rows.Select(r => new[] { r.Item1, r.Item2 }).ToList(), boldFirstColumn: true));
+        var stated = rows.Where(r => r.Item2 is not null).Select(r => new[] { r.Item1, r.Item2! }).ToList();
+        if (stated.Count > 0) body.Append(SimpleTable(null, stated, boldFirstColumn: true));
+        if (cover.Copyright is { } copyright)
+            foreach (var line in copyright.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+                body.Append(Styled("Normal", line));
         body.Append(PageBreak());
     }
 
@@ -192,16 +200,21 @@ internal static class DocxRenderer
 
     internal static void History(Body body, PublishedDocument document, ReferenceDocument reference)
     {
-        body.Append(Styled("TOCHeading", "Document history"));
         var cover = document.Cover;
+        // With no revisions recorded the table has the one row the document states: its version, if it gives one.
+        if (document.Revisions.IsEmpty && cover.Version is null) return;
+        body.Append(Styled("TOCHeading", "Document history"));
         var rows = document.Revisions.IsEmpty
-            ? [[cover.Version, cover.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", "This version.", ""]]
+            ? [[cover.Version!, cover.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", "This version.", ""]]
             : document.Revisions.Select(r => new[]
             {
                 r.Version, r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Summary,
                 r.Approved is { } a ? $"{a.Meeting} ({a.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : r.Approval ?? "",
             }).ToList();
-        body.Append(SimpleTable(["Version", "Date", "Summary of changes", "Approval"], rows, false, [12, 16, 50, 22], reference.TextWidth));
+        // A revision table read from the document's text has no approvals: no empty column stands for them.
+        if (document.Document.Info.RevisionsFromText && document.Revisions.All(r => r.Approval is null))
+            body.Append(SimpleTable(["Version", "Date", "Summary of changes"], [.. rows.Select(r => r[..3])], false, [12, 16, 72], reference.TextWidth));
+        else body.Append(SimpleTable(["Version", "Date", "Summary of changes", "Approval"], rows, false, [12, 16, 50, 22], reference.TextWidth));
         body.Append(new Paragraph());
     }
 

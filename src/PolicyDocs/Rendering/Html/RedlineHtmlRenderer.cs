@@ -36,7 +36,7 @@ internal sealed record RedlineLinks(int Depth, Func<XrefTarget, string?> Old, Fu
     private static string? VersionLink(PolicySet current, PolicySet version, XrefTarget t, int depth)
     {
         if (t.DocumentId is not { } d || version.Find(d) is not { } doc) return SiteLinks.Href(t, null, depth);
-        var page = current.Find(d)?.Info.Version == doc.Info.Version ? SitePaths.DocumentPage(d) : SitePaths.ArchivedPage(d, doc.Info.Version);
+        var page = current.Find(d)?.Info.Version == doc.Info.Version ? SitePaths.DocumentPage(d) : SitePaths.ArchivedPage(d, doc.Info.VersionKey);
         return SiteLinks.Root(depth) + page + (t.Anchor.Length == 0 ? "" : "#" + t.Anchor);
     }
 }

@@ -36,7 +36,9 @@ internal static class SiteFeeds
         sb.Append("  <title>").Append(X(set.Info.Name)).Append("</title>\n");
         sb.Append("  <id>").Append(X(baseUrl ?? "urn:policydocs:" + Slug(set.Info.Name))).Append("</id>\n");
         sb.Append("  <updated>").Append(Day(updated)).Append("T00:00:00Z</updated>\n");
-        sb.Append("  <author><name>").Append(X(set.Info.Publisher.Name)).Append("</name>");
+        // Atom requires an author: the publisher, else the documents' own authors, else the set's name.
+        var author = set.Info.Publisher.Name ?? set.Documents.SelectMany(d => d.Info.Authors).FirstOrDefault() ?? set.Info.Name;
+        sb.Append("  <author><name>").Append(X(author)).Append("</name>");
         if (set.Info.Publisher.Email is { } email) sb.Append("<email>").Append(X(email)).Append("</email>");
         sb.Append("</author>\n");
         if (baseUrl is not null)

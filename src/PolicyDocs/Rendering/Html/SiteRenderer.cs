@@ -202,7 +202,7 @@ internal sealed class SiteRenderer
             ["base_url"] = info.BaseUrl,
             ["documents"] = new ScriptArray(_set.Documents.Select(d => new ScriptObject
             {
-                ["id"] = d.Id, ["short_title"] = d.Info.ShortTitle, ["kind"] = d.Info.KindLabel, ["url"] = SitePaths.DocumentPage(d.Id),
+                ["id"] = d.Id, ["short_title"] = d.Info.ShortTitle, ["kind"] = d.Info.KindStated ? d.Info.KindLabel : d.Info.ShortTitle, ["url"] = SitePaths.DocumentPage(d.Id),
             })),
             ["nav"] = new ScriptArray(_nav.Select(n => new ScriptObject { ["label"] = n.Label, ["url"] = n.Path })),
         };
@@ -215,10 +215,12 @@ internal sealed class SiteRenderer
             ["path"] = path,
             ["kind"] = name,
             ["chrome"] = chrome,
+            // The language the documents state (all the same one), else English.
+            ["lang"] = _set.Documents.Select(d => d.Info.Language).Distinct().ToList() is [{ } lang] ? lang : "en",
             // The print view is the document again: search engines should index the document page.
             ["canonical"] = info.BaseUrl is null || name == "404" || standalone ? null
                 : SiteFeeds.Url(info.BaseUrl, name == "print" ? path.Replace("print/index.html", "index.html", StringComparison.Ordinal) : path),
-            ["description"] = $"{title}: published by {info.Publisher.Name}.",
+            ["description"] = info.Publisher.Name is { } by ? $"{title}: published by {by}." : title,
         };
         var scope = new ScriptObject { ["site"] = site, ["page"] = page, ["assets"] = assets, ["security"] = Security };
         foreach (var (k, v) in model) scope[k] = v;
@@ -282,7 +284,7 @@ internal sealed class SiteRenderer
     {
         var root = SiteLinks.Root(depth);
         var downloads = new ScriptArray();
-        foreach (var (label, path) in new[] { ("Word (DOCX)", SitePaths.DocxDownload(d.Info.Id, d.Info.Version)), ("Markdown", SitePaths.MarkdownDownload(d.Info.Id, d.Info.Version)) })
+        foreach (var (label, path) in new[] { ("Word (DOCX)", SitePaths.DocxDownload(d.Info.Id, d.Info.VersionKey)), ("Markdown", SitePaths.MarkdownDownload(d.Info.Id, d.Info.VersionKey)) })
             if (pending.Bytes(output, path) is { } bytes)
                 downloads.Add(new DownloadFile(label, root + path, path["downloads/".Length..], bytes));
         return new ScriptObject
@@ -290,10 +292,14 @@ internal sealed class SiteRenderer
             ["id"] = d.Id,
             ["title"] = d.Info.Title,
             ["short_title"] = d.Info.ShortTitle,
-            ["kind"] = d.Info.KindLabel,
+            ["kind"] = d.Info.KindStated ? d.Info.KindLabel : null,
+            ["subtitle"] = d.Info.Subtitle,
+            ["authors"] = new ScriptArray(d.Info.Authors),
+            ["date"] = Date(d.Info.Date),
+            ["copyright"] = new ScriptArray((d.Info.Copyright ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)),
             ["version"] = d.Info.Version,
             ["effective_date"] = Date(d.Info.EffectiveDate),
-            ["status"] = d.Info.Status.ToString().ToLowerInvariant(),
+            ["status"] = d.Info.Status?.ToString().ToLowerInvariant(),
             ["oid"] = d.Info.Oid,
             ["cas"] = new ScriptArray(d.Info.Cas.Select(id => new ScriptObject
             {

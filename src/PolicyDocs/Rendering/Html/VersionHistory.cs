@@ -15,7 +15,7 @@ internal static class VersionHistory
         var revisions = info.Revisions.OrderBy(r => r.Date).ToList();
         var list = new List<(string Version, DateOnly? Date, string Summary, string? Approval)>();
         foreach (var r in revisions) list.Add((r.Version, r.Date, r.Summary, r.Approval));
-        if (!list.Any(v => v.Version == info.Version)) list.Add((info.Version, info.EffectiveDate, "", null));
+        if (info.Version is { } stated && !list.Any(v => v.Version == stated)) list.Add((stated, info.EffectiveDate, "", null));
         var isDraft = info.Status == DocumentStatus.Draft;
         var effective = list.Where(v => !(isDraft && v.Version == info.Version)).ToList();
         var result = new List<VersionRange>();

@@ -30,10 +30,10 @@ namespace PolicyDocs.Rendering.Markdown;
 internal static class CombinedMarkdown
 {
     /// <summary>The site path of a document's Markdown download.</summary>
-    public static string PathOf(DocumentInfo info) => SitePaths.MarkdownDownload(info.Id, info.Version);
+    public static string PathOf(DocumentInfo info) => SitePaths.MarkdownDownload(info.Id, info.VersionKey);
 
     /// <summary>The folder beside the download that holds its images, as the file links it: "cps-1.2/".</summary>
-    public static string ImageFolder(DocumentInfo info) => SitePaths.MarkdownImageFolder(info.Id, info.Version)["downloads/".Length..];
+    public static string ImageFolder(DocumentInfo info) => SitePaths.MarkdownImageFolder(info.Id, info.VersionKey)["downloads/".Length..];
 
     /// <summary>
     /// The image files shipped beside the download, by site path: each image under the download's image folder at the
@@ -42,7 +42,7 @@ internal static class CombinedMarkdown
     /// </summary>
     public static IEnumerable<(string Path, byte[] Bytes)> Images(PolicyDocument doc)
     {
-        var folder = SitePaths.MarkdownImageFolder(doc.Info.Id, doc.Info.Version);
+        var folder = SitePaths.MarkdownImageFolder(doc.Info.Id, doc.Info.VersionKey);
         foreach (var image in doc.Images.Values.DistinctBy(i => i.Path, StringComparer.Ordinal))
         {
             yield return (folder + image.Path, image.Bytes);
@@ -57,16 +57,25 @@ internal static class CombinedMarkdown
         var sb = new StringBuilder();
         sb.Append("---\n");
         Field(sb, "id", cover.Id);
-        Field(sb, "kind", cover.Kind switch { DocumentKind.Cp => "cp", DocumentKind.Cps => "cps", _ => "cp-cps" });
+        if (cover.KindStated) Field(sb, "kind", cover.Kind switch { DocumentKind.Cp => "cp", DocumentKind.Cps => "cps", _ => "cp-cps" });
         Field(sb, "title", cover.Title);
+        if (cover.Subtitle is not null) Field(sb, "subtitle", cover.Subtitle);
         Field(sb, "short_title", cover.ShortTitle);
         if (cover.Oid is not null) Field(sb, "oid", cover.Oid);
-        Field(sb, "version", cover.Version);
+        if (cover.Version is not null) Field(sb, "version", cover.Version);
         if (cover.EffectiveDate is { } d) sb.Append("effective_date: ").Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
-        Field(sb, "status", cover.Status.ToString().ToLowerInvariant());
+        if (cover.Status is { } status) Field(sb, "status", status.ToString().ToLowerInvariant());
+        if (cover.Authors.Length > 0)
+        {
+            sb.Append("author:\n");
+            foreach (var a in cover.Authors) sb.Append("  - ").Append(Quote(a)).Append('\n');
+        }
+        if (cover.Date is { } date) sb.Append("date: ").Append(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
+        if (cover.Language is not null) Field(sb, "lang", cover.Language);
         Field(sb, "name", cover.SetName);
-        Field(sb, "publisher", cover.Publisher.Name);
-        if (!doc.Revisions.IsEmpty)
+        if (cover.Publisher.Name is not null) Field(sb, "publisher", cover.Publisher.Name);
+        // A history read from the document's own revision table stays in its text, where it is read again.
+        if (!doc.Revisions.IsEmpty && !doc.Document.Info.RevisionsFromText)
         {
             sb.Append("revisions:\n");
             foreach (var r in doc.Revisions)

@@ -41,7 +41,7 @@ public sealed class CombinedMarkdownTests
     /// <summary>Writes the download and the image files shipped beside it, as a reader downloads them.</summary>
     private static string WriteDownload(TempTree tree, PolicyDocument doc, string name)
     {
-        var folder = PolicyDocs.Output.SitePaths.MarkdownImageFolder(doc.Info.Id, doc.Info.Version);
+        var folder = PolicyDocs.Output.SitePaths.MarkdownImageFolder(doc.Info.Id, doc.Info.VersionKey);
         var download = PolicySetBuilder.SingleFile(name, Download(doc));
         foreach (var (path, bytes) in Sample.Value.Build.Output.Files.Where(f => f.Key.StartsWith(folder, StringComparison.Ordinal)))
             download.WithBytes(path["downloads/".Length..], bytes);

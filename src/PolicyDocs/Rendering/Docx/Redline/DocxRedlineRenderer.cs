@@ -37,7 +37,7 @@ internal static class DocxRedlineRenderer
         var oldDoc = version.Old ?? throw new ArgumentException($"The old version has no document '{version.DocumentId}'.", nameof(version));
         var newDoc = version.New ?? throw new ArgumentException($"The new version has no document '{version.DocumentId}'.", nameof(version));
         var info = newDoc.Set.Set.Info;
-        var author = info.Redline.Author ?? info.Publisher.Name;
+        var author = info.Redline.Author ?? info.Publisher.Name ?? newDoc.Document.Info.Authors.FirstOrDefault() ?? "PolicyDocs";
         DateTime? date = newDoc.Cover.EffectiveDate is { } d ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
         var reference = ReferenceDocument.Load(newDoc.Set.Templates);
         var composer = new RedlineComposer(oldDoc, version.Change, reference, new RevisionMarks(author, date));

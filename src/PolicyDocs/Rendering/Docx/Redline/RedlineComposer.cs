@@ -132,9 +132,12 @@ internal sealed class RedlineComposer : IDocxComposer
         var front = new Body();
         DocxRenderer.Cover(front, _old.Cover);
         DocxRenderer.History(front, _old, _reference);
-        var oldTables = front.Elements<Table>().ToList();
-        var newTables = body.Elements<Table>().Take(oldTables.Count).ToList();
-        for (var i = 0; i < oldTables.Count && i < newTables.Count; i++) CompareTable(oldTables[i], newTables[i]);
+        // Either table is left out when the document states nothing for it: the cover's has two columns, the history's more.
+        static bool IsCover(Table t) => t.GetFirstChild<TableGrid>()?.Elements<GridColumn>().Count() == 2;
+        var newFront = body.Elements<Table>().Take(2).ToList();
+        foreach (var cover in new[] { true, false })
+            if (front.Elements<Table>().FirstOrDefault(t => IsCover(t) == cover) is { } oldTable && newFront.FirstOrDefault(t => IsCover(t) == cover) is { } newTable)
+                CompareTable(oldTable, newTable);
 
         var oldHeader = DocxHeaderFooter.Header(_old.Document.Info).Elements<Paragraph>().First();
         if (header.Elements<Paragraph>().FirstOrDefault() is { } headerParagraph)
