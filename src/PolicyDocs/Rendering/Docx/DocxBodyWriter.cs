@@ -72,6 +72,8 @@ internal sealed class DocxBodyWriter(DocxContext context)
                 into.Add(Emit(heading, p));
                 break;
             }
+            case ParagraphBlock paragraph when PolicyDocs.Markdown.TableCaption.IsCaption(paragraph):
+                break; // written with its table
             case ParagraphBlock paragraph:
                 into.Add(Emit(paragraph, Para(numbering is null ? style.Style : "ListParagraph", paragraph.Inline, numbering, style.ListIndent)));
                 break;
@@ -79,6 +81,13 @@ internal sealed class DocxBodyWriter(DocxContext context)
                 List(list, into, style);
                 break;
             case MdTable table:
+                if (PolicyDocs.Markdown.TableCaption.Of(table) is { } caption)
+                {
+                    // Word's convention: the caption above its table, kept on the same page.
+                    var p = Para("Caption", caption.Inline, null, style.ListIndent);
+                    p.ParagraphProperties!.KeepNext = new KeepNext();
+                    into.Add(Emit(caption, p));
+                }
                 into.Add(Table(table));
                 into.Add(new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { After = "0" } }));
                 break;

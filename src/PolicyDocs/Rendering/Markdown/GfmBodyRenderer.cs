@@ -36,6 +36,7 @@ internal sealed class GfmBodyRenderer
         _renderer.ObjectRenderers.Insert(0, new LiteralRenderer());
         _renderer.ObjectRenderers.Insert(0, new DelimiterRenderer());
         _renderer.ObjectRenderers.Insert(0, new HeadingRenderer(_state));
+        _renderer.ObjectRenderers.Insert(0, new CaptionParagraphRenderer());
         _renderer.ObjectRenderers.Insert(0, new FootnoteLinkRenderer(_state));
         _renderer.ObjectRenderers.Insert(0, new FootnoteGroupRenderer(_state));
         _renderer.ObjectRenderers.Insert(0, new SkipRenderer<LinkReferenceDefinitionGroup>());
@@ -47,6 +48,7 @@ internal sealed class GfmBodyRenderer
     /// </summary>
     public string Render(MarkdownDocument body, int sectionLevel, string footnotePrefix)
     {
+        _state.Prefixes[body] = footnotePrefix;
         _writer.GetStringBuilder().Clear();
         _state.Subheadings = SubheadingLevels.Of(body, sectionLevel, 6);
         _state.FootnotePrefix = footnotePrefix;
@@ -57,6 +59,10 @@ internal sealed class GfmBodyRenderer
         _writer.Flush();
         return _writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n');
     }
+
+    /// <summary>Tells the renderer the footnote prefix of a body before it is rendered, so that a reference from another
+    /// section to a note it defines gets that note's label.</summary>
+    public void Prefix(MarkdownDocument body, string footnotePrefix) => _state.Prefixes[body] = footnotePrefix;
 
     /// <summary>Escapes generated text (a section title, a term) so that it reads as text wherever it lands, tables included.</summary>
     public static string Escape(string text)
@@ -81,6 +87,7 @@ internal sealed class GfmBodyRenderer
         public Func<string, string?>? Images { get; init; }
         public SubheadingLevels Subheadings { get; set; } = SubheadingLevels.None;
         public string FootnotePrefix { get; set; } = "";
+        public Dictionary<MarkdownDocument, string> Prefixes { get; } = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>"^1" of section 4.9.1 → "4-9-1-1"; a label that already starts with the prefix (a file rendered
         /// again from its own model) is kept.</summary>
@@ -88,7 +95,9 @@ internal sealed class GfmBodyRenderer
         {
             var label = (note.Label ?? "").TrimStart('^');
             if (label.Length == 0) label = note.Order.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return label.StartsWith(FootnotePrefix + "-", StringComparison.Ordinal) ? label : FootnotePrefix + "-" + label;
+            // A note defined in another section has that section's prefix.
+            var prefix = DocumentFootnotes.Home(note) is { } home && Prefixes.TryGetValue(home, out var p) ? p : FootnotePrefix;
+            return label.StartsWith(prefix + "-", StringComparison.Ordinal) ? label : prefix + "-" + label;
         }
     }
 
@@ -189,6 +198,16 @@ internal sealed class GfmBodyRenderer
             if (!string.IsNullOrEmpty(link.Title))
                 renderer.Write(" \"").Write(link.Title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Write('"');
             renderer.Write(')');
+        }
+    }
+
+    /// <summary>A table's caption paragraph is written back as pandoc reads it, "Table: text".</summary>
+    private sealed class CaptionParagraphRenderer : Markdig.Renderers.Normalize.ParagraphRenderer
+    {
+        protected override void Write(NormalizeRenderer renderer, ParagraphBlock obj)
+        {
+            if (TableCaption.IsCaption(obj)) renderer.Write(TableCaption.Prefix).Write(' ');
+            base.Write(renderer, obj);
         }
     }
 
