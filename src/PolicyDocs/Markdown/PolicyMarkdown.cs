@@ -138,6 +138,7 @@ internal static class PolicyMarkdown
             .UseGenericAttributes();
         builder.InlineParsers.InsertBefore<LinkInlineParser>(new XrefInlineParser());
         builder.InlineParsers.InsertBefore<LinkInlineParser>(new DocumentFootnotes.ReferenceParser());
+        builder.InlineParsers.Insert(0, new LeadingSpaceParser());
         builder.BlockParsers.InsertBefore<Markdig.Parsers.ParagraphBlockParser>(new LinkDefinitionLineParser());
         builder.DocumentProcessed += TableCaption.Attach;
         return builder.Build();
