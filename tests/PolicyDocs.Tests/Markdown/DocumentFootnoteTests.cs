@@ -3,6 +3,7 @@ using Markdig.Extensions.Footnotes;
 using Markdig.Syntax;
 using PolicyDocs.Diff;
 using PolicyDocs.Rendering.Docx;
+using PolicyDocs.Rendering.Docx.Redline;
 using PolicyDocs.Rendering.Html;
 using PolicyDocs.Rendering.Markdown;
 using PolicyDocs.Tests.Support;
@@ -96,6 +97,23 @@ public sealed class DocumentFootnoteTests
         var changes = PolicyDiffer.Compare(a.Published!, b.Published!, "v1", "v2").Documents.Single(d => d.DocumentId == "cp");
         var section = changes.Sections.Single(s => s.Number == "9.17");
         Assert.Equal(ChangeKind.Modified, section.Kind);
+    }
+
+    [Fact]
+    public void A_changed_note_text_shows_as_a_change_in_the_redlines()
+    {
+        var a = Run.Compile(Set());
+        var b = Run.Compile(Set("Hours count on working days."));
+        var changes = PolicyDiffer.Compare(a.Published!, b.Published!, "v1", "v2");
+        var change = changes.Documents.Single(d => d.DocumentId == "cp");
+        var version = PolicyDocs.Versions.VersionChange.Between(a.Published!, b.Published!, changes, change);
+        var html = RedlineHtmlRenderer.Body(version, RedlineLinks.Standalone(b.Published!.Set, 0));
+        Assert.Contains("calendar", html, StringComparison.Ordinal);
+        Assert.Contains("working", html, StringComparison.Ordinal);
+        using var word = WordprocessingDocument.Open(new MemoryStream(DocxRedlineRenderer.Render(version)), false);
+        var xml = word.MainDocumentPart!.Document!.Body!.OuterXml + (word.MainDocumentPart.FootnotesPart?.Footnotes?.OuterXml ?? "");
+        Assert.Contains("calendar</w:delText>", xml, StringComparison.Ordinal);
+        Assert.Contains("working</w:t>", xml, StringComparison.Ordinal);
     }
 
     [Fact]
