@@ -133,7 +133,6 @@ internal static class PolicyMarkdown
             .UseAutoLinks()
             .UseTaskLists()
             .UseFootnotes()
-            .UseListExtras()
             .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
             .UseGenericAttributes();
         builder.InlineParsers.InsertBefore<LinkInlineParser>(new XrefInlineParser());
@@ -141,6 +140,7 @@ internal static class PolicyMarkdown
         builder.InlineParsers.Insert(0, new LeadingSpaceParser());
         builder.BlockParsers.InsertBefore<Markdig.Parsers.ParagraphBlockParser>(new LinkDefinitionLineParser());
         builder.DocumentProcessed += TableCaption.Attach;
+        builder.BlockParsers.Find<Markdig.Parsers.ListBlockParser>()!.ItemParsers.Add(new PandocListItemParser());
         return builder.Build();
     }
 }

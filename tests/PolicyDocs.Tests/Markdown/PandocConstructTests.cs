@@ -98,6 +98,16 @@ public sealed class PandocConstructTests
     }
 
     [Fact]
+    public void A_paragraph_that_starts_with_an_initial_stays_a_paragraph()
+    {
+        var c = Compile("Intro.\n\nB. Russell wrote it.\n\nI. Newton too.\n\nB)  Third.\n");
+        var html = Html(c);
+        Assert.Contains("<p>B. Russell wrote it.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>I. Newton too.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<ol type=\"A\" start=\"2\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lettered_and_roman_lists_are_numbered_lists_in_Word_and_keep_their_markers_in_the_combined_Markdown()
     {
         var c = Compile(Lists);
