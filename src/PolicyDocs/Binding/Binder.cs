@@ -36,17 +36,24 @@ internal static class Binder
         context.PushGlobal(docScope);
         // Templates render in document order on the one context; the sections' Markdown then parses in parallel.
         var bound = new List<string>();
+        var owners = new List<Section>();
         void Collect(Section s)
         {
             foreach (var c in s.Children) Collect(c);
             bound.Add(Render(s.Source, s.Span.Path, s.SourceLine, s.Span, context, diagnostics));
+            owners.Add(s);
         }
         foreach (var s in doc.Sections) Collect(s);
         foreach (var s in doc.Appendices) Collect(s);
-        if (doc.Preamble is { } p) bound.Add(Render(p.Source, p.Span.Path, p.SourceLine, p.Span, context, diagnostics));
+        if (doc.Preamble is { } p)
+        {
+            bound.Add(Render(p.Source, p.Span.Path, p.SourceLine, p.Span, context, diagnostics));
+            owners.Add(p);
+        }
         var bodies = new Markdig.Syntax.MarkdownDocument[bound.Count];
         var limits = new MarkdownLimit?[bound.Count];
         Parallel.For(0, bodies.Length, i => bodies[i] = PolicyMarkdown.Parse(bound[i], out limits[i]));
+        var undefinedFootnotes = DocumentFootnotes.Link(bound, bodies, DocumentOrder(doc, owners), [.. limits.Select(l => l is null)]);
         // MapSections visits sections in the same order as Collect: children first, then their parent.
         var next = 0;
         var sanitizer = new ProseSanitizer();
@@ -57,10 +64,31 @@ internal static class Binder
             if (limits[i] is { } limit)
                 diagnostics.Add(Rules.MarkdownBeyondLimit, new Model.SourceSpan(section.Span.Path, section.SourceLine + limit.Line, 1),
                     $"Markdown in {(section.Number.Length > 0 ? "section " + section.Number : "the text before section 1")} has {limit.What}, more than the parser can take; it is published empty.");
+            foreach (var note in undefinedFootnotes[i])
+                diagnostics.Add(Rules.UndefinedFootnote, new Model.SourceSpan(section.Span.Path, section.SourceLine + note.Line, note.Column + 1),
+                    $"Footnote [^{note.Label}] has no definition ([^{note.Label}]: ...) anywhere in the document; it prints as written.");
             return sanitizer.Sanitize(bodied, diagnostics);
         }
         var mapped = doc.MapSections(Finish);
         return doc.Preamble is { } preamble ? mapped.WithPreamble(Finish(preamble)) : mapped;
+    }
+
+    /// <summary>The indexes of <paramref name="owners"/> (the sections whose bodies were bound, in any order) in document
+    /// order: the text before section 1, then each section before its subsections, then the appendices.</summary>
+    private static int[] DocumentOrder(PolicyDocument doc, List<Section> owners)
+    {
+        var index = new Dictionary<Section, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < owners.Count; i++) index[owners[i]] = i;
+        var order = new List<int>(owners.Count);
+        if (doc.Preamble is { } p) order.Add(index[p]);
+        void Visit(Section s)
+        {
+            order.Add(index[s]);
+            foreach (var c in s.Children) Visit(c);
+        }
+        foreach (var s in doc.Sections) Visit(s);
+        foreach (var s in doc.Appendices) Visit(s);
+        return [.. order];
     }
 
     /// <summary>Renders one template body; on error reports it and returns the source unchanged.</summary>

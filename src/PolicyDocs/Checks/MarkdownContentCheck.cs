@@ -28,7 +28,8 @@ internal static class MarkdownContentCheck
                         diagnostics.Add(Rules.RawHtml, SourceLocator.Locate(section, block, FirstLine(block)),
                             $"Raw HTML block in section {section.Number}: {Shorten(FirstLine(block))}");
                         break;
-                    case HtmlInline html when !html.Tag.StartsWith("<!--", StringComparison.Ordinal) && !PolicyDocs.Markdown.HtmlBreak.Is(html.Tag):
+                    case HtmlInline html when !html.Tag.StartsWith("<!--", StringComparison.Ordinal) && !PolicyDocs.Markdown.HtmlBreak.Is(html.Tag)
+                                            && PolicyDocs.Markdown.HtmlFormatting.Of(html.Tag) is null:
                         diagnostics.Add(Rules.RawHtml, SourceLocator.Locate(section, html, html.Tag),
                             $"Raw HTML in section {section.Number}: {Shorten(html.Tag)}");
                         break;

@@ -5,7 +5,8 @@ using Markdig.Syntax;
 namespace PolicyDocs.Markdown;
 
 /// <summary>The one Markdig pipeline used for all policy prose: GFM tables, autolinks, task lists, footnotes,
-/// strikethrough, attributes, plus <c>[[...]]</c> cross-references. Immutable and shared.</summary>
+/// strikethrough, attributes, pandoc's lettered and roman lists and table captions, plus <c>[[...]]</c> cross-references
+/// and footnotes referred to across a document's sections. Immutable and shared.</summary>
 internal static class PolicyMarkdown
 {
     /// <summary>The shared pipeline.</summary>
@@ -20,11 +21,14 @@ internal static class PolicyMarkdown
     /// <see cref="MaxTableRows"/> rows (the parser's table work grows with the square of its rows). The result is then
     /// an empty document and <paramref name="limit"/> says where and which; otherwise it is null.
     /// </summary>
-    public static MarkdownDocument Parse(string markdown, out MarkdownLimit? limit)
+    /// <param name="markdown">The body.</param>
+    /// <param name="limit">Where the body goes beyond the parser's limits, or null.</param>
+    /// <param name="context">What the parser knows beyond the body (the document's footnotes, <see cref="DocumentFootnotes"/>).</param>
+    public static MarkdownDocument Parse(string markdown, out MarkdownLimit? limit, MarkdownParserContext? context = null)
     {
         limit = LongTable(markdown);
         if (limit is not null) return new MarkdownDocument();
-        if (TryParse(markdown, out var document))
+        if (TryParse(markdown, out var document, context))
         {
             if (TooDeep(document) is not { } deep) return document;
             limit = new MarkdownLimit(deep.Line, $"nesting more than {MaxDepth} levels deep");
@@ -86,11 +90,11 @@ internal static class PolicyMarkdown
         return null;
     }
 
-    private static bool TryParse(string markdown, out MarkdownDocument document)
+    private static bool TryParse(string markdown, out MarkdownDocument document, MarkdownParserContext? context = null)
     {
         try
         {
-            document = Markdig.Markdown.Parse(markdown, Pipeline);
+            document = Markdig.Markdown.Parse(markdown, Pipeline, context);
             return true;
         }
         catch (Exception ex) when (IsDepthLimit(ex))
@@ -132,7 +136,11 @@ internal static class PolicyMarkdown
             .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
             .UseGenericAttributes();
         builder.InlineParsers.InsertBefore<LinkInlineParser>(new XrefInlineParser());
+        builder.InlineParsers.InsertBefore<LinkInlineParser>(new DocumentFootnotes.ReferenceParser());
+        builder.InlineParsers.Insert(0, new LeadingSpaceParser());
         builder.BlockParsers.InsertBefore<Markdig.Parsers.ParagraphBlockParser>(new LinkDefinitionLineParser());
+        builder.DocumentProcessed += TableCaption.Attach;
+        builder.BlockParsers.Find<Markdig.Parsers.ListBlockParser>()!.ItemParsers.Add(new PandocListItemParser());
         return builder.Build();
     }
 }

@@ -348,6 +348,10 @@ internal static class Rules
     public static readonly Rule MarkdownBeyondLimit = new("PD0308", "markdown-beyond-limit", Severity.Error,
         "Flatten the nesting at this line (at most 100 levels of block quotes, lists, emphasis or brackets) or split the table (at most 5,000 rows).");
 
+    /// <summary>A footnote reference <c>[^label]</c> with no <c>[^label]: text</c> definition anywhere in the document.</summary>
+    public static readonly Rule UndefinedFootnote = new("PD0310", "undefined-footnote", Severity.Warning,
+        "Define the footnote ([^label]: text) anywhere in the document, or escape the bracket (\\[^...]) when it is not a footnote; until then the reference prints as written.");
+
     /// <summary>A link whose text names one section but whose target is another.</summary>
     public static readonly Rule LinkTextMismatch = new("PD0204", "link-text-mismatch", Severity.Warning,
         "Make the link text and target agree, or write [[4.9.1]] and let the text be generated.");
@@ -370,6 +374,6 @@ internal static class Rules
         CoverageGap, UnknownSectionReference, OverdueRecommendation, MissingApproval, ApprovalMismatch, NoQuorum,
         VoteNotCarried, RevisionWithoutApproval,
         DanglingLink, SiteTemplateError,
-        RaggedTable, MissingImage, ImageWithoutWordFallback, RawHtml, UnsafeHtml, HtmlRemoved, UnsafeLink, AttributeNotAllowed, MarkdownBeyondLimit,
+        RaggedTable, MissingImage, ImageWithoutWordFallback, RawHtml, UnsafeHtml, HtmlRemoved, UnsafeLink, AttributeNotAllowed, MarkdownBeyondLimit, UndefinedFootnote,
     ];
 }

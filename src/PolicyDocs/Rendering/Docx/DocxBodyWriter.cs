@@ -27,7 +27,24 @@ using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 /// </summary>
 internal sealed class DocxBodyWriter(DocxContext context)
 {
-    internal readonly record struct Format(bool Bold, bool Italic, bool Strike, bool Code, bool Link);
+    internal readonly record struct Format(bool Bold, bool Italic, bool Strike, bool Code, bool Link)
+    {
+        /// <summary>&lt;u&gt;: underlined.</summary>
+        public bool Underline { get; init; }
+        /// <summary>&lt;sup&gt; or &lt;sub&gt;: raised or lowered; null on the base line.</summary>
+        public VerticalPositionValues? Position { get; init; }
+
+        /// <summary>This format with what an inline HTML tag (<see cref="HtmlFormatting"/>) adds.</summary>
+        public Format With(HtmlFormat html) => html switch
+        {
+            HtmlFormat.Superscript => this with { Position = VerticalPositionValues.Superscript },
+            HtmlFormat.Subscript => this with { Position = VerticalPositionValues.Subscript },
+            HtmlFormat.Underline => this with { Underline = true },
+            HtmlFormat.Bold => this with { Bold = true },
+            HtmlFormat.Italic => this with { Italic = true },
+            _ => this with { Strike = true },
+        };
+    }
 
     /// <summary>How blocks are written: their paragraph style, list nesting and indent, and the levels of the
     /// section's headings (null: headings without an outline level).</summary>
@@ -80,6 +97,8 @@ internal sealed class DocxBodyWriter(DocxContext context)
                 into.Add(Emit(heading, p));
                 break;
             }
+            case ParagraphBlock paragraph when PolicyDocs.Markdown.TableCaption.IsCaption(paragraph):
+                break; // written with its table
             case ParagraphBlock paragraph:
                 into.Add(Emit(paragraph, Para(numbering is null ? style.Style : "ListParagraph", paragraph.Inline, numbering, style.ListIndent)));
                 break;
@@ -87,6 +106,13 @@ internal sealed class DocxBodyWriter(DocxContext context)
                 List(list, into, style);
                 break;
             case MdTable table:
+                if (PolicyDocs.Markdown.TableCaption.Of(table) is { } caption)
+                {
+                    // Word's convention: the caption above its table, kept on the same page.
+                    var p = Para("Caption", caption.Inline, null, style.ListIndent);
+                    p.ParagraphProperties!.KeepNext = new KeepNext();
+                    into.Add(Emit(caption, p));
+                }
                 into.Add(Table(table));
                 into.Add(new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { After = "0" } }));
                 break;
@@ -241,10 +267,25 @@ internal sealed class DocxBodyWriter(DocxContext context)
         return p;
     }
 
-    /// <summary>Renders inline content into <paramref name="parent"/> (a paragraph or hyperlink).</summary>
+    /// <summary>Renders inline content into <paramref name="parent"/>. An inline HTML formatting tag
+    /// (<see cref="HtmlFormatting"/>) formats its siblings up to its closing tag.</summary>
     private void Inlines(ContainerInline container, OpenXmlElement parent, Format format)
     {
-        foreach (var inline in container) Inline(inline, parent, format);
+        var outer = new Stack<Format>();
+        foreach (var inline in container)
+        {
+            if (inline is HtmlInline html && HtmlFormatting.Of(html.Tag) is { } tag)
+            {
+                if (!tag.Closing)
+                {
+                    outer.Push(format);
+                    format = format.With(tag.Format);
+                }
+                else if (outer.Count > 0) format = outer.Pop();
+                continue;
+            }
+            Inline(inline, parent, format);
+        }
     }
 
     private void Inline(Markdig.Syntax.Inlines.Inline inline, OpenXmlElement parent, Format format)
@@ -390,6 +431,8 @@ internal sealed class DocxBodyWriter(DocxContext context)
             if (format.Bold) rPr.Bold = new Bold();
             if (format.Italic) rPr.Italic = new Italic();
             if (format.Strike) rPr.Strike = new Strike();
+            if (format.Underline) rPr.Underline = new Underline { Val = UnderlineValues.Single };
+            if (format.Position is { } position) rPr.VerticalTextAlignment = new VerticalTextAlignment { Val = position };
             run.Append(rPr);
         }
         run.Append(Text(text));

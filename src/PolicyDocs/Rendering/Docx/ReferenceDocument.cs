@@ -16,6 +16,7 @@ internal sealed class ReferenceDocument
         "Normal", "Title", "Subtitle", "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Heading7",
         "Heading8", "Heading9", "TOC1", "TOC2", "TOC3", "TOCHeading", "Hyperlink", "TableGrid", "SourceCode", "VerbatimChar",
         "Quote", "FootnoteText", "FootnoteReference", "Header", "Footer", "NoStipulation", "Subheading", "ListParagraph",
+        "Caption",
     ];
 
     private const string Path = "docx/reference.docx";

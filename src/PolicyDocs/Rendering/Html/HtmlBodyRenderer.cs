@@ -45,12 +45,17 @@ internal sealed class HtmlBodyRenderer
         _renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new XrefLinkRenderer(_xrefs, _context));
         _renderer.ObjectRenderers.Replace<HeadingRenderer>(new DemotedHeadingRenderer(_xrefs, _context));
         _renderer.ObjectRenderers.Add(new XrefHtmlRenderer(_xrefs, _context));
+        _renderer.ObjectRenderers.Replace<Markdig.Extensions.Footnotes.HtmlFootnoteGroupRenderer>(new FootnoteGroupRenderer(_context));
+        _renderer.ObjectRenderers.Replace<ParagraphRenderer>(new CaptionParagraphRenderer());
+        _renderer.ObjectRenderers.Replace<Markdig.Extensions.Tables.HtmlTableRenderer>(new CaptionedTableRenderer(_context));
+        _context.Output = _writer.GetStringBuilder();
         if (href is not null)
         {
             _context.Detached = true;
             // Away from the document's page its footnotes are not there to link to: the mark stays, as text.
             _renderer.ObjectRenderers.Replace<Markdig.Extensions.Footnotes.HtmlFootnoteLinkRenderer>(new DetachedFootnoteLinkRenderer());
         }
+        else _renderer.ObjectRenderers.Replace<Markdig.Extensions.Footnotes.HtmlFootnoteLinkRenderer>(new FootnoteLinkRenderer(_context));
     }
 
     /// <summary>The inline content of one leaf block (a paragraph or heading) as HTML, without the block's element.</summary>
@@ -136,7 +141,27 @@ internal sealed class HtmlBodyRenderer
         public int TipCount { get; set; }
         public Func<XrefTarget, string?> Href { get; set; } = _ => null;
         public bool Detached { get; set; }
+        /// <summary>True while a note defined in another section is written: its own back links lead to that section.</summary>
+        public bool NoteFromElsewhere { get; set; }
         public Func<int> Position { get; set; } = () => 0;
+        /// <summary>What was written so far.</summary>
+        public System.Text.StringBuilder Output { get; set; } = new();
+
+        /// <summary>Moves the text from <paramref name="from"/> to the end of the output to <paramref name="to"/> (before
+        /// it), the marks of the way up to the site root moving with their text.</summary>
+        public void MoveTail(int from, int to)
+        {
+            var length = Output.Length - from;
+            var text = Output.ToString(from, length);
+            Output.Remove(from, length).Insert(to, text);
+            for (var i = 0; i < RootMarks.Count; i++)
+            {
+                var mark = RootMarks[i];
+                if (mark >= from) RootMarks[i] = mark - from + to;
+                else if (mark >= to) RootMarks[i] = mark + length;
+            }
+            RootMarks.Sort();
+        }
 
         /// <summary>Marks the place where the way up to the site root goes.</summary>
         public void MarkRoot() => RootMarks.Add(Position());
@@ -146,6 +171,83 @@ internal sealed class HtmlBodyRenderer
         {
             if (SiteHrefs && !href.StartsWith('#')) MarkRoot();
             renderer.WriteEscapeUrl(href);
+        }
+    }
+
+    /// <summary>
+    /// The notes a section refers to, at its end, numbered as in the whole document (<see cref="DocumentFootnotes"/>):
+    /// its own and those defined in other sections, whose back links lead to this section's references.
+    /// </summary>
+    private sealed class FootnoteGroupRenderer(Context context) : HtmlObjectRenderer<Markdig.Extensions.Footnotes.FootnoteGroup>
+    {
+        protected override void Write(HtmlRenderer renderer, Markdig.Extensions.Footnotes.FootnoteGroup group)
+        {
+            if (group.Parent is not MarkdownDocument body) return;
+            var notes = DocumentFootnotes.ReferencedIn(body);
+            if (notes.Count == 0) return;
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            renderer.EnsureLine();
+            renderer.WriteLine("<div class=\"footnotes\">").WriteLine("<hr />").WriteLine("<ol>");
+            for (var i = 0; i < notes.Count; i++)
+            {
+                var note = notes[i];
+                var order = note.Order.ToString(inv);
+                renderer.Write("<li id=\"fn:").Write(order).Write('"');
+                if (note.Order != i + 1) renderer.Write(" value=\"").Write(order).Write('"');
+                renderer.WriteLine(">");
+                var elsewhere = !ReferenceEquals(note.Parent, group);
+                context.NoteFromElsewhere = elsewhere;
+                renderer.WriteChildren(note);
+                context.NoteFromElsewhere = false;
+                if (elsewhere && !context.Detached)
+                {
+                    foreach (var link in DocumentFootnotes.LinksTo(body, note))
+                        renderer.Write("<a href=\"#fnref:").Write(link.Index.ToString(inv)).Write("\" class=\"footnote-back-ref\">&#8617;</a>");
+                    renderer.EnsureLine();
+                }
+                renderer.WriteLine("</li>");
+            }
+            renderer.WriteLine("</ol>").WriteLine("</div>");
+        }
+    }
+
+    /// <summary>A table's caption paragraph (<see cref="TableCaption"/>) is written with its table, not where it stands.</summary>
+    private sealed class CaptionParagraphRenderer : ParagraphRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
+        {
+            if (TableCaption.IsCaption(obj)) return;
+            base.Write(renderer, obj);
+        }
+    }
+
+    /// <summary>Markdig's tables, with the caption as the table's first child.</summary>
+    private sealed class CaptionedTableRenderer(Context context) : Markdig.Extensions.Tables.HtmlTableRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, Markdig.Extensions.Tables.Table table)
+        {
+            var start = context.Position();
+            base.Write(renderer, table);
+            if (TableCaption.Of(table) is not { } caption) return;
+            var end = context.Position();
+            renderer.Write("<caption>");
+            renderer.WriteLeafInline(caption);
+            renderer.WriteLine("</caption>");
+            // Right after the <table> tag and its line break.
+            var at = start;
+            while (at < end && context.Output[at] != '>') at++;
+            if (at + 1 < end && context.Output[at + 1] == '\n') at++;
+            context.MoveTail(end, Math.Min(at + 1, end));
+        }
+    }
+
+    /// <summary>Markdig's footnote links, but a note from another section leaves out its back links to there.</summary>
+    private sealed class FootnoteLinkRenderer(Context context) : Markdig.Extensions.Footnotes.HtmlFootnoteLinkRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, Markdig.Extensions.Footnotes.FootnoteLink link)
+        {
+            if (link.IsBackLink && context.NoteFromElsewhere) return;
+            base.Write(renderer, link);
         }
     }
 

@@ -92,8 +92,14 @@ internal static class CombinedMarkdown
         var slugs = Slugs(doc, xrefs);
         var folder = ImageFolder(doc.Document.Info);
         var body = new GfmBodyRenderer(xrefs, t => Href(doc.Set.Set.Info.BaseUrl, doc.Id, slugs, t), url => doc.Document.Image(url) is { } image ? folder + string.Join('/', image.Path.Split('/').Select(Uri.EscapeDataString)) : null);
+        // A footnote may be referred to before the section that defines it is written.
+        foreach (var s in doc.Sections.Concat(doc.Appendices).SelectMany(Flatten))
+            if (s.Body is not null) body.Prefix(s.Body, FootnotePrefix(s));
         if (doc.Preamble?.Body is { } preamble)
+        {
+            body.Prefix(preamble, "preamble");
             Append(sb, body.Render(preamble, 0, "preamble"));
+        }
         foreach (var s in doc.Sections) Section(sb, s, body);
         foreach (var a in doc.Appendices) Section(sb, a, body);
         return sb.ToString().TrimEnd() + "\n";
@@ -106,10 +112,15 @@ internal static class CombinedMarkdown
 
     private static int Level(PublishedSection s) => Math.Min(6, s.Depth);
 
+    /// <summary>What makes the footnote labels of a section unique in the combined file: "4-9-1", or the appendix letter.</summary>
+    private static string FootnotePrefix(PublishedSection s) => s.IsAppendix ? s.Number : s.Number.Replace('.', '-');
+
+    private static IEnumerable<PublishedSection> Flatten(PublishedSection s) => [s, .. s.Children.SelectMany(Flatten)];
+
     private static void Section(StringBuilder sb, PublishedSection s, GfmBodyRenderer body)
     {
         sb.Append('#', Level(s)).Append(' ').Append(HeadingText(s)).Append("\n\n");
-        if (s.Body is not null) Append(sb, body.Render(s.Body, Level(s), s.IsAppendix ? s.Number : s.Number.Replace('.', '-')));
+        if (s.Body is not null) Append(sb, body.Render(s.Body, Level(s), FootnotePrefix(s)));
         foreach (var c in s.Children) Section(sb, c, body);
     }
 

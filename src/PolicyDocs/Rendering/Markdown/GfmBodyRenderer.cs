@@ -36,6 +36,8 @@ internal sealed class GfmBodyRenderer
         _renderer.ObjectRenderers.Insert(0, new LiteralRenderer());
         _renderer.ObjectRenderers.Insert(0, new DelimiterRenderer());
         _renderer.ObjectRenderers.Insert(0, new HeadingRenderer(_state));
+        _renderer.ObjectRenderers.Insert(0, new CaptionParagraphRenderer());
+        _renderer.ObjectRenderers.Insert(0, new LetteredListRenderer());
         _renderer.ObjectRenderers.Insert(0, new FootnoteLinkRenderer(_state));
         _renderer.ObjectRenderers.Insert(0, new FootnoteGroupRenderer(_state));
         _renderer.ObjectRenderers.Insert(0, new SkipRenderer<LinkReferenceDefinitionGroup>());
@@ -47,6 +49,7 @@ internal sealed class GfmBodyRenderer
     /// </summary>
     public string Render(MarkdownDocument body, int sectionLevel, string footnotePrefix)
     {
+        _state.Prefixes[body] = footnotePrefix;
         _writer.GetStringBuilder().Clear();
         _state.Subheadings = SubheadingLevels.Of(body, sectionLevel, 6);
         _state.FootnotePrefix = footnotePrefix;
@@ -57,6 +60,10 @@ internal sealed class GfmBodyRenderer
         _writer.Flush();
         return _writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n');
     }
+
+    /// <summary>Tells the renderer the footnote prefix of a body before it is rendered, so that a reference from another
+    /// section to a note it defines gets that note's label.</summary>
+    public void Prefix(MarkdownDocument body, string footnotePrefix) => _state.Prefixes[body] = footnotePrefix;
 
     /// <summary>Escapes generated text (a section title, a term) so that it reads as text wherever it lands, tables included.</summary>
     public static string Escape(string text)
@@ -81,6 +88,7 @@ internal sealed class GfmBodyRenderer
         public Func<string, string?>? Images { get; init; }
         public SubheadingLevels Subheadings { get; set; } = SubheadingLevels.None;
         public string FootnotePrefix { get; set; } = "";
+        public Dictionary<MarkdownDocument, string> Prefixes { get; } = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>"^1" of section 4.9.1 → "4-9-1-1"; a label that already starts with the prefix (a file rendered
         /// again from its own model) is kept.</summary>
@@ -88,7 +96,9 @@ internal sealed class GfmBodyRenderer
         {
             var label = (note.Label ?? "").TrimStart('^');
             if (label.Length == 0) label = note.Order.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return label.StartsWith(FootnotePrefix + "-", StringComparison.Ordinal) ? label : FootnotePrefix + "-" + label;
+            // A note defined in another section has that section's prefix.
+            var prefix = DocumentFootnotes.Home(note) is { } home && Prefixes.TryGetValue(home, out var p) ? p : FootnotePrefix;
+            return label.StartsWith(prefix + "-", StringComparison.Ordinal) ? label : prefix + "-" + label;
         }
     }
 
@@ -189,6 +199,66 @@ internal sealed class GfmBodyRenderer
             if (!string.IsNullOrEmpty(link.Title))
                 renderer.Write(" \"").Write(link.Title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Write('"');
             renderer.Write(')');
+        }
+    }
+
+    /// <summary>Lettered and roman lists (a., A., i., I., as pandoc writes them) keep their markers; a capital letter and
+    /// period get two spaces after them, as pandoc wants so that an initial ("A. Smith") does not start a list.</summary>
+    private sealed class LetteredListRenderer : Markdig.Renderers.Normalize.ListRenderer
+    {
+        protected override void Write(NormalizeRenderer renderer, ListBlock list)
+        {
+            if (!list.IsOrdered || list.BulletType is not ('a' or 'A' or 'i' or 'I'))
+            {
+                base.Write(renderer, list);
+                return;
+            }
+            renderer.EnsureLine();
+            var compact = renderer.CompactParagraph;
+            renderer.CompactParagraph = !list.IsLoose;
+            var number = int.TryParse(list.OrderedStart, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : 1;
+            for (var i = 0; i < list.Count; i++, number++)
+            {
+                renderer.EnsureLine();
+                var marker = Marker(list.BulletType, number) + list.OrderedDelimiter + (list.BulletType == 'A' && list.OrderedDelimiter == '.' ? "  " : " ");
+                renderer.Write(marker);
+                renderer.PushIndent(new string(' ', marker.Length));
+                renderer.WriteChildren((ListItemBlock)list[i]);
+                renderer.PopIndent();
+                if (i + 1 < list.Count && list.IsLoose)
+                {
+                    renderer.EnsureLine();
+                    renderer.WriteLine();
+                }
+            }
+            renderer.CompactParagraph = compact;
+            renderer.FinishBlock(true);
+        }
+
+        /// <summary>The marker of item <paramref name="number"/> (from 1): a–z, or a roman numeral; past z, the number.</summary>
+        private static string Marker(char bulletType, int number)
+        {
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            if (bulletType is 'a' or 'A')
+                return number is >= 1 and <= 26 ? ((char)(bulletType + number - 1)).ToString() : number.ToString(inv);
+            if (number is < 1 or > 3999) return number.ToString(inv);
+            var roman = new StringBuilder();
+            foreach (var (value, digits) in Roman)
+                for (; number >= value; number -= value) roman.Append(digits);
+            return bulletType == 'i' ? roman.ToString().ToLowerInvariant() : roman.ToString();
+        }
+
+        private static readonly (int, string)[] Roman =
+            [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    }
+
+    /// <summary>A table's caption paragraph is written back as pandoc reads it, "Table: text".</summary>
+    private sealed class CaptionParagraphRenderer : Markdig.Renderers.Normalize.ParagraphRenderer
+    {
+        protected override void Write(NormalizeRenderer renderer, ParagraphBlock obj)
+        {
+            if (TableCaption.IsCaption(obj)) renderer.Write(TableCaption.Prefix).Write(' ');
+            base.Write(renderer, obj);
         }
     }
 

@@ -131,6 +131,7 @@ internal static class ReferenceDocxGenerator
         var code = Spacing(60, 60);
         code.Shading = new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" };
         styles.Append(Paragraph("SourceCode", "Source Code", "Normal", code, Run(MonoFont, 18), primary: false));
+        styles.Append(Paragraph("Caption", "caption", "Normal", Spacing(120, 60, keepNext: true), Run(halfPoints: 18, italic: true, color: "404040"), "Normal", priority: 35));
         styles.Append(Paragraph("FootnoteText", "footnote text", "Normal", Spacing(0, 0), Run(halfPoints: 18), primary: false, priority: 99));
         var header = Spacing(0, 0);
         header.Tabs = new Tabs(new TabStop { Val = TabStopValues.Center, Position = 4706 }, new TabStop { Val = TabStopValues.Right, Position = 9412 });

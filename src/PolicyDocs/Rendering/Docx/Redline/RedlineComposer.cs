@@ -64,9 +64,12 @@ internal sealed class RedlineComposer : IDocxComposer
         }
 
         WriteRemoved(body, before, oldContext);
+        // A footnote is written where it is first referred to, maybe in another section than the one that defines it
+        // (and whose diff holds its changes): the blocks written are known across the document.
+        var newMap = new Dictionary<Block, OpenXmlElement>(ReferenceEqualityComparer.Instance);
+        var oldMap = new Dictionary<Block, OpenXmlElement>(ReferenceEqualityComparer.Instance);
         foreach (var section in sections)
         {
-            var newMap = new Dictionary<Block, OpenXmlElement>(ReferenceEqualityComparer.Instance);
             var writer = new DocxBodyWriter(context) { Emitted = (b, e) => newMap[b] = e };
             var heading = DocxRenderer.Heading(section, context);
             var blocks = new List<OpenXmlElement>();
@@ -83,10 +86,12 @@ internal sealed class RedlineComposer : IDocxComposer
                 var oldHeading = DocxRenderer.Heading(o, oldContext);
                 if (o.DisplayTitle != section.DisplayTitle)
                     _paragraphs.Compose(heading, oldHeading, TextDiff.Words(o.DisplayTitle, section.DisplayTitle));
-                var oldMap = new Dictionary<Block, OpenXmlElement>(ReferenceEqualityComparer.Instance);
                 var oldWriter = new DocxBodyWriter(oldContext) { Emitted = (b, e) => oldMap[b] = e };
                 var oldBlocks = new List<OpenXmlElement>();
                 if (o.Body is not null) oldWriter.WriteBody(o.Body, DocxRenderer.HeadingLevel(o), o.IsNoStipulation, oldBlocks);
+                // The notes the section defines, so that a change to one is marked in the footnote.
+                foreach (var note in Notes(section.Body)) context.Footnote(note, writer);
+                foreach (var note in Notes(o.Body)) oldContext.Footnote(note, oldWriter);
                 blocks = _merger.Merge(blocks, change.Layout, b => Find(newMap, b), b => Find(oldMap, b));
             }
             body.Append(heading);
@@ -94,6 +99,9 @@ internal sealed class RedlineComposer : IDocxComposer
             WriteRemoved(body, removedAfter.GetValueOrDefault(section), oldContext);
         }
     }
+
+    private static IEnumerable<Markdig.Extensions.Footnotes.Footnote> Notes(MarkdownDocument? body) =>
+        body?.OfType<Markdig.Extensions.Footnotes.FootnoteGroup>().SelectMany(g => g.OfType<Markdig.Extensions.Footnotes.Footnote>()) ?? [];
 
     private static OpenXmlElement? Find(Dictionary<Block, OpenXmlElement> map, TextBlock block) =>
         block.Node is { } node && map.TryGetValue(node, out var e) ? e : null;
