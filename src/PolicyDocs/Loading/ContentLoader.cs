@@ -60,8 +60,8 @@ internal static class ContentLoader
     internal static string Display(string root, string relative) =>
         root.Length == 0 || root == "." ? relative.Replace('\\', '/') : root.TrimEnd('/', '\\').Replace('\\', '/') + "/" + relative.Replace('\\', '/');
 
-    internal static readonly IReadOnlyDictionary<string, DocumentKind> Kinds =
-        new Dictionary<string, DocumentKind> { ["cp"] = DocumentKind.Cp, ["cps"] = DocumentKind.Cps, ["cp-cps"] = DocumentKind.CpCps };
+    internal static readonly IReadOnlyDictionary<string, bool> Outlines =
+        new Dictionary<string, bool> { ["rfc3647"] = true, ["none"] = false };
 
     internal static readonly IReadOnlyDictionary<string, DocumentStatus> Statuses =
         new Dictionary<string, DocumentStatus> { ["draft"] = DocumentStatus.Draft, ["approved"] = DocumentStatus.Approved, ["superseded"] = DocumentStatus.Superseded };
@@ -69,7 +69,8 @@ internal static class ContentLoader
     /// <summary>Reads the document keys shared by document.yaml and front matter. Unknown keys are left to the caller.</summary>
     internal static DocumentInfo? ReadDocumentInfo(MapReader r, string id, SourceSpan span, string? defaultTitle)
     {
-        var kind = r.Choice("kind", Kinds, required: defaultTitle is null) ?? (defaultTitle is null ? null : DocumentKind.CpCps);
+        var kind = r.Choice("kind", DocumentKinds.ByKey, required: defaultTitle is null) ?? (defaultTitle is null ? null : DocumentKind.CpCps);
+        var followsRfc3647 = r.Choice("outline", Outlines) ?? kind != DocumentKind.Other;
         var title = r.Text("title", required: defaultTitle is null) ?? defaultTitle;
         var shortTitle = r.Text("short_title");
         var oid = r.Text("oid");
@@ -106,6 +107,7 @@ internal static class ContentLoader
             Implements = implements,
             Revisions = revisions,
             Span = span,
+            FollowsRfc3647 = followsRfc3647,
         };
     }
 

@@ -11,8 +11,8 @@ internal sealed record Cover
     public required string Id { get; init; }
     /// <summary>CP, CPS or combined.</summary>
     public required DocumentKind Kind { get; init; }
-    /// <summary>"CP", "CPS" or "CP/CPS".</summary>
-    public string KindLabel => Kind switch { DocumentKind.Cp => "CP", DocumentKind.Cps => "CPS", _ => "CP/CPS" };
+    /// <summary>"CP", "CPS", "CP/CPS" or "Document".</summary>
+    public string KindLabel => DocumentKinds.Label(Kind);
     /// <summary>The full title.</summary>
     public required string Title { get; init; }
     /// <summary>The short title.</summary>

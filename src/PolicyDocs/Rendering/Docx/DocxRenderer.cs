@@ -161,7 +161,7 @@ internal static class DocxRenderer
     {
         body.Append(new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { Before = "2400" } }));
         body.Append(Styled("Title", cover.Title));
-        body.Append(Styled("Subtitle", $"{cover.SetName} \u2014 {KindName(cover.Kind)}"));
+        body.Append(Styled("Subtitle", KindName(cover.Kind) is { } kindName ? $"{cover.SetName} \u2014 {kindName}" : cover.SetName));
         var rows = new List<(string, string)>
         {
             ("Document", $"{cover.ShortTitle} ({cover.KindLabel})"),
@@ -176,11 +176,12 @@ internal static class DocxRenderer
         body.Append(PageBreak());
     }
 
-    private static string KindName(DocumentKind kind) => kind switch
+    private static string? KindName(DocumentKind kind) => kind switch
     {
         DocumentKind.Cp => "Certificate Policy",
         DocumentKind.Cps => "Certification Practice Statement",
-        _ => "Certificate Policy and Certification Practice Statement",
+        DocumentKind.CpCps => "Certificate Policy and Certification Practice Statement",
+        _ => null,
     };
 
     private static string StatusName(DocumentStatus status) => status switch

@@ -57,7 +57,7 @@ internal static class CombinedMarkdown
         var sb = new StringBuilder();
         sb.Append("---\n");
         Field(sb, "id", cover.Id);
-        Field(sb, "kind", cover.Kind switch { DocumentKind.Cp => "cp", DocumentKind.Cps => "cps", _ => "cp-cps" });
+        Field(sb, "kind", DocumentKinds.Key(cover.Kind));
         Field(sb, "title", cover.Title);
         Field(sb, "short_title", cover.ShortTitle);
         if (cover.Oid is not null) Field(sb, "oid", cover.Oid);
