@@ -9,7 +9,7 @@ namespace PolicyDocs.Diff;
 /// words is one of:
 /// <list type="bullet">
 /// <item>whitespace, punctuation or casing only (the letters and digits read the same);</item>
-/// <item>the same date written another way ("1 July 2024", "July 1, 2024", "2024-07-01");</item>
+/// <item>the same date written another way ("1 July 2024", "July 1, 2024", "1-Jul-24", "2024-07-01");</item>
 /// <item>a spelling fix: one word for one word, both of at least four letters, with the same first and last letter,
 /// at most two letters apart (an edit, an insertion, a deletion or two neighbours swapped each count one), neither a
 /// normative keyword (MUST, SHALL, MAY, NOT …) nor holding a digit.</item>
@@ -89,7 +89,7 @@ internal static partial class ChangeClassifier
         return d[a.Length, b.Length];
     }
 
-    /// <summary>Every date written as "1 July 2024", "1st Jul. 2024", "July 1, 2024" or "2024-07-01" rewritten as 2024-07-01;
+    /// <summary>Every date written as "1 July 2024", "1st Jul. 2024", "July 1, 2024", "1-Jul-24" or "2024-07-01" rewritten as 2024-07-01;
     /// text that only looks like a date (31 February) is left alone.</summary>
     public static string NormalizeDates(string text) =>
         !text.Any(char.IsDigit) ? text : Dates().Replace(text, m =>
@@ -104,6 +104,7 @@ internal static partial class ChangeClassifier
             else
             {
                 year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+                if (m.Groups["y"].Length == 2) year += 2000; // "22-Nov-11": revision tables of this century
                 month = Month(m.Groups["m"].Value);
                 day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
             }
@@ -121,7 +122,7 @@ internal static partial class ChangeClassifier
     private const string MonthName = @"(?<m>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)";
     private const string Day = @"(?<d>[0-3]?\d)(?:st|nd|rd|th)?";
 
-    [GeneratedRegex(@"\b(?:(?<iy>\d{4})-(?<im>[01]?\d)-(?<id>[0-3]?\d)|" + Day + @"\s+(?:of\s+)?" + MonthName + @",?\s+(?<y>\d{4})|"
+    [GeneratedRegex(@"\b(?:(?<iy>\d{4})-(?<im>[01]?\d)-(?<id>[0-3]?\d)|(?<d>[0-3]?\d)-" + MonthName + @"-(?<y>\d{4}|\d{2})|" + Day + @"\s+(?:of\s+)?" + MonthName + @",?\s+(?<y>\d{4})|"
                     + MonthName + @"\s+" + Day + @",?\s+(?<y>\d{4}))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Dates();
 

@@ -18,6 +18,7 @@ public sealed class ChangeClassifierTests
     [InlineData("Effective 1 July 2024 the CA revokes.", "Effective 2024-07-01 the CA revokes.")]
     [InlineData("Effective July 1, 2024 the CA revokes.", "Effective 1st Jul. 2024 the CA revokes.")]
     [InlineData("Effective 2024-07-01.", "Effective July 1 2024.")]
+    [InlineData("| 1.0 | 22-Nov-11 | 01-Jul-2012 |", "| 1.0 | 2011-11-22 | 2012-07-01 |")]
     [InlineData("The  CA\trevokes.", "The CA revokes.")]
     [InlineData("The CA revokes, promptly.", "The CA Revokes promptly.")]
     public void EditorialChanges(string oldText, string newText) =>
