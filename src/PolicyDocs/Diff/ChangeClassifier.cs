@@ -122,7 +122,7 @@ internal static partial class ChangeClassifier
     private const string MonthName = @"(?<m>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)";
     private const string Day = @"(?<d>[0-3]?\d)(?:st|nd|rd|th)?";
 
-    [GeneratedRegex(@"\b(?:(?<iy>\d{4})-(?<im>[01]?\d)-(?<id>[0-3]?\d)|(?<d>[0-3]?\d)-" + MonthName + @"-(?<y>\d{4}|\d{2})|" + Day + @"\s+(?:of\s+)?" + MonthName + @",?\s+(?<y>\d{4})|"
+    [GeneratedRegex(@"\b(?:(?<iy>\d{4})-(?<im>[01]?\d)-(?<id>[0-3]?\d)|(?<d>[0-3]?\d)[-\u2010\u2011]" + MonthName + @"[-\u2010\u2011](?<y>\d{4}|\d{2})|" + Day + @"\s+(?:of\s+)?" + MonthName + @",?\s+(?<y>\d{4})|"
                     + MonthName + @"\s+" + Day + @",?\s+(?<y>\d{4}))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Dates();
 

@@ -19,6 +19,7 @@ public sealed class ChangeClassifierTests
     [InlineData("Effective July 1, 2024 the CA revokes.", "Effective 1st Jul. 2024 the CA revokes.")]
     [InlineData("Effective 2024-07-01.", "Effective July 1 2024.")]
     [InlineData("| 1.0 | 22-Nov-11 | 01-Jul-2012 |", "| 1.0 | 2011-11-22 | 2012-07-01 |")]
+    [InlineData("| 1.1 | 4\u2010Oct\u20102017 |", "| 1.1 | 2017-10-04 |")]
     [InlineData("The  CA\trevokes.", "The CA revokes.")]
     [InlineData("The CA revokes, promptly.", "The CA Revokes promptly.")]
     public void EditorialChanges(string oldText, string newText) =>
