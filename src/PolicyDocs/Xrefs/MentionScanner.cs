@@ -14,7 +14,7 @@ namespace PolicyDocs.Xrefs;
 /// ("RFC 5280 Section 4.2", "NIST SP 800-56A Section 5.6.2", "the Baseline Requirements, Section 3.2.2.4") or a link
 /// out of the document ("Per [the standard](https://…) Section 5.6"), and one followed by "of", "in" or "from" and a
 /// name ("Section 3.2.2.4 of the Baseline Requirements"), possibly after a parenthesised item and "respectively"
-/// ("Section 5.4.1 (3) of the …", "Sections 5.1 and 5.2, respectively, of RFC 6960"). The text around a mention
+/// ("Section 5.4.1 (3) of the …", "Section 7.1.2 d, e and f of the …", "Sections 5.1 and 5.2, respectively, of RFC 6960"). The text around a mention
 /// reaches across links and emphasis in the same paragraph.
 /// </summary>
 internal static partial class MentionScanner
@@ -79,8 +79,8 @@ internal static partial class MentionScanner
     [GeneratedRegex(@"(?:RFC\s*\d+|Requirements|Guidelines|BRs?|Policy|Statement|Standard|Act|Regulation|ETSI\s+[\w .-]+|WebTrust[\w ]*|ISO[\w /-]*|FIPS[\w -]*|\b(?!SECTIONS?\b)\p{Lu}(?:\p{Lu}|\.)[\p{L}\p{Nd}/.-]*\s*\d[\w.:/-]*)(?:\s*\([^()]{0,40}\))?(?:['’]s)?[\s,]*(?:\(?)\s*$")]
     private static partial Regex ExternalBefore();
 
-    // After a mention: "of", "in" or "from" and a name, a designation or a link's text, possibly after a parenthesised
-    // item ("(3)", "(b)(ii)") and "respectively".
-    [GeneratedRegex(@"^(?:\s*\([\w.]{1,8}\))*\s*,?\s*(?:respectively\s*,?\s*)?(?:of|in|from)\s+(?:the\s+|this\s+CP\b|\[)?(?:RFC|ETSI|ISO|FIPS|[A-Z])")]
+    // After a mention: "of", "in" or "from" and a name, a designation or a link's text, possibly after items of the
+    // section ("(3)", "(b)(ii)", "d, e and f", "iv") and "respectively".
+    [GeneratedRegex(@"^(?:\s*,?\s*(?:(?:and|or)\s+)?(?:\([\w.]{1,8}\)|\b[a-z]\b|\b[ivx]{1,4}\b))*\s*,?\s*(?:respectively\s*,?\s*)?(?:of|in|from)\s+(?:the\s+|this\s+CP\b|\[)?(?:RFC|ETSI|ISO|FIPS|[A-Z])")]
     private static partial Regex ExternalAfter();
 }
