@@ -48,6 +48,24 @@ public sealed class OutlineNoneTests
     }
 
     [Fact]
+    public void KindOtherBuildsItsSiteAndWordFileWithoutCallingItselfACpOrCps()
+    {
+        using var tree = new TempTree();
+        var path = PolicySetBuilder.SingleFile("HARDENING.md", "---\nkind: other\ntitle: Hardening Requirements\nversion: \"1.0\"\n---\n" + Requirements.Replace(" and Section 3.4", "", StringComparison.Ordinal)).WriteTo(tree.Root);
+        var output = Path.Combine(tree.Root, "out");
+        var (code, stdout, stderr) = Run.Cli("build", "--content", path, "--output", output);
+        Assert.True(code == 0, stdout + stderr);
+        var page = File.ReadAllText(Path.Combine(output, "hardening", "index.html"));
+        Assert.Contains("section-1.2", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Certification Practice Statement", page, StringComparison.Ordinal);
+        var docx = Assert.Single(Directory.GetFiles(output, "*.docx", SearchOption.AllDirectories));
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false);
+        var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("Segmentation", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Certificate Policy", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OutlineNoneSwitchesTheOutlineOffForACpToo()
     {
         var c = Compile("kind: cp\noutline: none\n");
