@@ -34,18 +34,20 @@ internal static class BlockExtractor
         switch (block)
         {
             case HeadingBlock h:
-                into.Add(new TextBlock(BlockKind.Heading, InlineText.Of(h.Inline, xrefs), []) { Node = h, Markup = new string('#', h.Level) + " " + Markup(h.Inline) });
+                into.Add(new TextBlock(BlockKind.Heading, InlineText.Of(h.Inline, xrefs), []) { Node = h, MarkupOf = () => new string('#', h.Level) + " " + Markup(h.Inline) });
                 break;
             case ParagraphBlock p:
-                into.Add(new TextBlock(context, InlineText.Of(p.Inline, xrefs), []) { Node = p, Markup = marker + Markup(p.Inline) });
+                into.Add(new TextBlock(context, InlineText.Of(p.Inline, xrefs), []) { Node = p, MarkupOf = () => marker + Markup(p.Inline) });
                 break;
             case Table table:
                 foreach (var row in table.OfType<TableRow>())
                 {
                     var paragraphs = row.OfType<TableCell>().Select(c => c.OfType<ParagraphBlock>().ToList()).ToList();
                     var cells = paragraphs.Select(c => string.Join(" ", c.Select(p => InlineText.Of(p.Inline, xrefs)))).ToImmutableArray();
-                    var markup = string.Join(" | ", paragraphs.Select(c => string.Join(" ", c.Select(p => Markup(p.Inline)))));
-                    into.Add(new TextBlock(BlockKind.TableRow, string.Join(" | ", cells), cells) { Node = row, Markup = markup });
+                    into.Add(new TextBlock(BlockKind.TableRow, string.Join(" | ", cells), cells)
+                    {
+                        Node = row, MarkupOf = () => string.Join(" | ", paragraphs.Select(c => string.Join(" ", c.Select(p => Markup(p.Inline))))),
+                    });
                 }
                 break;
             case CodeBlock code:

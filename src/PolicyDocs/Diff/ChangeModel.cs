@@ -57,9 +57,14 @@ internal sealed record TextBlock(BlockKind Kind, string Text, ImmutableArray<str
     /// </summary>
     public Markdig.Syntax.Block? Node { get; init; }
 
+    private string? _markup;
+
+    /// <summary>Makes <see cref="Markup"/> when it is first asked for (only a comparison needs it, not the search index).</summary>
+    public Func<string>? MarkupOf { private get; init; }
+
     /// <summary>The text with its markup, as Markdown would write it: link targets, emphasis, code and list markers,
     /// white space collapsed. Two blocks that read alike but differ here differ in markup alone. Null: as <see cref="Text"/>.</summary>
-    public string? Markup { get; init; }
+    public string? Markup => _markup ??= MarkupOf?.Invoke();
 
     /// <summary><see cref="Markup"/>, or the text when the block has none.</summary>
     public string Written => Markup ?? Text;
