@@ -18,10 +18,16 @@ internal static class DiffCommand
         var doc = new Option<string?>("--doc") { Description = "Compare only the document with this id." };
         var html = CommonOptions.PathValue(new Option<string?>("--html") { Description = "Write an HTML redline per changed document into this folder (replaced whole; only an absent or empty folder, or earlier PolicyDocs output)." });
         var docx = CommonOptions.PathValue(new Option<string?>("--docx") { Description = "Write a Word redline (<doc-id>-<from>-to-<to>-redline.docx, real tracked changes) per changed document into this folder (replaced whole, as --html)." });
-        var format = CommonOptions.Format("text", "json");
-        var command = new Command("diff", "Show the changes between two versions of a policy set: per section, editorial or normative, with word-level detail.")
+        var allowErrors = new Option<bool>("--allow-errors")
         {
-            from, to, content, doc, html, docx, format,
+            Description = "Compare and write redlines even when a version has errors (a broken draft): the errors are printed on stderr and the exit code is 1. Without it, a version with errors stops the diff and nothing is written.",
+        };
+        var format = CommonOptions.Format("text", "json");
+        var command = new Command("diff", "Show the changes between two versions of a policy set: per section, editorial or normative, with word-level detail. " +
+                                          "Editorial: white space, punctuation, casing, markup (link targets, list and emphasis markers), spelling fixes, dates written another way, paragraphs split or joined; " +
+                                          "normative: anything else, keywords and numbers always.")
+        {
+            from, to, content, doc, html, docx, allowErrors, format,
         };
         command.SetAction(parse =>
         {
@@ -39,7 +45,7 @@ internal static class DiffCommand
             var json = parse.GetValue(format) == "json";
             var result = PolicyPipeline.Diff(
                 new ComparedVersion(a.ContentPath, a.Label, a.DisplayPath), new ComparedVersion(b.ContentPath, b.Label, b.DisplayPath),
-                new CompareOptions(parse.GetValue(doc), Html: htmlDir is not null, Word: docxDir is not null));
+                new CompareOptions(parse.GetValue(doc), Html: htmlDir is not null, Word: docxDir is not null, AllowErrors: parse.GetValue(allowErrors)));
             switch (result.Outcome)
             {
                 case CompareOutcome.Unreadable or CompareOutcome.UnknownDocument:
@@ -50,10 +56,14 @@ internal static class DiffCommand
                     return CliApp.Findings;
                 case CompareOutcome.Errors:
                     console.Report(result.Errors, json ? "json" : "text");
-                    console.Error.WriteLine(result.Changes is null ? "diff: a version has errors; fix them first. Nothing was written." : "diff: the redline templates have errors. Nothing was written.");
+                    console.Error.WriteLine(result.Changes is null ? "diff: a version has errors; fix them first, or compare anyway with --allow-errors. Nothing was written." : "diff: the redline templates have errors. Nothing was written.");
                     return CliApp.Findings;
             }
             var changes = result.Changes!;
+            // --allow-errors: the versions' errors go to stderr, so the change summary on stdout stays whole.
+            foreach (var error in result.Errors) console.Error.WriteLine(error.ToString());
+            if (result.Errors.Count > 0)
+                console.Error.WriteLine($"diff: compared although the versions have {result.Errors.Count} error{(result.Errors.Count == 1 ? "" : "s")} (--allow-errors); the redlines show the text as it stands.");
             // Every output was produced in memory, so a failure writes nothing; each folder is swapped in whole.
             var htmlFiles = result.Html;
             var docxFiles = result.Word;
@@ -77,7 +87,7 @@ internal static class DiffCommand
             console.Out.Write(json ? ChangeSummary.Json(changes) : ChangeSummary.Text(changes));
             foreach (var finding in result.ChangelogFindings)
                 console.Error.WriteLine($"note: {finding.Message} ({finding.Code}: {finding.Rule.Hint})");
-            return CliApp.Ok;
+            return result.Errors.Count > 0 ? CliApp.Findings : CliApp.Ok;
         });
         return command;
     }

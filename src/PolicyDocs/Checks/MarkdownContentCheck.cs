@@ -44,16 +44,20 @@ internal static class MarkdownContentCheck
     {
         var rows = table.OfType<TableRow>().ToList();
         if (rows.Count == 0) return;
-        // Markdig pads short rows and drops extra cells, so count the cells as written in the row's source line.
+        // Markdig pads short rows and drops extra cells, so count the cells as written in the row's source line. A pipe
+        // table is one row a line, the delimiter row second; Markdig's own line of a row of blank cells is not reliable.
         var lines = (section.BoundSource ?? section.Source).Split('\n');
-        int Written(TableRow row) => row.Line >= 0 && row.Line < lines.Length ? CellsIn(lines[row.Line]) : row.Count;
-        var expected = Written(rows[0]);
-        foreach (var row in rows.Skip(1))
+        int LineOf(int index) => table.Line + (index == 0 ? 0 : index + 1);
+        int Written(int index) => LineOf(index) is var l && l >= 0 && l < lines.Length ? CellsIn(lines[l]) : rows[index].Count;
+        var expected = Written(0);
+        for (var i = 1; i < rows.Count; i++)
         {
-            var count = Written(row);
-            if (count != expected)
-                diagnostics.Add(Rules.RaggedTable, SourceLocator.Locate(section, row, lines[row.Line].Trim()),
-                    $"Table row has {count} cell{(count == 1 ? "" : "s")} but the header has {expected}.");
+            var count = Written(i);
+            var line = LineOf(i);
+            if (count == expected || line < 0 || line >= lines.Length) continue;
+            var written = lines[line].Trim();
+            diagnostics.Add(Rules.RaggedTable, SourceLocator.Locate(section, line, lines[line].IndexOf(written, StringComparison.Ordinal), written),
+                $"Table row has {count} cell{(count == 1 ? "" : "s")} but the header has {expected}.");
         }
     }
 

@@ -17,6 +17,7 @@ internal static class OutlineAlignment
     /// <param name="strict">Raise title differences to errors.</param>
     public static PolicyDocument Align(PolicyDocument doc, DiagnosticBag diagnostics, bool strict)
     {
+        if (!doc.Info.FollowsRfc3647) return doc; // kind: other, outline: none: numbered sections of its own
         var outline = Rfc3647Outline.Instance;
         var sections = doc.AllSections;
         var match = new Dictionary<Section, OutlineEntry>(ReferenceEqualityComparer.Instance);

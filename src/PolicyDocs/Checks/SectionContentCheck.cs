@@ -3,7 +3,8 @@ using PolicyDocs.Model;
 
 namespace PolicyDocs.Checks;
 
-/// <summary>Blank sections (PD0105) and "No stipulation" mixed with other text (PD0106).</summary>
+/// <summary>Blank sections (PD0105) and the "No stipulation" statement mixed with other text (PD0106); prose that
+/// merely speaks of a stipulation ("There is no stipulation regarding …") is not the statement.</summary>
 internal static partial class SectionContentCheck
 {
     /// <summary>Checks every section of <paramref name="doc"/>.</summary>
@@ -18,7 +19,7 @@ internal static partial class SectionContentCheck
                 continue;
             }
             var text = Comments().Replace(s.BoundSource ?? s.Source, "");
-            if (NoStipulation.Mentions(text) && !NoStipulation.IsExactly(text) && !Quoted().IsMatch(text))
+            if (NoStipulation.States(text) && !NoStipulation.IsExactly(Notes().Replace(text, "")) && !Quoted().IsMatch(text))
                 diagnostics.Add(Rules.MixedNoStipulation, s.Span,
                     $"Section {s.Number} says \"No stipulation\" and also has other text; \"No stipulation\" must mean the document imposes no requirement.");
         }
@@ -30,6 +31,10 @@ internal static partial class SectionContentCheck
 
     [GeneratedRegex("<!--.*?-->", RegexOptions.Singleline)]
     private static partial Regex Comments();
+
+    // An informative note ("Note: …", "**Note**: …") beside the statement imposes nothing either: a paragraph of its own.
+    [GeneratedRegex(@"^[ \t>]*[*_]{0,2}Notes?[*_]{0,2}\s*:.*?(?:\n[ \t]*\n|\z)", RegexOptions.Singleline | RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex Notes();
 
     // "No stipulation" written in quotes talks about the convention (e.g. in 1.2) rather than using it.
     [GeneratedRegex(@"[""“'‘]no\s+stipulation\.?[""”'’]", RegexOptions.IgnoreCase)]

@@ -37,7 +37,14 @@ internal static class BlockDiffer
         return (layout, changes);
     }
 
-    private static string Key(TextBlock b) => ((int)b.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + b.Text.Replace(Separator, ' ');
+    private static string Key(TextBlock b) => ((int)b.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + b.Text.Replace(Separator, ' ')
+                                               + Separator2 + b.Written.Replace(Separator, ' ');
+
+    // Between a block's text and its markup in its key, so that blocks differing in markup alone differ.
+    private const char Separator2 = '\u0002';
+
+    // How many blocks a paragraph may be split into (or joined from) and still be recognised as the same words.
+    private const int MaxSplit = 8;
 
     private static void Replace(List<TextBlock> olds, List<TextBlock> news, List<(TextBlock, BlockChange?)> layout, List<BlockChange> changes)
     {
@@ -45,6 +52,24 @@ internal static class BlockDiffer
         var j = 0;
         while (i < olds.Count || j < news.Count)
         {
+            if (i < olds.Count && j < news.Count && Split(olds, i, news, j) is var split and > 1)
+            {
+                // One block became several with the same words: the first pairs with it, the rest are inserted; editorial.
+                Pair(olds[i], news[j], ChangeClass.Editorial);
+                for (var k = 1; k < split; k++) Insert(news[j + k], ChangeClass.Editorial);
+                i++;
+                j += split;
+                continue;
+            }
+            if (i < olds.Count && j < news.Count && Split(news, j, olds, i) is var join and > 1)
+            {
+                // Several blocks joined into one with the same words.
+                Pair(olds[i], news[j], ChangeClass.Editorial);
+                for (var k = 1; k < join; k++) Delete(olds[i + k], ChangeClass.Editorial);
+                i += join;
+                j++;
+                continue;
+            }
             if (i < olds.Count && j < news.Count)
             {
                 var spans = TextDiff.Words(olds[i].Text, news[j].Text);
@@ -53,7 +78,7 @@ internal static class BlockDiffer
                     var cells = olds[i].Kind == BlockKind.TableRow && news[j].Kind == BlockKind.TableRow && olds[i].Cells.Length == news[j].Cells.Length
                         ? olds[i].Cells.Zip(news[j].Cells, (o, n) => TextDiff.Words(o, n)).ToImmutableArray()
                         : ImmutableArray<IReadOnlyList<DiffSpan>>.Empty;
-                    var change = new BlockChange(null, news[j].Kind, olds[i], news[j], spans, cells, Classify(olds[i].Text, news[j].Text));
+                    var change = new BlockChange(null, news[j].Kind, olds[i], news[j], spans, cells, ChangeClassifier.Classify(olds[i].Text, news[j].Text));
                     changes.Add(change);
                     layout.Add((news[j], change));
                     i++;
@@ -69,30 +94,48 @@ internal static class BlockDiffer
             else Insert(news[j++]);
         }
 
-        void Delete(TextBlock old)
+        void Pair(TextBlock old, TextBlock block, ChangeClass cls)
         {
-            var change = new BlockChange(DiffOp.Deleted, old.Kind, old, null, [new DiffSpan(DiffOp.Deleted, old.Text)], [], ChangeClass.Normative);
+            var change = new BlockChange(null, block.Kind, old, block, TextDiff.Words(old.Text, block.Text), [], cls);
+            changes.Add(change);
+            layout.Add((block, change));
+        }
+
+        void Delete(TextBlock old, ChangeClass cls = ChangeClass.Normative)
+        {
+            var change = new BlockChange(DiffOp.Deleted, old.Kind, old, null, [new DiffSpan(DiffOp.Deleted, old.Text)], [], cls);
             changes.Add(change);
             layout.Add((old, change));
         }
 
-        void Insert(TextBlock block)
+        void Insert(TextBlock block, ChangeClass cls = ChangeClass.Normative)
         {
-            var change = new BlockChange(DiffOp.Inserted, block.Kind, null, block, [new DiffSpan(DiffOp.Inserted, block.Text)], [], ChangeClass.Normative);
+            var change = new BlockChange(DiffOp.Inserted, block.Kind, null, block, [new DiffSpan(DiffOp.Inserted, block.Text)], [], cls);
             changes.Add(change);
             layout.Add((block, change));
         }
     }
 
-    /// <summary>Editorial when the texts differ only in whitespace, punctuation or casing.</summary>
-    public static ChangeClass Classify(string oldText, string newText) =>
-        Letters(oldText) == Letters(newText) ? ChangeClass.Editorial : ChangeClass.Normative;
-
-    private static string Letters(string s)
+    /// <summary>How many blocks from <paramref name="parts"/>[<paramref name="j"/>] on, two or more, hold exactly the words of
+    /// <paramref name="whole"/>[<paramref name="i"/>] (a paragraph split, or read the other way, joined); 0 when none do.
+    /// Only paragraphs of one kind count, not table rows or code.</summary>
+    private static int Split(List<TextBlock> whole, int i, List<TextBlock> parts, int j)
     {
-        var sb = new StringBuilder(s.Length);
-        foreach (var ch in s)
-            if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
-        return sb.ToString();
+        var target = whole[i];
+        if (target.Kind is BlockKind.TableRow or BlockKind.Code or BlockKind.Heading) return 0;
+        var letters = ChangeClassifier.Letters(target.Text);
+        var joined = new StringBuilder();
+        for (var k = 0; k < MaxSplit && j + k < parts.Count; k++)
+        {
+            var part = parts[j + k];
+            if (part.Kind != target.Kind) return 0;
+            joined.Append(ChangeClassifier.Letters(part.Text));
+            if (joined.Length > letters.Length || !letters.StartsWith(joined.ToString(), StringComparison.Ordinal)) return 0;
+            if (k > 0 && joined.Length == letters.Length) return k + 1;
+        }
+        return 0;
     }
+
+    /// <summary>Editorial or normative (<see cref="ChangeClassifier"/>).</summary>
+    public static ChangeClass Classify(string oldText, string newText) => ChangeClassifier.Classify(oldText, newText);
 }

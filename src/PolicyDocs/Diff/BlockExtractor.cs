@@ -25,62 +25,108 @@ internal static class BlockExtractor
     /// white space collapsed. What the search index holds.</summary>
     public static string PlainText(MarkdownDocument? body, XrefIndex? xrefs)
     {
-        var sb = new StringBuilder();
-        var space = false;
-        foreach (var block in Extract(body, xrefs))
-        {
-            IEnumerable<string> parts = block.Kind == BlockKind.TableRow ? block.Cells : [block.Text];
-            foreach (var part in parts)
-            {
-                foreach (var ch in part)
-                {
-                    if (char.IsWhiteSpace(ch)) { space = sb.Length > 0; continue; }
-                    if (space) sb.Append(' ');
-                    space = false;
-                    sb.Append(ch);
-                }
-                space = sb.Length > 0;
-            }
-        }
-        return sb.ToString();
+        var parts = Extract(body, xrefs).SelectMany(block => block.Kind == BlockKind.TableRow ? (IEnumerable<string>)block.Cells : [block.Text]);
+        return CollapseWhitespace(string.Join(" ", parts));
     }
 
-    private static void Walk(Block block, BlockKind context, XrefIndex? xrefs, ImmutableArray<TextBlock>.Builder into)
+    private static void Walk(Block block, BlockKind context, XrefIndex? xrefs, ImmutableArray<TextBlock>.Builder into, string marker = "")
     {
         switch (block)
         {
             case HeadingBlock h:
-                into.Add(new TextBlock(BlockKind.Heading, InlineText.Of(h.Inline, xrefs), []) { Node = h });
+                into.Add(new TextBlock(BlockKind.Heading, InlineText.Of(h.Inline, xrefs), []) { Node = h, MarkupOf = () => new string('#', h.Level) + " " + Markup(h.Inline) });
                 break;
             case ParagraphBlock p:
-                into.Add(new TextBlock(context, InlineText.Of(p.Inline, xrefs), []) { Node = p });
+                into.Add(new TextBlock(context, InlineText.Of(p.Inline, xrefs), []) { Node = p, MarkupOf = () => marker + Markup(p.Inline) });
                 break;
             case Table table:
                 foreach (var row in table.OfType<TableRow>())
                 {
-                    var cells = row.OfType<TableCell>()
-                        .Select(c => string.Join(" ", c.OfType<ParagraphBlock>().Select(p => InlineText.Of(p.Inline, xrefs))))
-                        .ToImmutableArray();
-                    into.Add(new TextBlock(BlockKind.TableRow, string.Join(" | ", cells), cells) { Node = row });
+                    var paragraphs = row.OfType<TableCell>().Select(c => c.OfType<ParagraphBlock>().ToList()).ToList();
+                    var cells = paragraphs.Select(c => string.Join(" ", c.Select(p => InlineText.Of(p.Inline, xrefs)))).ToImmutableArray();
+                    into.Add(new TextBlock(BlockKind.TableRow, string.Join(" | ", cells), cells)
+                    {
+                        Node = row, MarkupOf = () => string.Join(" | ", paragraphs.Select(c => string.Join(" ", c.Select(p => Markup(p.Inline))))),
+                    });
                 }
                 break;
             case CodeBlock code:
                 into.Add(new TextBlock(BlockKind.Code, code.Lines.ToString(), []) { Node = code });
                 break;
             case QuoteBlock quote:
-                foreach (var child in quote) Walk(child, BlockKind.Quote, xrefs, into);
+                foreach (var child in quote) Walk(child, BlockKind.Quote, xrefs, into, marker);
                 break;
             case ListBlock list:
                 foreach (var item in list)
-                    if (item is ContainerBlock c)
-                        foreach (var child in c) Walk(child, BlockKind.ListItem, xrefs, into);
+                {
+                    if (item is not ContainerBlock c) continue;
+                    // The item's marker goes with its first block: "- ", "* ", "3. ", "b) ".
+                    var first = list.IsOrdered ? $"{(item as ListItemBlock)?.Order ?? 0}{list.OrderedDelimiter} " : $"{list.BulletType} ";
+                    foreach (var child in c)
+                    {
+                        Walk(child, BlockKind.ListItem, xrefs, into, marker + first);
+                        first = "";
+                    }
+                }
                 break;
             case ContainerBlock container:
-                foreach (var child in container) Walk(child, context, xrefs, into);
+                foreach (var child in container) Walk(child, context, xrefs, into, marker);
                 break;
             case LeafBlock leaf when leaf is not ThematicBreakBlock && leaf.Lines.Count > 0:
                 into.Add(new TextBlock(context, leaf.Lines.ToString(), []) { Node = leaf });
                 break;
         }
+    }
+
+    /// <summary>The inlines as Markdown would write them, white space collapsed: emphasis with its delimiters, links
+    /// with their targets, code in backticks, references as written.</summary>
+    internal static string Markup(ContainerInline? inline)
+    {
+        var sb = new StringBuilder();
+        AppendMarkup(inline?.FirstChild, sb);
+        return CollapseWhitespace(sb.ToString());
+    }
+
+    private static void AppendMarkup(Inline? inline, StringBuilder sb)
+    {
+        for (var node = inline; node is not null; node = node.NextSibling)
+        {
+            switch (node)
+            {
+                case LiteralInline l: sb.Append(l.Content.AsSpan()); break;
+                case CodeInline c: sb.Append('`').Append(c.Content).Append('`'); break;
+                case LineBreakInline: sb.Append(' '); break;
+                case XrefInline x: sb.Append("[[").Append(x.Raw).Append("]]"); break;
+                case AutolinkInline a: sb.Append('<').Append(a.Url).Append('>'); break;
+                case HtmlEntityInline e: sb.Append(e.Transcoded.AsSpan()); break;
+                case HtmlInline h: sb.Append(h.Tag); break;
+                case EmphasisInline e:
+                    var delimiter = new string(e.DelimiterChar, e.DelimiterCount);
+                    sb.Append(delimiter);
+                    AppendMarkup(e.FirstChild, sb);
+                    sb.Append(delimiter);
+                    break;
+                case LinkInline link:
+                    sb.Append(link.IsImage ? "![" : "[");
+                    AppendMarkup(link.FirstChild, sb);
+                    sb.Append("](").Append(link.Url).Append(string.IsNullOrEmpty(link.Title) ? "" : " \"" + link.Title + "\"").Append(')');
+                    break;
+                case ContainerInline container: AppendMarkup(container.FirstChild, sb); break;
+            }
+        }
+    }
+
+    private static string CollapseWhitespace(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var ch in s)
+        {
+            if (char.IsWhiteSpace(ch)) { space = sb.Length > 0; continue; }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(ch);
+        }
+        return sb.ToString();
     }
 }

@@ -20,9 +20,11 @@ internal enum ChangeKind
 /// <summary>Whether a change alters what the document requires or only how it reads.</summary>
 internal enum ChangeClass
 {
-    /// <summary>Whitespace, punctuation, casing, numbering, the revision table, metadata.</summary>
+    /// <summary>Whitespace, punctuation, casing, markup (link targets, list and emphasis markers), spelling fixes, dates
+    /// written another way, paragraphs split or joined, numbering, the revision table, metadata
+    /// (<see cref="ChangeClassifier"/> has the rules).</summary>
     Editorial,
-    /// <summary>Anything that changes the words.</summary>
+    /// <summary>Anything that changes the words: a keyword, a number, a word for another, added or removed text.</summary>
     Normative,
 }
 
@@ -55,9 +57,21 @@ internal sealed record TextBlock(BlockKind Kind, string Text, ImmutableArray<str
     /// </summary>
     public Markdig.Syntax.Block? Node { get; init; }
 
+    private string? _markup;
+
+    /// <summary>Makes <see cref="Markup"/> when it is first asked for (only a comparison needs it, not the search index).</summary>
+    public Func<string>? MarkupOf { private get; init; }
+
+    /// <summary>The text with its markup, as Markdown would write it: link targets, emphasis, code and list markers,
+    /// white space collapsed. Two blocks that read alike but differ here differ in markup alone. Null: as <see cref="Text"/>.</summary>
+    public string? Markup => _markup ??= MarkupOf?.Invoke();
+
+    /// <summary><see cref="Markup"/>, or the text when the block has none.</summary>
+    public string Written => Markup ?? Text;
+
     /// <inheritdoc />
     public bool Equals(TextBlock? other) =>
-        other is not null && Kind == other.Kind && Text == other.Text && Cells.SequenceEqual(other.Cells);
+        other is not null && Kind == other.Kind && Text == other.Text && Written == other.Written && Cells.SequenceEqual(other.Cells);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Kind, Text);

@@ -72,7 +72,14 @@ internal static class ChangeSummary
 
     private static string Excerpt(BlockChange block)
     {
-        var spans = block.Spans;
+        // A block whose text reads the same changed its markup (a link target, a list or emphasis marker): show that.
+        if (block.Spans.All(x => x.Op == DiffOp.Equal) && block is { Old: { } o, New: { } n } && o.Written != n.Written)
+            return "markup: " + Excerpt(TextDiff.Words(o.Written, n.Written));
+        return Excerpt(block.Spans);
+    }
+
+    private static string Excerpt(IReadOnlyList<DiffSpan> spans)
+    {
         var i = spans.ToList().FindIndex(x => x.Op != DiffOp.Equal);
         if (i < 0) return "";
         var sb = new StringBuilder();
@@ -146,6 +153,11 @@ internal static class ChangeSummary
                         w.WriteString("class", b.Class.ToString().ToLowerInvariant());
                         w.WriteString("old", b.Old?.Text);
                         w.WriteString("new", b.New?.Text);
+                        if (b.Old is { } o && b.New is { } n && o.Written != n.Written)
+                        {
+                            w.WriteString("old_markup", o.Written);
+                            w.WriteString("new_markup", n.Written);
+                        }
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();

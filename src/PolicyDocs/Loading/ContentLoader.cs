@@ -60,8 +60,8 @@ internal static class ContentLoader
     internal static string Display(string root, string relative) =>
         root.Length == 0 || root == "." ? relative.Replace('\\', '/') : root.TrimEnd('/', '\\').Replace('\\', '/') + "/" + relative.Replace('\\', '/');
 
-    internal static readonly IReadOnlyDictionary<string, DocumentKind> Kinds =
-        new Dictionary<string, DocumentKind> { ["cp"] = DocumentKind.Cp, ["cps"] = DocumentKind.Cps, ["cp-cps"] = DocumentKind.CpCps };
+    internal static readonly IReadOnlyDictionary<string, bool> Outlines =
+        new Dictionary<string, bool> { ["rfc3647"] = true, ["none"] = false };
 
     internal static readonly IReadOnlyDictionary<string, DocumentStatus> Statuses =
         new Dictionary<string, DocumentStatus> { ["draft"] = DocumentStatus.Draft, ["approved"] = DocumentStatus.Approved, ["superseded"] = DocumentStatus.Superseded };
@@ -74,9 +74,10 @@ internal static class ContentLoader
     internal static DocumentInfo? ReadDocumentInfo(MapReader r, string id, SourceSpan span, string? defaultTitle)
     {
         var single = defaultTitle is not null;
-        var kind = r.Choice("kind", Kinds, required: !single);
+        var kind = r.Choice("kind", DocumentKinds.ByKey, required: !single);
         var kindStated = kind is not null;
         if (single) kind ??= DocumentKind.CpCps;
+        var followsRfc3647 = r.Choice("outline", Outlines) ?? kind != DocumentKind.Other;
         var title = r.Text("title", required: !single) ?? defaultTitle;
         var shortTitle = r.Text("short_title");
         var oid = r.Text("oid");
@@ -124,6 +125,7 @@ internal static class ContentLoader
             Implements = implements,
             Revisions = revisions,
             Span = span,
+            FollowsRfc3647 = followsRfc3647,
         };
     }
 

@@ -11,12 +11,14 @@ internal static partial class NoStipulation
     /// <summary>True when the text is only "No stipulation" (any case, optional trailing dot).</summary>
     public static bool IsExactly(string text) => Exact().IsMatch(text);
 
-    /// <summary>True when the text contains "No stipulation" anywhere.</summary>
-    public static bool Mentions(string text) => Anywhere().IsMatch(text);
+    /// <summary>True when some sentence of the text is the statement "No stipulation" itself: it starts a line or follows
+    /// the end of a sentence, and ends with a dot or the line. A sentence that speaks of a stipulation ("There is no
+    /// stipulation regarding …", "No stipulation applies to …") is ordinary prose, not the statement.</summary>
+    public static bool States(string text) => Statement().IsMatch(text);
 
     [GeneratedRegex(@"^\s*\**no\s+stipulation\.?\**\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Exact();
 
-    [GeneratedRegex(@"\bno\s+stipulation\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Anywhere();
+    [GeneratedRegex(@"(?:^|(?<=[.!?:;]\s))[ \t>*_-]*no\s+stipulation\**(?:\.|[ \t*_]*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex Statement();
 }

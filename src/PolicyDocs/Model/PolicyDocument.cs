@@ -12,6 +12,25 @@ internal enum DocumentKind
     Cps,
     /// <summary>Combined CP and CPS.</summary>
     CpCps,
+    /// <summary>Any other document (requirements, guidelines): not laid out by RFC 3647 unless it says so.</summary>
+    Other,
+}
+
+/// <summary>The names of a <see cref="DocumentKind"/>.</summary>
+internal static class DocumentKinds
+{
+    /// <summary>The <c>kind</c> values of document.yaml and front matter.</summary>
+    public static readonly IReadOnlyDictionary<string, DocumentKind> ByKey =
+        new Dictionary<string, DocumentKind> { ["cp"] = DocumentKind.Cp, ["cps"] = DocumentKind.Cps, ["cp-cps"] = DocumentKind.CpCps, ["other"] = DocumentKind.Other };
+
+    /// <summary>The <c>kind</c> value that reads back as <paramref name="kind"/>.</summary>
+    public static string Key(DocumentKind kind) => ByKey.First(p => p.Value == kind).Key;
+
+    /// <summary>"CP", "CPS", "CP/CPS" or "Document".</summary>
+    public static string Label(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Cp => "CP", DocumentKind.Cps => "CPS", DocumentKind.CpCps => "CP/CPS", _ => "Document",
+    };
 }
 
 /// <summary>Where a document version stands.</summary>
@@ -81,9 +100,12 @@ internal sealed record DocumentInfo
     public ImmutableArray<Revision> Revisions { get; init; } = [];
     /// <summary>Where the metadata is written.</summary>
     public required SourceSpan Span { get; init; }
+    /// <summary>True when the sections follow the RFC 3647 outline and are checked against it (<c>outline: rfc3647</c>,
+    /// the default but for <c>kind: other</c>); false for <c>outline: none</c>.</summary>
+    public bool FollowsRfc3647 { get; init; } = true;
 
-    /// <summary>"CP", "CPS" or "CP/CPS".</summary>
-    public string KindLabel => Kind switch { DocumentKind.Cp => "CP", DocumentKind.Cps => "CPS", _ => "CP/CPS" };
+    /// <summary>"CP", "CPS", "CP/CPS" or "Document".</summary>
+    public string KindLabel => DocumentKinds.Label(Kind);
 }
 
 /// <summary>

@@ -61,7 +61,9 @@ internal sealed record ComparedVersion(string ContentPath, string Label, string?
 /// <param name="Document">Compare only the document with this id.</param>
 /// <param name="Html">Render an HTML redline per changed document, with the new version's site templates.</param>
 /// <param name="Word">Render a Word redline (tracked changes) per document changed in both versions.</param>
-internal sealed record CompareOptions(string? Document = null, bool Html = false, bool Word = false);
+/// <param name="AllowErrors">Compare versions that have errors too, as far as they could be read (a broken draft still
+/// gets its redline); the errors are in <see cref="CompareResult.Errors"/> of a <see cref="CompareOutcome.Compared"/> result.</param>
+internal sealed record CompareOptions(string? Document = null, bool Html = false, bool Word = false, bool AllowErrors = false);
 
 /// <summary>How <see cref="PolicyPipeline.Diff"/> ended.</summary>
 internal enum CompareOutcome
@@ -81,7 +83,8 @@ internal enum CompareOutcome
 /// <summary>The result of <see cref="PolicyPipeline.Diff"/>.</summary>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="Problem">What went wrong, for an outcome other than <see cref="CompareOutcome.Compared"/> and <see cref="CompareOutcome.Errors"/>.</param>
-/// <param name="Errors">The errors that stopped it (sorted), for <see cref="CompareOutcome.Errors"/>.</param>
+/// <param name="Errors">The errors that stopped it (sorted), for <see cref="CompareOutcome.Errors"/>; with
+/// <see cref="CompareOptions.AllowErrors"/>, the versions' errors compared anyway.</param>
 internal sealed record CompareResult(CompareOutcome Outcome, string? Problem, IReadOnlyList<Diagnostic> Errors)
 {
     /// <summary>The old version's compilation, once read.</summary>
@@ -175,8 +178,9 @@ internal static class PolicyPipeline
         progress?.Finished(Compile, [.. older.Diagnostics.Concat(newer.Diagnostics)]);
         foreach (var (c, v) in new[] { (older, from), (newer, to) })
             if (c.Fatal is not null) return new CompareResult(CompareOutcome.Unreadable, $"{v.Label}: {c.Fatal}", []) { Old = older, New = newer };
-        if (older.Published is not { } a || newer.Published is not { } b || older.ErrorCount > 0 || newer.ErrorCount > 0)
-            return new CompareResult(CompareOutcome.Errors, null, [.. older.Diagnostics.Concat(newer.Diagnostics).Where(d => d.Severity == Severity.Error)]) { Old = older, New = newer };
+        IReadOnlyList<Diagnostic> versionErrors = [.. older.Diagnostics.Concat(newer.Diagnostics).Where(d => d.Severity == Severity.Error)];
+        if (older.Published is not { } a || newer.Published is not { } b || (versionErrors.Count > 0 && !options.AllowErrors))
+            return new CompareResult(CompareOutcome.Errors, null, versionErrors) { Old = older, New = newer };
 
         var only = options.Document;
         if (only is not null && a.Find(only) is null && b.Find(only) is null)
@@ -196,7 +200,7 @@ internal static class PolicyPipeline
         var word = options.Word ? DocxRedlineRenderer.RenderAll(a, b, changes) : null;
         progress?.Finished(Render, templateErrors);
         if (templateErrors.Count > 0) return new CompareResult(CompareOutcome.Errors, null, templateErrors) { Old = older, New = newer, Changes = changes };
-        return new CompareResult(CompareOutcome.Compared, null, [])
+        return new CompareResult(CompareOutcome.Compared, null, versionErrors)
         {
             Old = older, New = newer, Changes = changes, Html = html, Word = word, ChangelogFindings = findings,
         };

@@ -33,7 +33,7 @@ internal static class DocumentPublisher
             var info = doc.Info;
             var cover = new Cover
             {
-                Id = info.Id, Kind = info.Kind, KindStated = info.KindStated, Title = info.Title, ShortTitle = info.ShortTitle, Version = info.Version, Oid = info.Oid,
+                Id = info.Id, Kind = info.Kind, KindStated = info.KindStated, FollowsRfc3647 = info.FollowsRfc3647, Title = info.Title, ShortTitle = info.ShortTitle, Version = info.Version, Oid = info.Oid,
                 Subtitle = info.Subtitle, Authors = info.Authors, Date = info.Date, Language = info.Language, Copyright = info.Copyright,
                 EffectiveDate = info.EffectiveDate, Status = info.Status, SetName = set.Info.Name, Publisher = set.Info.Publisher,
                 Licence = set.Info.Licence, Cas = [.. info.Cas.Select(Ca)],

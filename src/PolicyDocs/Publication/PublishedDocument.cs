@@ -11,8 +11,8 @@ internal sealed record Cover
     public required string Id { get; init; }
     /// <summary>CP, CPS or combined.</summary>
     public required DocumentKind Kind { get; init; }
-    /// <summary>"CP", "CPS" or "CP/CPS".</summary>
-    public string KindLabel => Kind switch { DocumentKind.Cp => "CP", DocumentKind.Cps => "CPS", _ => "CP/CPS" };
+    /// <summary>"CP", "CPS", "CP/CPS" or "Document".</summary>
+    public string KindLabel => DocumentKinds.Label(Kind);
     /// <summary>The full title.</summary>
     public required string Title { get; init; }
     /// <summary>The short title.</summary>
@@ -31,6 +31,8 @@ internal sealed record Cover
     public string? Copyright { get; init; }
     /// <summary>False when the kind is only assumed, so the cover does not name it.</summary>
     public bool KindStated { get; init; } = true;
+    /// <summary>False for a document checked without the RFC 3647 outline (<c>outline: none</c>).</summary>
+    public bool FollowsRfc3647 { get; init; } = true;
     /// <summary>The policy OID, if any.</summary>
     public string? Oid { get; init; }
     /// <summary>The effective date, if any.</summary>

@@ -16,9 +16,17 @@ internal static class InlineText
         return sb.ToString();
     }
 
-    private static void Append(Inline? inline, XrefIndex? xrefs, StringBuilder sb)
+    /// <summary>The plain text of one inline (a literal, or a link, emphasis… with its children), as <see cref="Of(ContainerInline?, XrefIndex?)"/> reads it.</summary>
+    public static string OfOne(Inline inline, XrefIndex? xrefs)
     {
-        for (var node = inline; node is not null; node = node.NextSibling)
+        var sb = new StringBuilder();
+        Append(inline, xrefs, sb, siblings: false);
+        return sb.ToString();
+    }
+
+    private static void Append(Inline? inline, XrefIndex? xrefs, StringBuilder sb, bool siblings = true)
+    {
+        for (var node = inline; node is not null; node = siblings ? node.NextSibling : null)
         {
             switch (node)
             {

@@ -50,6 +50,27 @@ public sealed class CheckRuleTests
         Assert.Empty(Run.Compile(PolicySetBuilder.Valid().Body("cp", "9.17", "Sections that impose nothing say \"No stipulation.\" alone.")).Diagnostics);
     }
 
+    [Theory]
+    [InlineData("The CA keeps logs. There is no stipulation regarding how often they are read.")]
+    [InlineData("No stipulation applies to this practice beyond what section 5.4.1 says.")]
+    [InlineData("Reviewers noted no stipulation.")]
+    [InlineData("No stipulation.\n\n**Note**: relying parties are advised to check status anyway.")]
+    public void Pd0106ProseThatSpeaksOfAStipulationIsNotTheStatement(string body)
+    {
+        var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "9.17", body));
+        Assert.True(c.Diagnostics.Count == 0, c.Dump());
+    }
+
+    [Theory]
+    [InlineData("No stipulation.\n\nThe CA also publishes a contact address.")]
+    [InlineData("The CA publishes a contact address.\n\n**No stipulation**")]
+    [InlineData("The CA publishes a contact address. No stipulation.")]
+    public void Pd0106TheStatementWithOtherTextIsReportedWhereverItStands(string body)
+    {
+        var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "9.17", body));
+        Assert.Equal("PD0106", Assert.Single(c.Diagnostics).Code);
+    }
+
     [Fact]
     public void Pd0107OrphanSection()
     {

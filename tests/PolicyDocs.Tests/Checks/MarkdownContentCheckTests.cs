@@ -40,6 +40,17 @@ public sealed class MarkdownContentCheckTests : IDisposable
     }
 
     [Fact]
+    public void RowsOfBlankCellsAreNotRaggedAndARaggedRowIsReportedAtItsOwnLine()
+    {
+        // doc.md: front matter (6 lines), "# 1. Introduction", blank, "## 1.1 Overview", blank: the body starts at line 11.
+        var (c, _) = Compile("| A | B | C |\n| --- | --- | --- |\n|   |   |   |\n| a | b | c |\n|   |   |   |\n| d | e |\n|   |   |   |\n");
+        var d = Assert.Single(c.Diagnostics, d => d.Rule == Rules.RaggedTable);
+        Assert.Equal(16, d.Span.Line); // "| d | e |"
+        Assert.Equal(1, d.Span.Column);
+        Assert.Contains("2 cells", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingImageIsAnErrorAndExistingImageIsNot()
     {
         _set.WithBytes("logo.png", PolicyDocs.Tests.Support.PngWriter.Blank());

@@ -96,6 +96,29 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void With_allow_errors_a_version_with_errors_still_gets_its_redlines_and_its_errors_are_printed()
+    {
+        const string file = "documents/cps/04-certificate-life-cycle-operational-requirements.md";
+        _repo.Edit(file, s => s.Replace("revokes a certificate in the self-service portal", "revokes a certificate in the new portal (see [[9.99.9]])"));
+        var html = Path.Combine(_repo.Root, "redline");
+        var word = Path.Combine(_repo.Root, "word");
+
+        var (refused, _, refusal) = Run.Cli("diff", "v1.0", _repo.Content, "--content", _repo.Content, "--html", html);
+        Assert.Equal(1, refused);
+        Assert.Contains("--allow-errors", refusal);
+        Assert.False(Directory.Exists(html));
+
+        var (code, output, err) = Run.Cli("diff", "v1.0", _repo.Content, "--content", _repo.Content, "--html", html, "--docx", word, "--allow-errors", "--format", "json");
+        Assert.Equal(1, code);
+        Assert.Contains("error PD0201", err);
+        Assert.Contains("9.99.9", err);
+        using var json = System.Text.Json.JsonDocument.Parse(output); // the errors stay off stdout
+        Assert.True(File.Exists(Path.Combine(html, "cps", "index.html")));
+        Assert.NotEmpty(Directory.GetFiles(word, "*.docx"));
+        Assert.Contains("new", File.ReadAllText(Path.Combine(html, "cps", "index.html")));
+    }
+
+    [Fact]
     public void Unrelated_versions_are_refused()
     {
         var other = PolicySetBuilder.SingleFile("other.md", string.Concat(PolicyDocs.Outline.Rfc3647Outline.Instance.Entries.Select(e =>

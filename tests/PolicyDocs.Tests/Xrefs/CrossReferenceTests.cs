@@ -129,10 +129,33 @@ public sealed class CrossReferenceTests
     [InlineData("Extensions follow RFC 5280 Section 4.2 and RFC 5280 Section 4.2.1.3.")]
     [InlineData("See Section 4.9.1 and Sections 4.9.2 and 4.9.3.")]
     [InlineData("See [Section 6.9.9](https://example.org/other) of another text.")]
+    [InlineData("Per [the key agreement standard](https://example.org/ka) Section 5.6.2.3.2, keys are checked.")]
+    [InlineData("Keys pass the routines of Sections 5.6.2.3.2 and 5.6.2.3.3, respectively, of NIST SP 800-56A.")]
+    [InlineData("Events are logged as Section 5.4.1 (3) of the Network Security Requirements lists them.")]
+    [InlineData("Events are logged as Section 5.4.1(b)(ii) of the Network Security Requirements lists them.")]
+    [InlineData("Names are as stated in Section 7.1.4.2.2 d, e, f and h of the Baseline Requirements.")]
+    [InlineData("Keys follow NIST SP 800-56A (Revision 3) Section 5.6.2.3.2.")]
+    [InlineData("Names are encoded per X.509 Section 7.7.7 and ISO/IEC 9594-8 Section 8.8.8.")]
+    [InlineData("Profiles follow *the Profiles Standard* Section 7.1.2.3.")]
+    [InlineData("OCSP follows Section 2.2 in [the responder profile](https://example.org/ocsp).")]
+    [InlineData("See <https://example.org/ocsp> Section 2.2.")]
     public void Pd0202ExternalAndExistingMentionsAreNotReported(string body)
     {
         var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "4.9.3", body));
         Assert.True(c.Diagnostics.Count == 0, c.Dump());
+    }
+
+    [Theory]
+    [InlineData("See Section 4.9.1, Section 6.9.9 and the rest.")]
+    [InlineData("Per [Section 4.9.1](#section-4.9.1) Section 6.9.9 applies.")]
+    [InlineData("Keys are kept as Section 6.9.9 (3) of this document says.")]
+    [InlineData("Sections 4.9.1 and 6.9.9, respectively, of this CP apply.")]
+    [InlineData("Keys are kept as **Section 6.9.9** requires.")]
+    [InlineData("Keys are kept as Section 6.9.9 and the text in Appendix A say.")]
+    public void Pd0202MentionsOfThisDocumentAreStillChecked(string body)
+    {
+        var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "4.9.3", body));
+        Assert.Contains("6.9.9", Assert.Single(c.Diagnostics, d => d.Code == "PD0202").Message, StringComparison.Ordinal);
     }
 
     [Fact]

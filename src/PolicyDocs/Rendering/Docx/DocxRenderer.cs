@@ -162,7 +162,7 @@ internal static class DocxRenderer
         body.Append(new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { Before = "2400" } }));
         body.Append(Styled("Title", cover.Title));
         // Only the facts the document states: no row stands in for one it does not give.
-        if ((cover.Subtitle ?? (cover.KindStated ? $"{cover.SetName} \u2014 {KindName(cover.Kind)}" : null)) is { } subtitle)
+        if ((cover.Subtitle ?? (cover.KindStated && KindName(cover.Kind) is { } kindName ? $"{cover.SetName} \u2014 {kindName}" : null)) is { } subtitle)
             body.Append(Styled("Subtitle", subtitle));
         var rows = new List<(string, string?)>
         {
@@ -184,11 +184,12 @@ internal static class DocxRenderer
         body.Append(PageBreak());
     }
 
-    private static string KindName(DocumentKind kind) => kind switch
+    private static string? KindName(DocumentKind kind) => kind switch
     {
         DocumentKind.Cp => "Certificate Policy",
         DocumentKind.Cps => "Certification Practice Statement",
-        _ => "Certificate Policy and Certification Practice Statement",
+        DocumentKind.CpCps => "Certificate Policy and Certification Practice Statement",
+        _ => null,
     };
 
     private static string StatusName(DocumentStatus status) => status switch

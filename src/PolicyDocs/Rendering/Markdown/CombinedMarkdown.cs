@@ -57,7 +57,8 @@ internal static class CombinedMarkdown
         var sb = new StringBuilder();
         sb.Append("---\n");
         Field(sb, "id", cover.Id);
-        if (cover.KindStated) Field(sb, "kind", cover.Kind switch { DocumentKind.Cp => "cp", DocumentKind.Cps => "cps", _ => "cp-cps" });
+        if (cover.KindStated) Field(sb, "kind", DocumentKinds.Key(cover.Kind));
+        if (!cover.FollowsRfc3647 && cover.Kind != DocumentKind.Other) Field(sb, "outline", "none");
         Field(sb, "title", cover.Title);
         if (cover.Subtitle is not null) Field(sb, "subtitle", cover.Subtitle);
         Field(sb, "short_title", cover.ShortTitle);
