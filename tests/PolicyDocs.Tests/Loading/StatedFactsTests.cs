@@ -247,6 +247,23 @@ public sealed class StatedFactsTests
         var home = File.ReadAllText(Path.Combine(site, "index.html"));
         Assert.DoesNotContain("pa-title", home, StringComparison.Ordinal);
         Assert.DoesNotContain("Published by", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"doc-kind\"", page, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"lead\">Documents, structured according to RFC 3647.</p>", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Certificate Polic", home, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cp", "The Certificate Policies of Widget Council,")]
+    [InlineData("cps", "The Certification Practice Statements of Widget Council,")]
+    [InlineData("cp-cps", "The Certificate Policies and Certification Practice Statements of Widget Council,")]
+    public void The_home_page_names_only_the_kind_the_document_states(string kind, string lead)
+    {
+        using var tree = new TempTree();
+        var path = PolicySetBuilder.SingleFile("rules.md", $"---\ntitle: Widget Rules\nkind: {kind}\npublisher: Widget Council\n---\n" + Sections()).WriteTo(tree.Root);
+        var site = Path.Combine(tree.Root, "site");
+        var (code, output, _) = Run.Cli("build", "--content", path, "--output", site);
+        Assert.True(code == 0, output);
+        Assert.Contains($"<p class=\"lead\">{lead} structured according to RFC 3647.</p>", File.ReadAllText(Path.Combine(site, "index.html")), StringComparison.Ordinal);
     }
 
     [Theory]
