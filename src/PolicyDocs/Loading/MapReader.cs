@@ -16,6 +16,7 @@ internal sealed partial class MapReader
     private readonly string _what;
     private readonly DiagnosticBag _diagnostics;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _matchedOtherCase = new(StringComparer.Ordinal);
 
     /// <summary>Starts reading <paramref name="node"/>, which should be a mapping describing <paramref name="what"/>.</summary>
     public MapReader(DataNode? node, string what, DiagnosticBag diagnostics, SourceSpan fallback)
@@ -40,14 +41,20 @@ internal sealed partial class MapReader
     /// <summary>Severity used for unknown keys (warnings for front matter shared with other tools).</summary>
     public Severity UnknownKeySeverity { get; init; } = Severity.Error;
 
+    /// <summary>
+    /// When true a key also matches when written in other letter case ("Title" for <c>title</c>), as front matter
+    /// written for other tools does; a key spelled exactly wins, and the other spelling is then reported as unknown.
+    /// </summary>
+    public bool KeysIgnoreCase { get; init; }
+
     /// <summary>The span of <paramref name="key"/>'s value, or of the mapping when absent.</summary>
-    public SourceSpan SpanOf(string key) => _map?.Get(key)?.Span ?? Span;
+    public SourceSpan SpanOf(string key) => Lookup(key)?.Span ?? Span;
 
     /// <summary>The raw node of <paramref name="key"/>.</summary>
     public DataNode? Node(string key)
     {
         _known.Add(key);
-        return _map?.Get(key);
+        return Lookup(key);
     }
 
     /// <summary>A text value.</summary>
@@ -175,7 +182,7 @@ internal sealed partial class MapReader
         if (_map is null) return;
         foreach (var e in _map.Entries)
         {
-            if (_known.Contains(e.Key)) continue;
+            if (_known.Contains(e.Key) || _matchedOtherCase.Contains(e.Key)) continue;
             _diagnostics.Add(Rules.UnknownKey.At(e.KeySpan,
                 $"Unknown key '{e.Key}' in {_what}{Suggest.Hint(e.Key, _known)}; allowed keys: {string.Join(", ", _known.Order(StringComparer.Ordinal))}.",
                 UnknownKeySeverity));
@@ -186,9 +193,24 @@ internal sealed partial class MapReader
     {
         _known.Add(key);
         if (_map is null) return null;
-        var node = _map.Get(key);
+        var node = Lookup(key);
         if (node is null && required) Missing(key);
         return node;
+    }
+
+    // The value of key as spelled, else (with KeysIgnoreCase) of its first spelling in other letter case, which is then known.
+    private DataNode? Lookup(string key)
+    {
+        if (_map is null) return null;
+        var exact = _map.Get(key);
+        if (exact is not null || !KeysIgnoreCase) return exact;
+        foreach (var e in _map.Entries)
+        {
+            if (!string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase)) continue;
+            _matchedOtherCase.Add(e.Key);
+            return e.Value;
+        }
+        return null;
     }
 
     private void Missing(string key) =>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using PolicyDocs.Model;
@@ -7,8 +8,8 @@ namespace PolicyDocs.Loading;
 /// <summary>
 /// Reads the revision table a published document already has into its history. A table counts when it sits in
 /// section 1.2 (or below it), in the text before section 1, in a section titled "Revision History", "Document History",
-/// "Revisions" (and the like), or under such an unnumbered heading anywhere; and when its header names a version column
-/// ("Version", "Ver.", "Rev.") and a date column ("Date", "Adopted", "Approved", "Published", "Effective"). A
+/// "Revisions", "Change History" (and the like, see HistoryTitles), or under such an unnumbered heading anywhere; and when its header names a version column
+/// ("Version", "Vers.", "Ver.", "Rev."; see Columns) and a date column ("Date", "Adopted", "Approved", "Published", "Effective"). A
 /// "Description", "Changes", "Summary" or "Comments" column gives the summary; a "Ballot" column is added to it.
 /// Rows whose version cell holds no version number ("--") are not versions of the document and are passed over;
 /// a row with a version but no date that can be read is reported as a warning and left out.
@@ -25,7 +26,7 @@ internal static partial class RevisionTable
         if (preamble is not null) Scan(preamble, true, rows, d);
         void Walk(Section s)
         {
-            Scan(s, s.Number == "1.2" || s.Number.StartsWith("1.2.", StringComparison.Ordinal) || HistoryTitle().IsMatch(s.Title), rows, d);
+            Scan(s, s.Number == "1.2" || s.Number.StartsWith("1.2.", StringComparison.Ordinal) || IsHistoryTitle(s.Title), rows, d);
             foreach (var c in s.Children) Walk(c);
         }
         foreach (var s in sections) Walk(s);
@@ -43,7 +44,7 @@ internal static partial class RevisionTable
             var heading = Heading().Match(lines[i]);
             if (heading.Success)
             {
-                underHeading = HistoryTitle().IsMatch(heading.Groups[1].Value);
+                underHeading = IsHistoryTitle(heading.Groups[1].Value);
                 continue;
             }
             if (i + 1 >= lines.Count || !lines[i].Contains('|') || !Delimiter().IsMatch(lines[i + 1])) continue;
@@ -57,17 +58,14 @@ internal static partial class RevisionTable
 
     private static void ReadTable(Section section, List<string> lines, int start, int end, List<Row> rows, DiagnosticBag d)
     {
-        var header = Cells(lines[start]).Select(Key).ToList();
-        var version = header.FindIndex(h => h is "version" or "ver" or "v" or "versionno" or "versionnumber" or "rev" or "revision" or "revisionno");
-        var effective = header.FindIndex(h => h.Contains("effective", StringComparison.Ordinal));
-        var dated = header.Select((h, i) => (h, i))
-            .Where(x => x.i != effective && (x.h.Contains("date", StringComparison.Ordinal) || x.h is "adopted" or "approved" or "published" or "released" or "issued"))
-            .Select(x => x.i).ToList();
+        var header = Cells(lines[start]).Select(ColumnOf).ToList();
+        var version = header.IndexOf(Column.Version);
+        var effective = header.IndexOf(Column.Effective);
+        var dated = header.Select((c, i) => (c, i)).Where(x => x.c == Column.Date).Select(x => x.i).ToList();
         if (effective >= 0) dated.Add(effective);
         if (version < 0 || dated.Count == 0) return;
-        var summary = header.FindIndex(h => h is "description" or "changes" or "change" or "summary" or "summaryofchanges" or "changedescription"
-            or "descriptionofchanges" or "comments" or "comment" or "notes" or "details" or "remarks");
-        var ballot = header.FindIndex(h => h.StartsWith("ballot", StringComparison.Ordinal));
+        var summary = header.IndexOf(Column.Summary);
+        var ballot = header.IndexOf(Column.Ballot);
         for (var i = start + 2; i < end; i++)
         {
             var cells = Cells(lines[i]);
@@ -99,6 +97,48 @@ internal static partial class RevisionTable
 
     private static string Key(string header) => NonLetters().Replace(header.ToLowerInvariant(), "");
 
+    /// <summary>What a revision table's column holds.</summary>
+    private enum Column { Other, Version, Effective, Date, Summary, Ballot }
+
+    /// <summary>
+    /// The column names read, as header keys (lower-case letters only: "Vers." is "vers"): a name matches its key
+    /// exactly, or as a prefix when it ends in '*', or anywhere when it also starts with '*'. The first column whose
+    /// names match wins, so "Effective Date" is the effective column, not a date column.
+    /// </summary>
+    private static readonly (Column Column, string[] Names)[] Columns =
+    [
+        (Column.Version, ["version", "vers", "ver", "v", "versionno", "versionnumber", "rev", "revision", "revisionno"]),
+        (Column.Effective, ["*effective*"]),
+        (Column.Date, ["*date*", "adopted", "approved", "published", "released", "issued"]),
+        (Column.Summary, ["description", "changes", "change", "summary", "summaryofchanges", "changedescription",
+            "descriptionofchanges", "comments", "comment", "notes", "details", "remarks"]),
+        (Column.Ballot, ["ballot*"]),
+    ];
+
+    /// <summary>
+    /// Titles of a section or heading holding the revision table, as keys (lower-case letters and single spaces).
+    /// </summary>
+    private static readonly FrozenSet<string> HistoryTitles = FrozenSet.Create(StringComparer.Ordinal,
+        "revision history", "document history", "version history", "change history", "history of changes",
+        "revisions", "revision", "document revisions", "change log", "changelog", "record of changes");
+
+    private static Column ColumnOf(string header)
+    {
+        var key = Key(header);
+        foreach (var (column, names) in Columns)
+            if (names.Any(n => n.StartsWith('*') ? key.Contains(n.Trim('*'), StringComparison.Ordinal)
+                    : n.EndsWith('*') ? key.StartsWith(n[..^1], StringComparison.Ordinal) : key == n))
+                return column;
+        return Column.Other;
+    }
+
+    /// <summary>True when <paramref name="title"/> names a revision history ("Revision History", "Change Log", "Revisions").</summary>
+    private static bool IsHistoryTitle(string title) =>
+        HistoryTitles.Contains(Spaces().Replace(NonLettersOrSpace().Replace(title.ToLowerInvariant(), " "), " ").Trim());
+
+    [GeneratedRegex("[^a-z ]")]
+    private static partial Regex NonLettersOrSpace();
+
     [GeneratedRegex(@"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")]
     private static partial Regex Delimiter();
 
@@ -122,8 +162,4 @@ internal static partial class RevisionTable
 
     [GeneratedRegex(@"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")]
     private static partial Regex Heading();
-
-    /// <summary>A title naming a revision history: "Revision History", "Document History", "Revisions", "Version History", "Change Log".</summary>
-    [GeneratedRegex(@"^\W*(?:(?:document|revision|version|change)\s+history|revisions?|document\s+revisions|change\s*log|record\s+of\s+changes)\W*$", RegexOptions.IgnoreCase)]
-    private static partial Regex HistoryTitle();
 }

@@ -37,7 +37,7 @@ internal static partial class SingleFileLoader
         var h1 = TitleHeading().Match(preamble);
         var defaultTitle = h1.Success ? h1.Groups[1].Value.Trim() : Path.GetFileNameWithoutExtension(fullPath);
 
-        var r = new MapReader(front, "the front matter", d, SourceSpan.File(display)) { UnknownKeySeverity = Severity.Warning };
+        var r = new MapReader(front, "the front matter", d, SourceSpan.File(display)) { UnknownKeySeverity = Severity.Warning, KeysIgnoreCase = true };
         var id = r.Id("id") ?? fileId;
         var name = r.Text("name");
         var publisherName = r.Text("publisher");
@@ -56,7 +56,7 @@ internal static partial class SingleFileLoader
             Source = preamble,
             SourceLine = firstLine,
         };
-        info = StatedFacts(info, RevisionTable.Read(preambleSection, sections, appendices, d)) with { TitleStated = h1.Success || (front as DataMap)?.Get("title") is not null };
+        info = StatedFacts(info, RevisionTable.Read(preambleSection, sections, appendices, d)) with { TitleStated = h1.Success || r.Node("title") is not null };
         var doc = new PolicyDocument(info, sections, appendices, preambleSection, Path.GetDirectoryName(fullPath));
 
         // Front matter wins key by key over a policyset.yaml beside the file.

@@ -57,6 +57,28 @@ public sealed class StatedFactsTests
     }
 
     [Fact]
+    public void Front_matter_keys_match_in_any_letter_case_and_facts_without_a_place_stay_warnings()
+    {
+        var doc = Load("---\nTitle: Gadget Signing Practices\nVERSION: \"2.3\"\nDate: June 4, 2025\nApproved by: The Gadget Board\n---\n\n" + Sections(), out var c);
+        Assert.Equal("Gadget Signing Practices", doc.Info.Title);
+        Assert.True(doc.Info.TitleStated);
+        Assert.Equal("2.3", doc.Info.Version);
+        Assert.Equal(new DateOnly(2025, 6, 4), doc.Info.Date);
+        var unknown = Assert.Single(c.Of("PD0002"));
+        Assert.Equal(Severity.Warning, unknown.Severity);
+        Assert.Contains("'Approved by'", unknown.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Title", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_spelled_exactly_wins_over_its_other_case_spelling_which_stays_unknown()
+    {
+        var doc = Load("---\nTitle: Shouted Title\ntitle: Quiet Title\n---\n\n" + Sections(), out var c);
+        Assert.Equal("Quiet Title", doc.Info.Title);
+        Assert.Contains("'Title'", Assert.Single(c.Of("PD0002")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unreadable_front_matter_date_is_a_warning_and_left_out()
     {
         var doc = Load("---\ndate: sometime next spring\n---\n\n" + Sections(), out var c);
@@ -107,6 +129,21 @@ public sealed class StatedFactsTests
         var doc = Load(history + Sections(section7: Profile), out _);
         Assert.Equal(["2.0"], doc.Info.Revisions.Select(r => r.Version));
         Assert.Equal("Policy Text", doc.Info.Title);
+    }
+
+    [Fact]
+    public void A_change_history_appendix_with_abbreviated_version_column_is_the_revision_table()
+    {
+        const string Appendix = "\n# Appendix A - Change History\n\n| Date | Vers. | Paragraphs | Changes | Author |\n|---|---|---|---|---|\n" +
+            "| 3 Feb. 2011 | 1 | - | First issue | XY |\n| 19 Nov. 12 | 1.0.1 | 4.2 | New contact address | XY, ZW |\n| 8 May 2020 | 2.0 | all | Rewritten | ZW |\n";
+        var doc = Load(Sections() + Appendix, out _);
+        var info = doc.Info;
+        Assert.True(info.RevisionsFromText);
+        Assert.Equal(["1", "1.0.1", "2.0"], info.Revisions.Select(r => r.Version));
+        Assert.Equal("New contact address", info.Revisions[1].Summary);
+        Assert.Equal(new DateOnly(2012, 11, 19), info.Revisions[1].Date);
+        Assert.Equal("2.0", info.Version);
+        Assert.Equal(new DateOnly(2020, 5, 8), info.EffectiveDate);
     }
 
     [Fact]
@@ -210,6 +247,23 @@ public sealed class StatedFactsTests
         var home = File.ReadAllText(Path.Combine(site, "index.html"));
         Assert.DoesNotContain("pa-title", home, StringComparison.Ordinal);
         Assert.DoesNotContain("Published by", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"doc-kind\"", page, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"lead\">Documents, structured according to RFC 3647.</p>", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Certificate Polic", home, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cp", "The Certificate Policies of Widget Council,")]
+    [InlineData("cps", "The Certification Practice Statements of Widget Council,")]
+    [InlineData("cp-cps", "The Certificate Policies and Certification Practice Statements of Widget Council,")]
+    public void The_home_page_names_only_the_kind_the_document_states(string kind, string lead)
+    {
+        using var tree = new TempTree();
+        var path = PolicySetBuilder.SingleFile("rules.md", $"---\ntitle: Widget Rules\nkind: {kind}\npublisher: Widget Council\n---\n" + Sections()).WriteTo(tree.Root);
+        var site = Path.Combine(tree.Root, "site");
+        var (code, output, _) = Run.Cli("build", "--content", path, "--output", site);
+        Assert.True(code == 0, output);
+        Assert.Contains($"<p class=\"lead\">{lead} structured according to RFC 3647.</p>", File.ReadAllText(Path.Combine(site, "index.html")), StringComparison.Ordinal);
     }
 
     [Theory]

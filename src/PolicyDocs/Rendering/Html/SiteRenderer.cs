@@ -182,6 +182,19 @@ internal sealed class SiteRenderer
         return new RenderedDocument(doc.Document, html.Body(), html.Toc(), html.Preamble(), printHtml.Body(), doc.ReadingOrder.Length);
     }
 
+    /// <summary>
+    /// What the documents are, in the plural, when every one states its kind ("Certificate Policies and Certification
+    /// Practice Statements"); null when any leaves it unstated, so the home page claims no kind the content does not.
+    /// </summary>
+    private static string? KindsNamed(IEnumerable<PolicyDocument> documents)
+    {
+        var docs = documents.ToList();
+        if (docs.Count == 0 || docs.Any(d => !d.Info.KindStated)) return null;
+        var cp = docs.Any(d => d.Info.Kind is DocumentKind.Cp or DocumentKind.CpCps);
+        var cps = docs.Any(d => d.Info.Kind is DocumentKind.Cps or DocumentKind.CpCps);
+        return cp && cps ? "Certificate Policies and Certification Practice Statements" : cp ? "Certificate Policies" : "Certification Practice Statements";
+    }
+
     private string Page(string name, string path, string title, int depth, ScriptObject assets, ScriptObject model, bool chrome = true, bool absoluteRoot = false, bool standalone = false)
     {
         var info = _set.Info;
@@ -200,6 +213,7 @@ internal sealed class SiteRenderer
             ["publisher"] = publisher,
             ["licence"] = info.Licence,
             ["base_url"] = info.BaseUrl,
+            ["kinds"] = KindsNamed(_set.Documents),
             ["documents"] = new ScriptArray(_set.Documents.Select(d => new ScriptObject
             {
                 ["id"] = d.Id, ["short_title"] = d.Info.ShortTitle, ["kind"] = d.Info.KindStated ? d.Info.KindLabel : d.Info.ShortTitle, ["url"] = SitePaths.DocumentPage(d.Id),
