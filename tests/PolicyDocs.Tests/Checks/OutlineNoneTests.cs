@@ -58,6 +58,9 @@ public sealed class OutlineNoneTests
         var page = File.ReadAllText(Path.Combine(output, "hardening", "index.html"));
         Assert.Contains("section-1.2", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Certification Practice Statement", page, StringComparison.Ordinal);
+        var home = File.ReadAllText(Path.Combine(output, "index.html"));
+        Assert.DoesNotContain("RFC 3647", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Certification Practice Statement", home, StringComparison.Ordinal);
         var docx = Assert.Single(Directory.GetFiles(output, "*.docx", SearchOption.AllDirectories));
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false);
         var text = word.MainDocumentPart!.Document!.Body!.InnerText;
@@ -71,6 +74,10 @@ public sealed class OutlineNoneTests
         var c = Compile("kind: cp\noutline: none\n");
         Assert.DoesNotContain(c.Diagnostics, d => d.Code is "PD0101" or "PD0103");
         Assert.Equal(DocumentKind.Cp, c.Published!.Set.Documents[0].Info.Kind);
+        // The combined Markdown keeps the choice, so checking it again gives no outline errors either.
+        var md = PolicyDocs.Rendering.Markdown.CombinedMarkdown.Render(c.Published.Of(c.Published.Set.Documents[0]));
+        Assert.Contains("\noutline: \"none\"\n", md, StringComparison.Ordinal);
+        Assert.Empty(Run.Compile(PolicySetBuilder.SingleFile("HARDENING.md", md)).Of("PD0101"));
     }
 
     [Fact]

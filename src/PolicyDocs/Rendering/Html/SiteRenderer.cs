@@ -189,7 +189,7 @@ internal sealed class SiteRenderer
     private static string? KindsNamed(IEnumerable<PolicyDocument> documents)
     {
         var docs = documents.ToList();
-        if (docs.Count == 0 || docs.Any(d => !d.Info.KindStated)) return null;
+        if (docs.Count == 0 || docs.Any(d => !d.Info.KindStated || d.Info.Kind == DocumentKind.Other)) return null;
         var cp = docs.Any(d => d.Info.Kind is DocumentKind.Cp or DocumentKind.CpCps);
         var cps = docs.Any(d => d.Info.Kind is DocumentKind.Cps or DocumentKind.CpCps);
         return cp && cps ? "Certificate Policies and Certification Practice Statements" : cp ? "Certificate Policies" : "Certification Practice Statements";
@@ -214,6 +214,7 @@ internal sealed class SiteRenderer
             ["licence"] = info.Licence,
             ["base_url"] = info.BaseUrl,
             ["kinds"] = KindsNamed(_set.Documents),
+            ["rfc3647"] = _set.Documents.All(d => d.Info.FollowsRfc3647),
             ["documents"] = new ScriptArray(_set.Documents.Select(d => new ScriptObject
             {
                 ["id"] = d.Id, ["short_title"] = d.Info.ShortTitle, ["kind"] = d.Info.KindStated ? d.Info.KindLabel : d.Info.ShortTitle, ["url"] = SitePaths.DocumentPage(d.Id),
