@@ -17,19 +17,16 @@ internal static partial class SectionContentCheck
                     $"Section {s.Number} \"{s.Title}\" is blank: it has no text and no subsections.");
                 continue;
             }
-            var text = Comments().Replace(s.BoundSource ?? s.Source, "");
+            var text = SectionText.Substance(s.BoundSource ?? s.Source);
             if (NoStipulation.Mentions(text) && !NoStipulation.IsExactly(text) && !Quoted().IsMatch(text))
                 diagnostics.Add(Rules.MixedNoStipulation, s.Span,
                     $"Section {s.Number} says \"No stipulation\" and also has other text; \"No stipulation\" must mean the document imposes no requirement.");
         }
     }
 
-    /// <summary>True when the section has neither text (ignoring HTML comments) nor subsections.</summary>
+    /// <summary>True when the section has neither text (ignoring HTML comments and bare anchors) nor subsections.</summary>
     public static bool IsBlank(Section s) =>
-        s.Children.IsEmpty && string.IsNullOrWhiteSpace(Comments().Replace(s.Source, ""));
-
-    [GeneratedRegex("<!--.*?-->", RegexOptions.Singleline)]
-    private static partial Regex Comments();
+        s.Children.IsEmpty && string.IsNullOrWhiteSpace(SectionText.Substance(s.Source));
 
     // "No stipulation" written in quotes talks about the convention (e.g. in 1.2) rather than using it.
     [GeneratedRegex(@"[""“'‘]no\s+stipulation\.?[""”'’]", RegexOptions.IgnoreCase)]
