@@ -60,7 +60,9 @@ internal static class Binder
             return sanitizer.Sanitize(bodied, diagnostics);
         }
         var mapped = doc.MapSections(Finish);
-        return doc.Preamble is { } preamble ? mapped.WithPreamble(Finish(preamble)) : mapped;
+        if (doc.Preamble is { } preamble) mapped = mapped.WithPreamble(Finish(preamble));
+        sanitizer.Finish(diagnostics);
+        return mapped;
     }
 
     /// <summary>Renders one template body; on error reports it and returns the source unchanged.</summary>

@@ -133,6 +133,7 @@ internal static class PolicyMarkdown
             .UseGenericAttributes();
         builder.InlineParsers.InsertBefore<LinkInlineParser>(new XrefInlineParser());
         builder.BlockParsers.InsertBefore<Markdig.Parsers.ParagraphBlockParser>(new LinkDefinitionLineParser());
+        builder.BlockParsers.InsertBefore<Markdig.Parsers.ParagraphBlockParser>(new KramdownAttributeLineParser());
         return builder.Build();
     }
 }
