@@ -15,7 +15,7 @@ namespace PolicyDocs.Xrefs;
 /// and text, records backlinks, and reports unresolved references and plain "Section N" mentions of sections
 /// that do not exist.
 /// </summary>
-internal static class XrefResolver
+internal static partial class XrefResolver
 {
     /// <summary>Resolves all references in the bound <paramref name="set"/>.</summary>
     public static XrefIndex Resolve(PolicySet set, DiagnosticBag diagnostics)
@@ -100,6 +100,10 @@ internal static class XrefResolver
             else foreach (var id in HtmlAnchors.Of(node)) yield return (node, id, node is HtmlInline html ? html.Tag : id);
         }
     }
+
+    /// <summary>A host name: dot-separated labels ending in a top-level domain that is no common file extension.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?!(?:md|html?|pdf|txt|docx?|xlsx?|png|jpe?g|gif|svg|zip|csv|json|ya?ml|xml|asc|crt|cer|crl|pem)$)[A-Za-z]{2,24}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex HostLike();
 
     /// <summary>The text before section 1, every section and every appendix section of <paramref name="doc"/>, in document order.</summary>
     private static IEnumerable<Section> Everything(PolicyDocument doc) =>
@@ -332,8 +336,11 @@ internal static class XrefResolver
                 return null;
             }
             var where = outside ? "outside the site" : string.Join('/', parts);
+            // "rfc-editor.org/rfc/rfc7292.txt": a web address that lost its scheme.
+            var web = HostLike().IsMatch(decoded.Split('/')[0]) && (decoded.Contains('/') || decoded.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+                ? $" It looks like a web address without its scheme: write https://{url}." : "";
             diagnostics.Add(Rules.RelativeLink, span,
-                $"Link '{url}' is a relative link to {where}, a page the site does not have; only another document of the set is one ({string.Join(", ", set.Documents.Select(d => "../" + d.Id + "/"))}).");
+                $"Link '{url}' is a relative link to {where}, a page the site does not have; only another document of the set is one ({string.Join(", ", set.Documents.Select(d => "../" + d.Id + "/"))}).{web}");
             return null;
         }
 

@@ -41,3 +41,22 @@ public sealed class SmartDashIdTests
         Assert.Equal("12-name--identification", GitHubSlug.Smart("1.2 Name -- identification"));
     }
 }
+
+/// <summary>A web address written without its scheme is a relative link the site cannot serve: check says so at the link, with the fix.</summary>
+public sealed class SchemelessLinkTests
+{
+    [Theory]
+    [InlineData("example.org/specs/pfx.txt", true)]
+    [InlineData("www.example.org", true)]
+    [InlineData("annex/terms.html", false)]
+    [InlineData("terms.pdf", false)]
+    public void AWebAddressWithoutSchemeGetsTheHint(string url, bool hinted)
+    {
+        var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "4.9.3", $"Keys follow [the format]({url}) here."));
+        var error = Assert.Single(c.Of("PD0205"));
+        var section = c.Published!.Set.Find("cp")!.Find("4.9.3")!;
+        Assert.Equal(section.Span.Path, error.Span.Path);
+        Assert.Equal(section.SourceLine + section.Source.Split('\n').ToList().FindIndex(l => l.StartsWith("Keys", StringComparison.Ordinal)), error.Span.Line);
+        Assert.Equal(hinted, error.Message.Contains($"write https://{url}", StringComparison.Ordinal));
+    }
+}
