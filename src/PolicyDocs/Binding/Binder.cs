@@ -70,7 +70,9 @@ internal static class Binder
             return sanitizer.Sanitize(bodied, diagnostics);
         }
         var mapped = doc.MapSections(Finish);
-        return doc.Preamble is { } preamble ? mapped.WithPreamble(Finish(preamble)) : mapped;
+        if (doc.Preamble is { } preamble) mapped = mapped.WithPreamble(Finish(preamble));
+        sanitizer.Finish(diagnostics);
+        return mapped;
     }
 
     /// <summary>The indexes of <paramref name="owners"/> (the sections whose bodies were bound, in any order) in document

@@ -19,6 +19,7 @@ internal sealed partial class ProseSanitizer
     private readonly RawHtmlSanitizer _html = new();
     private readonly List<HtmlRemoval> _removed = [];
     private readonly List<(int Start, int End, string Text)> _edits = [];
+    private readonly List<(Model.SourceSpan At, string Text)> _kramdown = [];
 
     /// <summary>
     /// Sanitises <paramref name="section"/>'s body in place (the body is the Bind stage's own fresh tree) and returns the
@@ -35,6 +36,11 @@ internal sealed partial class ProseSanitizer
             CheckAttributes(section, node, diagnostics);
             switch (node)
             {
+                case KramdownAttributeLine line:
+                    _kramdown.Add((SourceLocator.Locate(section, line, line.Text), line.Text));
+                    Edit(line, "");
+                    line.Parent?.Remove(line);
+                    break;
                 case HtmlBlock block:
                     Block(section, block, diagnostics);
                     break;
@@ -58,6 +64,21 @@ internal sealed partial class ProseSanitizer
             }
         }
         return _edits.Count == 0 || section.BoundSource is null ? section : section with { BoundSource = Apply(section.BoundSource) };
+    }
+
+    /// <summary>
+    /// Reports, once for the document, the kramdown attribute lists taken out of its sections: at the first of them in the
+    /// file, naming what they set. Call after the document's last section.
+    /// </summary>
+    public void Finish(DiagnosticBag diagnostics)
+    {
+        if (_kramdown.Count == 0) return;
+        var ordered = _kramdown.OrderBy(k => k.At.Path, StringComparer.Ordinal).ThenBy(k => k.At.Line).ThenBy(k => k.At.Column).ToList();
+        var kinds = ordered.Select(k => k.Text).Distinct(StringComparer.Ordinal).ToList();
+        var named = string.Join(", ", kinds.Take(3).Select(k => SingleLine.Escape(Shorten(k))));
+        diagnostics.Add(Rules.KramdownAttributes, ordered[0].At,
+            $"{(ordered.Count == 1 ? "A kramdown attribute list was" : $"{ordered.Count} kramdown attribute lists were")} removed from every output ({named}{(kinds.Count > 3 ? $" and {kinds.Count - 3} more" : "")}); only kramdown reads them.");
+        _kramdown.Clear();
     }
 
     private void Edit(MarkdownObject node, string replacement)
@@ -127,13 +148,27 @@ internal sealed partial class ProseSanitizer
     private void CheckAttributes(Section section, MarkdownObject node, DiagnosticBag diagnostics)
     {
         if (node.TryGetAttributes() is not { Properties: { Count: > 0 } properties }) return;
+        var attributes = node.GetAttributes();
+        // A kramdown attribute list ({: .class key="value"}) reads as a property named ":" or ":.class": its classes are
+        // kept, the rest removed, and the document gets one warning for all of them.
+        var kramdown = properties.Any(p => p.Key.StartsWith(':'));
+        if (kramdown)
+            foreach (var key in properties.Select(p => p.Key).Where(k => k.StartsWith(":.", StringComparison.Ordinal)))
+                foreach (var cls in key[2..].Split('.', StringSplitOptions.RemoveEmptyEntries)) attributes.AddClass(cls);
         var names = string.Join(", ", properties.Select(p => p.Key));
         properties.Clear();
-        var attributes = node.GetAttributes();
         if (attributes.Span.Start >= 0 && attributes.Span.End >= attributes.Span.Start)
         {
             var kept = (attributes.Id is { Length: > 0 } id ? "#" + id + " " : "") + string.Concat((attributes.Classes ?? []).Select(c => "." + c + " "));
             Edit(attributes, kept.Length == 0 ? "" : "{" + kept.TrimEnd() + "}");
+        }
+        if (kramdown)
+        {
+            var at = attributes.Span.Start >= 0 && (section.BoundSource ?? section.Source) is var text && attributes.Span.Start < text.Length
+                ? SourceLocator.Locate(section, attributes, text.Substring(attributes.Span.Start, Math.Min(text.Length, attributes.Span.End + 1) - attributes.Span.Start))
+                : SourceLocator.Locate(section, node, null);
+            _kramdown.Add((at, "{" + names + "}"));
+            return;
         }
         diagnostics.Add(Rules.AttributeNotAllowed, SourceLocator.Locate(section, node, names.Split(',')[0] + "="),
             $"Markdown attribute{(names.Contains(',') ? "s" : "")} {SingleLine.Escape(Shorten(names))} removed: only an id and classes may be set.");

@@ -1,13 +1,14 @@
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using PolicyDocs.Markdown;
 using PolicyDocs.Model;
 using PolicyDocs.Xrefs;
 
 namespace PolicyDocs.Checks;
 
 /// <summary>
-/// Markdown the renderers cannot carry faithfully: ragged table rows (PD0301) and raw HTML (PD0303). Reported once here so every renderer can rely on the model.
+/// Markdown the renderers cannot carry faithfully: ragged table rows (PD0301) and raw HTML (PD0303; line breaks and bare anchors, which every output carries, are none). Reported once here so every renderer can rely on the model.
 /// </summary>
 internal static class MarkdownContentCheck
 {
@@ -24,11 +25,11 @@ internal static class MarkdownContentCheck
                     case Table table:
                         CheckTable(section, table, diagnostics);
                         break;
-                    case HtmlBlock { Type: not HtmlBlockType.Comment } block:
+                    case HtmlBlock { Type: not HtmlBlockType.Comment } block when !HtmlAnchors.IsOnly(block):
                         diagnostics.Add(Rules.RawHtml, SourceLocator.Locate(section, block, FirstLine(block)),
                             $"Raw HTML block in section {section.Number}: {Shorten(FirstLine(block))}");
                         break;
-                    case HtmlInline html when !html.Tag.StartsWith("<!--", StringComparison.Ordinal) && !PolicyDocs.Markdown.HtmlBreak.Is(html.Tag)
+                    case HtmlInline html when !html.Tag.StartsWith("<!--", StringComparison.Ordinal) && !HtmlBreak.Is(html.Tag) && !HtmlAnchors.IsPart(html)
                                             && PolicyDocs.Markdown.HtmlFormatting.Of(html.Tag) is null:
                         diagnostics.Add(Rules.RawHtml, SourceLocator.Locate(section, html, html.Tag),
                             $"Raw HTML in section {section.Number}: {Shorten(html.Tag)}");

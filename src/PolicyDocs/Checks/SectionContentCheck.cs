@@ -18,19 +18,16 @@ internal static partial class SectionContentCheck
                     $"Section {s.Number} \"{s.Title}\" is blank: it has no text and no subsections.");
                 continue;
             }
-            var text = Comments().Replace(s.BoundSource ?? s.Source, "");
+            var text = SectionText.Substance(s.BoundSource ?? s.Source);
             if (NoStipulation.States(text) && !NoStipulation.IsExactly(Notes().Replace(text, "")) && !Quoted().IsMatch(text))
                 diagnostics.Add(Rules.MixedNoStipulation, s.Span,
                     $"Section {s.Number} says \"No stipulation\" and also has other text; \"No stipulation\" must mean the document imposes no requirement.");
         }
     }
 
-    /// <summary>True when the section has neither text (ignoring HTML comments) nor subsections.</summary>
+    /// <summary>True when the section has neither text (ignoring HTML comments and bare anchors) nor subsections.</summary>
     public static bool IsBlank(Section s) =>
-        s.Children.IsEmpty && string.IsNullOrWhiteSpace(Comments().Replace(s.Source, ""));
-
-    [GeneratedRegex("<!--.*?-->", RegexOptions.Singleline)]
-    private static partial Regex Comments();
+        s.Children.IsEmpty && string.IsNullOrWhiteSpace(SectionText.Substance(s.Source));
 
     // An informative note ("Note: …", "**Note**: …") beside the statement imposes nothing either: a paragraph of its own.
     [GeneratedRegex(@"^[ \t>]*[*_]{0,2}Notes?[*_]{0,2}\s*:.*?(?:\n[ \t]*\n|\z)", RegexOptions.Singleline | RegexOptions.Multiline | RegexOptions.IgnoreCase)]

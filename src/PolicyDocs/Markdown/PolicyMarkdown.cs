@@ -141,6 +141,7 @@ internal static class PolicyMarkdown
         builder.BlockParsers.InsertBefore<Markdig.Parsers.ParagraphBlockParser>(new LinkDefinitionLineParser());
         builder.DocumentProcessed += TableCaption.Attach;
         builder.BlockParsers.Find<Markdig.Parsers.ListBlockParser>()!.ItemParsers.Add(new PandocListItemParser());
+        builder.BlockParsers.InsertBefore<Markdig.Parsers.ParagraphBlockParser>(new KramdownAttributeLineParser());
         return builder.Build();
     }
 }

@@ -356,6 +356,14 @@ internal static class Rules
     public static readonly Rule LinkTextMismatch = new("PD0204", "link-text-mismatch", Severity.Warning,
         "Make the link text and target agree, or write [[4.9.1]] and let the text be generated.");
 
+    /// <summary>An anchor id (an HTML anchor or [[#id]]) defined more than once in a document: the first is the link target.</summary>
+    public static readonly Rule DuplicateAnchor = new("PD0206", "duplicate-anchor", Severity.Warning,
+        "Give each anchor its own id; links go to the first anchor with the id, the later ones are no link target.");
+
+    /// <summary>A kramdown attribute list ({: .class key="value"}) or block attribute line, which only kramdown reads.</summary>
+    public static readonly Rule KramdownAttributes = new("PD0311", "kramdown-attributes", Severity.Warning,
+        "Remove the kramdown attribute lists, or write Markdown attributes ({#id .class}) after the element; only ids and classes are kept.");
+
     /// <summary>All rules, for documentation and SARIF output.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -365,7 +373,7 @@ internal static class Rules
         TemplateLimit, ReadOnlyData, NonReproducible, UnsafeDataUrl,
         MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
         RevisionOrder, AnnualReview, VersionNotInHistory, MissingChangelogEntry, VersionNotIncremented, ReleaseUnavailable,
-        UnresolvedXref, DanglingMention, UnresolvedAnchor, LinkTextMismatch, RelativeLink,
+        UnresolvedXref, DanglingMention, UnresolvedAnchor, LinkTextMismatch, RelativeLink, DuplicateAnchor,
         TaskMinPersons, RequiredRoleNotParticipant, AuditorNotSeparated, AuditorCounted, AuditorRequired, CpsBlockMissing,
         CeremonyRoleAbsent, CeremonyWitnessMissing, CeremonyTaskPersons, CeremonyTaskRoleMissing, CeremonyActorNotInTask,
         CeremonyNamesCount, CeremonyIncompatiblePerson,
@@ -374,6 +382,6 @@ internal static class Rules
         CoverageGap, UnknownSectionReference, OverdueRecommendation, MissingApproval, ApprovalMismatch, NoQuorum,
         VoteNotCarried, RevisionWithoutApproval,
         DanglingLink, SiteTemplateError,
-        RaggedTable, MissingImage, ImageWithoutWordFallback, RawHtml, UnsafeHtml, HtmlRemoved, UnsafeLink, AttributeNotAllowed, MarkdownBeyondLimit, UndefinedFootnote,
+        RaggedTable, MissingImage, ImageWithoutWordFallback, RawHtml, UnsafeHtml, HtmlRemoved, UnsafeLink, AttributeNotAllowed, MarkdownBeyondLimit, UndefinedFootnote, KramdownAttributes,
     ];
 }

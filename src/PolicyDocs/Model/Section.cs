@@ -70,6 +70,6 @@ internal sealed record Section
         return label.Length > 0 ? label : fallback;
     }
 
-    /// <summary>True when the body is exactly a "No stipulation." statement.</summary>
-    public bool IsNoStipulation => NoStipulation.IsExactly(BoundSource ?? Source);
+    /// <summary>True when the body is exactly a "No stipulation." statement (comments and bare anchors aside).</summary>
+    public bool IsNoStipulation => NoStipulation.IsExactly(SectionText.Substance(BoundSource ?? Source));
 }

@@ -33,8 +33,17 @@ internal static class OutputWriter
                 var full = Path.GetFullPath(Path.Combine(temp, path.Replace('/', Path.DirectorySeparatorChar)));
                 if (!full.StartsWith(root, StringComparison.Ordinal) || path == OutputTarget.MarkerName)
                     throw new IOException($"the output path '{path}' is not a file inside the output folder");
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllBytes(full, content);
+                try
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                    File.WriteAllBytes(full, content);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The OS message alone names the temporary folder; say which output could not be written, and that
+                    // the target was left as it was.
+                    throw new IOException($"cannot write {path} into {directory} ({ex.Message.TrimEnd('.')}); {directory} was left unchanged.", ex);
+                }
             }
             if (!Directory.Exists(target))
                 Directory.Move(temp, target);

@@ -21,7 +21,7 @@ internal static class GitHubSlug
     }
 
     /// <summary>
-    /// Pandoc's automatic identifier: punctuation other than <c>_ - .</c> dropped, words joined by hyphens, lower case,
+    /// Pandoc's automatic identifier, its smart dashes read first (<see cref="SmartDashes"/>): punctuation other than <c>_ - .</c> dropped, words joined by hyphens, lower case,
     /// everything before the first letter dropped ("4.9.1 Circumstances" → "circumstances", "A.1.1. CAA Methods" →
     /// "a.1.1.-caa-methods"); "section" when nothing is left.
     /// </summary>
@@ -29,7 +29,7 @@ internal static class GitHubSlug
     {
         var words = new List<string>();
         var word = new StringBuilder();
-        foreach (var ch in heading.ToLowerInvariant())
+        foreach (var ch in SmartDashes(heading).ToLowerInvariant())
         {
             if (char.IsWhiteSpace(ch))
             {
@@ -45,6 +45,14 @@ internal static class GitHubSlug
         id = id[first..];
         return id.Length == 0 ? "section" : id;
     }
+
+    /// <summary>The GitHub-style id pandoc gives when it reads <c>--</c> as a dash first (its smart typography, with
+    /// GFM identifiers): "1.2 Name -- identification" → "12-name--identification", where GitHub has "12-name----identification".</summary>
+    public static string Smart(string heading) => Of(SmartDashes(heading));
+
+    /// <summary>Pandoc's smart dashes: "---" an em dash, "--" an en dash.</summary>
+    public static string SmartDashes(string text) =>
+        text.Contains("--", StringComparison.Ordinal) ? text.Replace("---", "\u2014", StringComparison.Ordinal).Replace("--", "\u2013", StringComparison.Ordinal) : text;
 
     private static bool IsMark(char ch) => CharUnicodeInfo.GetUnicodeCategory(ch) is
         UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;

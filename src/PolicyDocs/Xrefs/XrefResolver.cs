@@ -4,6 +4,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using PolicyDocs.Markdown;
 using PolicyDocs.Model;
+using PolicyDocs.Text;
 
 using SourceSpan = PolicyDocs.Model.SourceSpan;
 
@@ -14,7 +15,7 @@ namespace PolicyDocs.Xrefs;
 /// and text, records backlinks, and reports unresolved references and plain "Section N" mentions of sections
 /// that do not exist.
 /// </summary>
-internal static class XrefResolver
+internal static partial class XrefResolver
 {
     /// <summary>Resolves all references in the bound <paramref name="set"/>.</summary>
     public static XrefIndex Resolve(PolicySet set, DiagnosticBag diagnostics)
@@ -29,11 +30,16 @@ internal static class XrefResolver
         foreach (var doc in set.Documents)
         {
             var a = new Dictionary<string, string>(StringComparer.Ordinal);
+            var repeated = new HashSet<string>(StringComparer.Ordinal);
             foreach (var section in Everything(doc))
             {
                 if (section.Number.Length > 0) a.TryAdd(section.Anchor, section.Number);
-                foreach (var anchor in section.Body?.Descendants<XrefInline>().Where(x => x.Kind == XrefKind.Anchor) ?? [])
-                    a.TryAdd(anchor.Target, section.Number);
+                // Anchors written in the prose, [[#id]] and bare HTML anchors (<a id="id"></a>): the first with an id is
+                // the link target; a repeat is reported once per id.
+                foreach (var (node, id, literal) in AnchorsIn(section))
+                    if (!a.TryAdd(id, section.Number) && repeated.Add(id))
+                        diagnostics.Add(Rules.DuplicateAnchor, SourceLocator.Locate(section, node, literal),
+                            $"The anchor id '{SingleLine.Escape(id)}' is defined again here; links to #{SingleLine.Escape(id)} go to its first definition (in {(a[id].Length == 0 ? "the text before section 1" : "section " + a[id])}).");
             }
             // Every heading of the file in order, as GitHub gives them ids: each section's heading, then the headings in
             // its body. A heading's GitHub id is an anchor of the page (unless an anchor above has it already), and its
@@ -41,7 +47,14 @@ internal static class XrefResolver
             var s = new Dictionary<string, string>(StringComparer.Ordinal);
             var github = new GitHubSlugger();
             var pandoc = new GitHubSlugger();
+            var smart = new GitHubSlugger();
             var aliases = new List<(string Alias, string Anchor)>();
+            // Other names for a heading: its pandoc id, and its GitHub-style id with pandoc's smart dashes.
+            void Alias(string text, string anchor)
+            {
+                aliases.Add((pandoc.Unique(GitHubSlug.Pandoc(text)), anchor));
+                aliases.Add((smart.Unique(GitHubSlug.Smart(text)), anchor));
+            }
             foreach (var section in Everything(doc))
             {
                 if (section.Number.Length > 0)
@@ -50,7 +63,7 @@ internal static class XrefResolver
                     var slug = github.Next(text);
                     if (a.TryAdd(slug, section.Number)) sectionSlugs[(doc.Id, section.Anchor)] = slug;
                     s.TryAdd(slug, section.Anchor);
-                    aliases.Add((pandoc.Unique(GitHubSlug.Pandoc(text)), section.Anchor));
+                    Alias(text, section.Anchor);
                 }
                 foreach (var heading in section.Body?.Descendants<HeadingBlock>() ?? [])
                 {
@@ -61,7 +74,7 @@ internal static class XrefResolver
                     if (!a.TryAdd(id, section.Number) && written is null) continue;
                     headingIds.AddOrUpdate(heading, id);
                     s.TryAdd(slug, id);
-                    aliases.Add((pandoc.Unique(GitHubSlug.Pandoc(text)), id));
+                    Alias(text, id);
                 }
             }
             foreach (var (alias, anchor) in aliases)
@@ -76,6 +89,21 @@ internal static class XrefResolver
                 context.ResolveSection(doc, section);
         return new XrefIndex(targets, backlinks, anchors, headingIds, sectionSlugs);
     }
+
+    /// <summary>The anchors the prose of <paramref name="section"/> defines, in order: each node, its id and its text.</summary>
+    private static IEnumerable<(MarkdownObject Node, string Id, string Literal)> AnchorsIn(Section section)
+    {
+        if (section.Body is null) yield break;
+        foreach (var node in section.Body.Descendants())
+        {
+            if (node is XrefInline { Kind: XrefKind.Anchor } x) yield return (x, x.Target, "[[" + x.Raw + "]]");
+            else foreach (var id in HtmlAnchors.Of(node)) yield return (node, id, node is HtmlInline html ? html.Tag : id);
+        }
+    }
+
+    /// <summary>A host name: dot-separated labels ending in a top-level domain that is no common file extension.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?!(?:md|html?|pdf|txt|docx?|xlsx?|png|jpe?g|gif|svg|zip|csv|json|ya?ml|xml|asc|crt|cer|crl|pem)$)[A-Za-z]{2,24}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex HostLike();
 
     /// <summary>The text before section 1, every section and every appendix section of <paramref name="doc"/>, in document order.</summary>
     private static IEnumerable<Section> Everything(PolicyDocument doc) =>
@@ -308,8 +336,11 @@ internal static class XrefResolver
                 return null;
             }
             var where = outside ? "outside the site" : string.Join('/', parts);
+            // "rfc-editor.org/rfc/rfc7292.txt": a web address that lost its scheme.
+            var web = HostLike().IsMatch(decoded.Split('/')[0]) && (decoded.Contains('/') || decoded.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+                ? $" It looks like a web address without its scheme: write https://{url}." : "";
             diagnostics.Add(Rules.RelativeLink, span,
-                $"Link '{url}' is a relative link to {where}, a page the site does not have; only another document of the set is one ({string.Join(", ", set.Documents.Select(d => "../" + d.Id + "/"))}).");
+                $"Link '{url}' is a relative link to {where}, a page the site does not have; only another document of the set is one ({string.Join(", ", set.Documents.Select(d => "../" + d.Id + "/"))}).{web}");
             return null;
         }
 

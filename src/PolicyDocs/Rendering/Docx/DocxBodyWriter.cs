@@ -99,6 +99,9 @@ internal sealed class DocxBodyWriter(DocxContext context)
             }
             case ParagraphBlock paragraph when PolicyDocs.Markdown.TableCaption.IsCaption(paragraph):
                 break; // written with its table
+            case ParagraphBlock paragraph when HtmlAnchors.IsOnly(paragraph):
+                into.Add(Emit(paragraph, AnchorsOnly(paragraph)));
+                break;
             case ParagraphBlock paragraph:
                 into.Add(Emit(paragraph, Para(numbering is null ? style.Style : "ListParagraph", paragraph.Inline, numbering, style.ListIndent)));
                 break;
@@ -125,6 +128,9 @@ internal sealed class DocxBodyWriter(DocxContext context)
             case ThematicBreakBlock:
                 into.Add(new Paragraph(new ParagraphProperties(new ParagraphBorders(
                     new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "auto" }))));
+                break;
+            case HtmlBlock html when HtmlAnchors.IsOnly(html):
+                into.Add(Emit(html, AnchorsOnly(html)));
                 break;
             case HtmlBlock html when html.Type != HtmlBlockType.Comment:
                 into.Add(Emit(html, Literal(style.Style, string.Join("\n", Lines(html)))));
@@ -343,6 +349,9 @@ internal sealed class DocxBodyWriter(DocxContext context)
             case HtmlInline html when PolicyDocs.Markdown.HtmlBreak.Is(html.Tag):
                 parent.Append(new Run(new Break()));
                 break;
+            case HtmlInline html when HtmlAnchors.IsPart(html):
+                foreach (var anchor in HtmlAnchors.Of(html)) Bookmark(parent, anchor);
+                break;
             case HtmlInline html:
                 if (!html.Tag.StartsWith("<!--", StringComparison.Ordinal)) AppendText(parent, html.Tag, format);
                 break;
@@ -352,16 +361,29 @@ internal sealed class DocxBodyWriter(DocxContext context)
         }
     }
 
+    /// <summary>A bookmark for an anchor written in the prose, the first time its id is defined.</summary>
+    private void Bookmark(OpenXmlElement parent, string anchor)
+    {
+        var name = DocxNames.AnchorBookmark(anchor);
+        if (!context.ClaimAnchor(name, out var id)) return;
+        parent.Append(new BookmarkStart { Name = name, Id = id });
+        parent.Append(new BookmarkEnd { Id = id });
+    }
+
+    /// <summary>A paragraph (or HTML block) of bare anchors only, which shows nothing: their bookmarks in a paragraph
+    /// that takes no room.</summary>
+    private Paragraph AnchorsOnly(Block block)
+    {
+        var p = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact }));
+        foreach (var (_, anchor) in HtmlAnchors.In(block)) Bookmark(p, anchor);
+        return p;
+    }
+
     private void Xref(XrefInline xref, OpenXmlElement parent, Format format)
     {
         if (xref.Kind == XrefKind.Anchor)
         {
-            var name = DocxNames.AnchorBookmark(xref.Target);
-            if (context.ClaimAnchor(name, out var id))
-            {
-                parent.Append(new BookmarkStart { Name = name, Id = id });
-                parent.Append(new BookmarkEnd { Id = id });
-            }
+            Bookmark(parent, xref.Target);
             return;
         }
         var target = context.Xrefs.Resolve(xref);

@@ -45,6 +45,7 @@ internal sealed class DocxContext
             _sectionBookmarks.TryAdd(s.Number, DocxNames.SectionBookmark(s));
         IEnumerable<Section> all = [.. document.Preamble is { } p ? [p] : Array.Empty<Section>(), .. document.AllSections, .. document.AllAppendices];
         _anchorBookmarks = [.. all.SelectMany(s => s.Body?.Descendants<XrefInline>().Where(x => x.Kind == XrefKind.Anchor).Select(x => x.Target) ?? [])
+            .Concat(all.SelectMany(s => s.Body is null ? [] : HtmlAnchors.In(s.Body).Select(a => a.Id)))
             .Concat(all.SelectMany(s => s.Body?.Descendants<HeadingBlock>().Select(Xrefs.IdOf).OfType<string>() ?? []))
             .Select(DocxNames.AnchorBookmark)];
     }

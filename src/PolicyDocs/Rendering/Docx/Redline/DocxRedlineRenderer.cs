@@ -13,13 +13,48 @@ namespace PolicyDocs.Rendering.Docx.Redline;
 /// </summary>
 internal static class DocxRedlineRenderer
 {
-    /// <summary>"cps-1.2-to-1.3-redline.docx": versions of the two documents, or the version labels when they are equal.</summary>
+    /// <summary>The longest a version label or document id may be in a file name; longer ones are cut and end in a hash.</summary>
+    internal const int MaxNamePart = 40;
+
+    /// <summary>
+    /// "cps-1.2-to-1.3-redline.docx": the document id and the versions of the two documents; when they do not differ,
+    /// short labels of the two versions compared: a git ref as given ("v5.0"), a path by as many of its last folder and
+    /// file names (without ".md") as tell the two apart. Each part is bounded (<see cref="MaxNamePart"/>), so the name
+    /// stays far below file-name limits, and a cut part ends in a hash of the whole, so different labels stay different.
+    /// </summary>
     public static string FileName(ChangeSet changes, DocumentChange document)
     {
-        var from = document.FromVersion ?? changes.From;
-        var to = document.ToVersion ?? changes.To;
-        if (from == to) (from, to) = (changes.From, changes.To);
-        return $"{document.DocumentId}-{Clean(from)}-to-{Clean(to)}-redline.docx";
+        var (from, to) = (document.FromVersion, document.ToVersion);
+        if (from is null || to is null || from == to) (from, to) = ShortLabels(changes.From, changes.To);
+        var (a, b) = (Part(from), Part(to));
+        if (a == b && from != to) (a, b) = (Part(from, hashed: true), Part(to, hashed: true));
+        return $"{Part(document.DocumentId)}-{a}-to-{b}-redline.docx";
+    }
+
+    /// <summary>The last path segments of each label that differ between the two ("run1/v5.0/CP-CPS.md" and
+    /// "run1/v5.1/CP-CPS.md" give "v5.0_CP-CPS" and "v5.1_CP-CPS"); labels without a path separator as they are.</summary>
+    internal static (string From, string To) ShortLabels(string from, string to)
+    {
+        static string[] Segments(string label)
+        {
+            var parts = label.Split('/', '\\').Where(p => p.Length > 0 && p != ".").ToArray();
+            if (parts.Length > 0 && parts[^1].EndsWith(".md", StringComparison.OrdinalIgnoreCase)) parts[^1] = parts[^1][..^3];
+            return parts.Length == 0 ? [label] : parts;
+        }
+        var (a, b) = (Segments(from), Segments(to));
+        for (var n = 1; ; n++)
+        {
+            var (x, y) = (string.Join('_', a[^Math.Min(n, a.Length)..]), string.Join('_', b[^Math.Min(n, b.Length)..]));
+            if (x != y || n >= a.Length && n >= b.Length) return (x, y);
+        }
+    }
+
+    private static string Part(string label, bool hashed = false)
+    {
+        var clean = Clean(label);
+        if (clean.Length <= MaxNamePart && !hashed) return clean;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(label)))[..8];
+        return clean[..Math.Min(clean.Length, MaxNamePart - 9)] + "-" + hash;
     }
 
     /// <summary>The redline of every document that changed and exists in both versions, by file name, in change-set order.</summary>
