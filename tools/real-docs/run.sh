@@ -19,7 +19,7 @@ Runs PolicyDocs over real documents kept in git. MANIFEST lists one document per
   REPO_DIR      a git repository (bare or not), relative to REPOS_DIR or absolute
   PATH_IN_REPO  the Markdown file inside it (escape a space with a backslash: CPS\\ v1.md)
   REVISIONS     HEAD (the default); a tag glob such as 'v6.*' (tags in creation order);
-                @log (every commit on HEAD that changed the file, oldest first);
+                @log (every commit on HEAD that changed the file, following renames, oldest first);
                 or a comma-separated list of revisions (v1.0,v1.2,abc1234)
   LAST          keep only the newest LAST of those revisions (default: -n, or all when 0)
 
@@ -157,23 +157,27 @@ else
 fi
 scratch=$(cd -- "$scratch" && pwd -P)
 
-# Prints the revisions of REVISIONS in oldest-first order, one per line, as 'REF<TAB>LABEL'.
+# Prints the revisions of REVISIONS in oldest-first order, one per line, as 'REF<TAB>LABEL<TAB>PATH' (PATH is the
+# file's name at that revision: @log follows renames).
 list_revisions() {
   local repo=$1 path=$2 spec=$3 ref
   case $spec in
-    '' | HEAD)
-      printf 'HEAD\tHEAD\n'
+    HEAD)
+      printf 'HEAD\tHEAD\t%s\n' "$path"
       ;;
     @log)
-      git -C "$repo" log --reverse --format='%H%x09%h-%cs' HEAD -- "$path"
+      git -c core.quotePath=false -C "$repo" log --follow --name-only --format='%x01%H%x09%h-%cs' HEAD -- "$path" |
+        awk 'BEGIN { RS = "\001" } NF { n = split($0, l, "\n"); p = ""
+               for (i = 2; i <= n; i++) if (l[i] != "") { p = l[i]; break }
+               print l[1] "\t" p }' | tac
       ;;
     *,*)
       local IFS=,
-      for ref in $spec; do [[ -n $ref ]] && printf '%s\t%s\n' "$ref" "$ref"; done
+      for ref in $spec; do [[ -n $ref ]] && printf '%s\t%s\t%s\n' "$ref" "$ref" "$path"; done
       ;;
     *)
       git -C "$repo" for-each-ref --sort=version:refname --sort=creatordate --format='%(refname)' "refs/tags/$spec" |
-        while IFS= read -r ref; do printf '%s\t%s\n' "$ref" "${ref#refs/tags/}"; done
+        while IFS= read -r ref; do printf '%s\t%s\t%s\n' "$ref" "${ref#refs/tags/}" "$path"; done
       ;;
   esac
 }
@@ -246,11 +250,10 @@ for m in "${!m_repo[@]}"; do
   index=0
 
   for entry in "${revisions[@]}"; do
-    ref=${entry%%$'\t'*}
-    label=${entry#*$'\t'}
+    IFS=$'\t' read -r ref label rev_path <<<"$entry"
     index=$((index + 1))
     problems=()
-    if ! blob=$(git -C "$repo" rev-parse --verify --quiet "$ref:$path_field" 2>/dev/null); then
+    if ! blob=$(git -C "$repo" rev-parse --verify --quiet "$ref:${rev_path:-$path_field}" 2>/dev/null); then
       printf '%-44s %-22s (no such file at this revision; skipped)\n' "$doc_label" "$label"
       continue
     fi
