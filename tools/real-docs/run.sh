@@ -195,8 +195,8 @@ run_cli() {
 # 'PD0105:3 PD0203:1' for the diagnostics of SEVERITY in LOG, or '-'.
 codes() {
   local log=$1 severity=$2 out
-  out=$(grep -oE " $severity PD[0-9]{4}:" -- "$log" | awk '{ n[$2]++ } END { for (c in n) printf "%s%d\n", c, n[c] }' |
-    sort | tr '\n' ' ')
+  out=$({ grep -oE " $severity PD[0-9]{4}:" -- "$log" || true; } |
+    awk '{ n[$2]++ } END { for (c in n) printf "%s%d\n", c, n[c] }' | sort | tr '\n' ' ')
   out=${out% }
   printf '%s\n' "${out:--}"
 }
@@ -274,7 +274,7 @@ for m in "${!m_repo[@]}"; do
     warnings=$(count ' warning PD[0-9]{4}:' "$dir/check.log")
     error_codes=$(codes "$dir/check.log" error)
     warning_codes=$(codes "$dir/check.log" warning)
-    unexpected=$(grep -oE ' error PD[0-9]{4}:' -- "$dir/check.log" | grep -vcE " error ($expected_re):" || true)
+    unexpected=$({ grep -oE ' error PD[0-9]{4}:' -- "$dir/check.log" || true; } | { grep -vcE " error ($expected_re):" || true; })
     [[ ${unexpected:-0} -eq 0 ]] || problems+=("check: $unexpected unexpected errors")
     [[ $check_rc -le 1 ]] || problems+=("check exit $check_rc")
 
@@ -291,7 +291,8 @@ for m in "${!m_repo[@]}"; do
     redlines=-
     if [[ -n $previous_copy ]]; then
       diff_rc=$(run_cli "$dir/workdir" "$dir/diff.log" diff "$previous_copy" "$copy" --html "$dir/redline-html" --docx "$dir/redline-docx")
-      redlines=$(find "$dir/redline-html" "$dir/redline-docx" -type f \( -name '*.html' -o -name '*.docx' \) 2>/dev/null | wc -l)
+      redlines=$({ find "$dir/redline-html" "$dir/redline-docx" -type f \( -name '*.html' -o -name '*.docx' \) 2>/dev/null ||
+        true; } | wc -l)
       [[ $diff_rc -eq 0 ]] || problems+=("diff exit $diff_rc")
     fi
 
