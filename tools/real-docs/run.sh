@@ -216,15 +216,70 @@ sanitize() {
   printf '%s' "$1" | tr -c 'A-Za-z0-9._-' '_'
 }
 
+# The ids a heading text gets on GitHub (lower case; punctuation but '-' and '_' removed; spaces become '-'), read
+# from standard input one heading per line. With 'smart', '--' and '---' first become dashes and vanish, as with
+# pandoc's smart typography and gfm_auto_identifiers. An approximation: non-ASCII letters keep their case.
+slugs() {
+  local dashes=()
+  [[ ${1:-} == smart ]] && dashes=(-e 's/---*//g')
+  LC_ALL=C sed -E -e 's/!?\[([^]]*)\]\([^)]*\)/\1/g' -e 's/<[^>]*>//g' "${dashes[@]}" |
+    LC_ALL=C tr 'A-Z' 'a-z' |
+    LC_ALL=C sed -E -e 's/–|—|‐|‑|‒|−|‘|’|‚|“|”|„|§|©|®|™|…|•|·|«|»|¿|¡|°|±|×|÷|¶|†|‡//g' \
+      -e "s/[]!\"#\$%&'()*+,./:;<=>?@[\\^\`{|}~]//g" -e 's/ /-/g' |
+    awk '{ n = seen[$0]++; print (n ? $0 "-" n : $0) }'
+}
+
+# Every id a link in FILE may target on GitHub: heading slugs (GitHub's and the pandoc smart-dash variant), explicit
+# {#id} heading attributes and <a id|name="..."> anchors. One per line, unsorted.
+github_ids() {
+  local headings
+  headings=$(LC_ALL=C awk '
+    /^ ? ? ?(```|~~~)/ { fence = !fence; next }
+    fence { next }
+    /^ ? ? ?#+[ \t]/ {
+      t = $0; sub(/\r$/, "", t); sub(/^ *#+[ \t]+/, "", t); sub(/[ \t]+#+[ \t]*$/, "", t); sub(/[ \t]+$/, "", t)
+      print t
+    }' "$1")
+  printf '%s\n' "$headings" | LC_ALL=C sed -n -E 's/.*\{#([^ }]+)[^}]*\}$/\1/p'
+  printf '%s\n' "$headings" | LC_ALL=C sed -E 's/[ \t]*\{[^}]*\}$//' | slugs
+  printf '%s\n' "$headings" | LC_ALL=C sed -E 's/[ \t]*\{[^}]*\}$//' | slugs smart
+  { LC_ALL=C grep -oE '<a [^>]*(id|name)="[^"]*"' -- "$1" || true; } | LC_ALL=C sed -E 's/.*(id|name)="([^"]*)"$/\2/'
+}
+
+# How many of the PD0203 (unresolved anchor) errors in LOG name an id that GitHub gives FILE: false errors.
+github_resolves() {
+  local log=$1 file=$2 ids
+  ids=$(github_ids "$file")
+  { LC_ALL=C grep -oE 'PD0203: Link to #[^ ]+ matches no' -- "$log" || true; } |
+    LC_ALL=C sed -E 's/^PD0203: Link to #(.*) matches no$/\1/' |
+    { LC_ALL=C grep -cxF -f <(printf '%s\n' "$ids") || true; }
+}
+
+# Internal links in the Word files under DIR whose bookmark the file lacks; '-' when there is none or unzip is missing.
+word_dangling() {
+  local dir=$1 docx total=0 n
+  command -v unzip >/dev/null || { printf -- '-\n'; return; }
+  [[ -n $(find "$dir" -name '*.docx' -print -quit 2>/dev/null) ]] || { printf -- '-\n'; return; }
+  while IFS= read -r -d '' docx; do
+    n=$(LC_ALL=C comm -23 \
+      <(unzip -p "$docx" word/document.xml | { LC_ALL=C grep -oE 'w:anchor="[^"]*"' || true; } | sort -u) \
+      <(unzip -p "$docx" word/document.xml | { LC_ALL=C grep -oE '<w:bookmarkStart [^>]*w:name="[^"]*"' || true; } |
+        LC_ALL=C sed -E 's/.*w:name=/w:anchor=/' | sort -u) | wc -l)
+    total=$((total + n))
+  done < <(find "$dir" -name '*.docx' -print0 2>/dev/null)
+  printf '%s\n' "$total"
+}
+
 expected_re=$(printf '%s' "$expected" | tr ',' '|')
 summary=$scratch/summary.tsv
-printf 'document\tversion\tcheck_rc\terrors\terror_codes\twarnings\twarning_codes\terrors_after_fix\tbuild_rc\tbroken_links\tdiff_rc\tredlines\tproblems\n' >"$summary"
+printf 'document\tversion\tcheck_rc\terrors\terror_codes\twarnings\twarning_codes\tanchor_errors_github_resolves\terrors_after_fix\tbuild_rc\tbroken_links\tword_broken_links\tdiff_rc\tredlines\tproblems\n' >"$summary"
 failures=0
 documents=0
 versions=0
 
 printf 'PolicyDocs CLI: %s\nScratch: %s\n\n' "${cli[*]}" "$scratch"
-printf '%-44s %-22s %-7s %-7s %-6s %-5s %-6s %-5s %-4s %s\n' DOCUMENT VERSION ERRORS WARN FIXED BUILD BROKEN DIFF RED 'PROBLEMS / CODES'
+printf '%-44s %-22s %-6s %-6s %-5s %-5s %-5s %-6s %-5s %-4s %-4s %s\n' DOCUMENT VERSION ERRORS WARN GH-OK FIXED BUILD BROKEN WORD DIFF RED \
+  'PROBLEMS | CODES'
 
 for m in "${!m_repo[@]}"; do
   repo=${m_repo[m]} repo_field=${m_field[m]} path_field=${m_path[m]} where=${m_where[m]} last=${m_last[m]}
@@ -278,6 +333,9 @@ for m in "${!m_repo[@]}"; do
     [[ ${unexpected:-0} -eq 0 ]] || problems+=("check: $unexpected unexpected errors")
     [[ $check_rc -le 1 ]] || problems+=("check exit $check_rc")
 
+    github_ok=$(github_resolves "$dir/check.log" "$original")
+    [[ $github_ok -eq 0 ]] || problems+=("$github_ok anchor errors name ids GitHub gives")
+
     fix_rc=$(run_cli "$dir/workdir" "$dir/fix.log" check --content "$copy" --fix)
     errors_after_fix=$(count ' error PD[0-9]{4}:' "$dir/fix.log")
     [[ $fix_rc -le 1 ]] || problems+=("check --fix exit $fix_rc")
@@ -286,6 +344,8 @@ for m in "${!m_repo[@]}"; do
     broken=$(count ' PD0401:' "$dir/build.log")
     [[ $build_rc -eq 0 ]] || problems+=("build exit $build_rc")
     [[ $broken -eq 0 ]] || problems+=("$broken broken links")
+    word_broken=$(word_dangling "$dir/site")
+    [[ $word_broken == - || $word_broken -eq 0 ]] || problems+=("$word_broken Word links without bookmark")
 
     diff_rc=-
     redlines=-
@@ -312,12 +372,12 @@ for m in "${!m_repo[@]}"; do
     else
       status=ok
     fi
-    printf '%-44s %-22s %-7s %-7s %-6s %-5s %-6s %-5s %-4s %s | errors: %s | warnings: %s\n' \
-      "$doc_label" "$label" "$errors" "$warnings" "$errors_after_fix" "$build_rc" "$broken" "$diff_rc" "$redlines" \
-      "$status" "$error_codes" "$warning_codes"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$doc_label" "$label" "$check_rc" "$errors" \
-      "$error_codes" "$warnings" "$warning_codes" "$errors_after_fix" "$build_rc" "$broken" "$diff_rc" "$redlines" \
-      "$status" >>"$summary"
+    printf '%-44s %-22s %-6s %-6s %-5s %-5s %-5s %-6s %-5s %-4s %-4s %s | errors: %s | warnings: %s\n' \
+      "$doc_label" "$label" "$errors" "$warnings" "$github_ok" "$errors_after_fix" "$build_rc" "$broken" "$word_broken" \
+      "$diff_rc" "$redlines" "$status" "$error_codes" "$warning_codes"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$doc_label" "$label" "$check_rc" \
+      "$errors" "$error_codes" "$warnings" "$warning_codes" "$github_ok" "$errors_after_fix" "$build_rc" "$broken" \
+      "$word_broken" "$diff_rc" "$redlines" "$status" >>"$summary"
 
     previous_copy=$copy
     previous_blob=$blob
