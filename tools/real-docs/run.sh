@@ -17,7 +17,8 @@ Runs PolicyDocs over real documents kept in git. MANIFEST lists one document per
   REPO_DIR  PATH_IN_REPO  [REVISIONS]  [LAST]
 
   REPO_DIR      a git repository (bare or not), relative to REPOS_DIR or absolute
-  PATH_IN_REPO  the Markdown file inside it (escape a space with a backslash: CPS\\ v1.md)
+  PATH_IN_REPO  the Markdown file inside it (escape a space with a backslash: CPS\\ v1.md); or a pattern
+                (CPS/archive/CPS_v*.md) whose matching files at one revision are the versions, in version order
   REVISIONS     HEAD (the default); a tag glob such as 'v6.*' (tags in creation order);
                 @log (every commit on HEAD that changed the file, following renames, oldest first);
                 or a comma-separated list of revisions (v1.0,v1.2,abc1234)
@@ -141,6 +142,9 @@ while read -u 3 repo_field path_field revs_field last_field extra; do
   if [[ -z ${path_field:-} || -n ${extra:-} ]]; then
     die "$where: expected 'REPO_DIR PATH_IN_REPO [REVISIONS] [LAST]'"
   fi
+  if [[ $path_field == *[*?[]* && ( ${revs_field:-HEAD} == @log || ${revs_field:-HEAD} == *[*?[,]* ) ]]; then
+    die "$where: a PATH_IN_REPO pattern takes one revision (HEAD, a tag or a commit), not '$revs_field'"
+  fi
   last=${last_field:-$last_default}
   [[ $last =~ ^[0-9]+$ ]] || die "$where: LAST must be a whole number, not '$last'"
   repo=$(resolve_repo "$repo_field") || die "$where: '$repo_field' is not a git repository (under $repos_dir)"
@@ -160,7 +164,16 @@ scratch=$(cd -- "$scratch" && pwd -P)
 # Prints the revisions of REVISIONS in oldest-first order, one per line, as 'REF<TAB>LABEL<TAB>PATH' (PATH is the
 # file's name at that revision: @log follows renames).
 list_revisions() {
-  local repo=$1 path=$2 spec=$3 ref
+  local repo=$1 path=$2 spec=$3 ref file
+  if [[ $path == *[*?[]* ]]; then
+    # A pattern: every matching file at the one revision is a version, in version order (file-per-version archives).
+    git -c core.quotePath=false -C "$repo" ls-tree -r --name-only "$spec" |
+      while IFS= read -r file; do
+        # shellcheck disable=SC2053 # the manifest path is a pattern here
+        [[ $file == $path ]] && printf '%s\t%s\n' "$(basename -- "$file")" "$file"
+      done | sort -V -t $'\t' -k1,1 | while IFS=$'\t' read -r ref file; do printf '%s\t%s\t%s\n' "$spec" "$ref" "$file"; done
+    return
+  fi
   case $spec in
     HEAD)
       printf 'HEAD\tHEAD\t%s\n' "$path"
@@ -299,7 +312,8 @@ for m in "${!m_repo[@]}"; do
   doc_label=${doc_label%/repo}
   doc_label="${doc_label##*/}:$path_field"
   doc_dir=$scratch/$(printf "%02d" "$documents")-$(sanitize "$doc_label")
-  file_name=$(basename -- "$path_field")
+  # One file name for every version, so that the document keeps its id and title from version to version.
+  file_name=$(basename -- "${revisions[-1]##*$'\t'}")
   previous_copy=
   previous_blob=
   index=0
