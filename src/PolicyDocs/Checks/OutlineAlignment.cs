@@ -19,6 +19,12 @@ internal static class OutlineAlignment
     {
         if (!doc.Info.FollowsRfc3647) return doc; // kind: other, outline: none: numbered sections of its own
         var outline = Rfc3647Outline.Instance;
+        if (!doc.Info.OutlineStated && !LooksLikeRfc3647(doc, outline))
+        {
+            diagnostics.Add(Rules.NotRfc3647, doc.Info.Span,
+                $"'{doc.Info.Title}' does not follow the RFC 3647 outline: fewer than half of its chapters ({string.Join(", ", doc.Sections.Select(c => c.Number))}) carry RFC 3647's chapter titles, so it is checked without the outline.");
+            return doc.WithInfo(doc.Info with { FollowsRfc3647 = false });
+        }
         var sections = doc.AllSections;
         var match = new Dictionary<Section, OutlineEntry>(ReferenceEqualityComparer.Instance);
         var taken = new Dictionary<string, Section>(StringComparer.Ordinal);
@@ -144,5 +150,22 @@ internal static class OutlineAlignment
             latest = e;
             latestSection = s;
         }
+    }
+
+    /// <summary>
+    /// True when at least half of the document's chapters carry RFC 3647's chapter title (or a known variant) for
+    /// their number, or a number the outline gives that title: a CP/CPS, even a loosely titled one, passes; a
+    /// requirements document with chapters of its own ("1. Scope", "2. Purpose") does not.
+    /// </summary>
+    private static bool LooksLikeRfc3647(PolicyDocument doc, Rfc3647Outline outline)
+    {
+        if (doc.Sections.IsEmpty) return true;
+        var matching = doc.Sections.Count(c =>
+        {
+            var key = TitleKey.Normalize(c.Title);
+            return outline.Find(c.Number) is { } entry && (entry.Key == key || outline.FindVariants(key).Any(v => v.Id == c.Number))
+                || outline.FindByKey(key).Any(e => e.Depth == 1);
+        });
+        return matching * 2 >= doc.Sections.Length;
     }
 }

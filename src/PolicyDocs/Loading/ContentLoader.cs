@@ -77,7 +77,8 @@ internal static class ContentLoader
         var kind = r.Choice("kind", DocumentKinds.ByKey, required: !single);
         var kindStated = kind is not null;
         if (single) kind ??= DocumentKind.CpCps;
-        var followsRfc3647 = r.Choice("outline", Outlines) ?? kind != DocumentKind.Other;
+        var outline = r.Choice("outline", Outlines);
+        var followsRfc3647 = outline ?? kind != DocumentKind.Other;
         var title = r.Text("title", required: !single) ?? defaultTitle;
         var shortTitle = r.Text("short_title");
         var oid = r.Text("oid");
@@ -126,6 +127,7 @@ internal static class ContentLoader
             Revisions = revisions,
             Span = span,
             FollowsRfc3647 = followsRfc3647,
+            OutlineStated = kindStated || outline is not null,
         };
     }
 

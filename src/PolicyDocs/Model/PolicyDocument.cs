@@ -103,6 +103,9 @@ internal sealed record DocumentInfo
     /// <summary>True when the sections follow the RFC 3647 outline and are checked against it (<c>outline: rfc3647</c>,
     /// the default but for <c>kind: other</c>); false for <c>outline: none</c>.</summary>
     public bool FollowsRfc3647 { get; init; } = true;
+    /// <summary>True when <c>kind</c> or <c>outline</c> says whether the document follows RFC 3647; otherwise its
+    /// chapters decide (<see cref="Rules.NotRfc3647"/>).</summary>
+    public bool OutlineStated { get; init; } = true;
 
     /// <summary>"CP", "CPS", "CP/CPS" or "Document".</summary>
     public string KindLabel => DocumentKinds.Label(Kind);

@@ -148,6 +148,10 @@ internal static class Rules
     public static readonly Rule OrphanSection = new("PD0107", "orphan-section", Severity.Error,
         "Add the parent section or fix the number.", Rfc3647);
 
+    /// <summary>A document that states neither kind nor outline and whose chapters are not RFC 3647's.</summary>
+    public static readonly Rule NotRfc3647 = new("PD0108", "not-rfc3647", Severity.Warning,
+        "Add 'kind: other' (or 'outline: none') to the front matter to say so, or 'outline: rfc3647' to check it against the outline.", Rfc3647);
+
     /// <summary>Revision dates that do not increase.</summary>
     public static readonly Rule RevisionOrder = new("PD0150", "revision-order", Severity.Error,
         "List revisions oldest first, each dated after the one before.", "TLS BRs §2.3; Mozilla Root Store Policy 3.3(4)");
@@ -371,7 +375,7 @@ internal static class Rules
         TextOutsideSection, UnknownRecord, TemplateError, EmptyDocument,
         NotRegularFile, LinkOutsideRoot, FileTooLarge, InvalidUtf8, MultipleYamlDocuments, YamlTooDeep, YamlAliasExpansion, CaParentCycle,
         TemplateLimit, ReadOnlyData, NonReproducible, UnsafeDataUrl,
-        MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection,
+        MissingSection, OutOfOrder, TitleMismatch, Renumbered, BlankSection, MixedNoStipulation, OrphanSection, NotRfc3647,
         RevisionOrder, AnnualReview, VersionNotInHistory, MissingChangelogEntry, VersionNotIncremented, ReleaseUnavailable,
         UnresolvedXref, DanglingMention, UnresolvedAnchor, LinkTextMismatch, RelativeLink, DuplicateAnchor,
         TaskMinPersons, RequiredRoleNotParticipant, AuditorNotSeparated, AuditorCounted, AuditorRequired, CpsBlockMissing,

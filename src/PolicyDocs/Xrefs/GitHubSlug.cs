@@ -46,9 +46,10 @@ internal static class GitHubSlug
         return id.Length == 0 ? "section" : id;
     }
 
-    /// <summary>The GitHub-style id pandoc gives when it reads <c>--</c> as a dash first (its smart typography, with
-    /// GFM identifiers): "1.2 Name -- identification" → "12-name--identification", where GitHub has "12-name----identification".</summary>
-    public static string Smart(string heading) => Of(SmartDashes(heading));
+    /// <summary>The GitHub-style id pandoc gives (GFM identifiers): it reads <c>--</c> as a dash first (its smart
+    /// typography) and a run of spaces as one: "1.2 Name -- identification" → "12-name--identification", where GitHub has
+    /// "12-name----identification"; "7.  PROFILES" → "7-profiles", where GitHub has "7--profiles".</summary>
+    public static string Smart(string heading) => Of(string.Join(' ', SmartDashes(heading).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
 
     /// <summary>Pandoc's smart dashes: "---" an em dash, "--" an en dash.</summary>
     public static string SmartDashes(string text) =>

@@ -103,4 +103,31 @@ public sealed class OutlineNoneTests
         Assert.Empty(c.Of("PD0101"));
         Assert.Equal(0, c.ErrorCount);
     }
+
+    [Fact]
+    public void ASingleFileStatingNoKindWhoseChaptersAreNotRfc3647sIsCheckedWithoutTheOutline()
+    {
+        var c = Run.Compile(PolicySetBuilder.SingleFile("HARDENING.md", Requirements.Replace(" and Section 3.4", "", StringComparison.Ordinal)));
+        var warning = Assert.Single(c.Diagnostics);
+        Assert.Equal("PD0108", warning.Code);
+        Assert.Contains("(1, 2)", warning.Message, StringComparison.Ordinal);
+        Assert.False(c.Published!.Set.Documents[0].Info.FollowsRfc3647);
+    }
+
+    [Fact]
+    public void ASingleFileWithRfc3647ChaptersStatingNoKindIsStillCheckedAgainstTheOutline()
+    {
+        // Two of three chapters carry RFC 3647's titles: a CP/CPS with gaps, whose missing sections are errors.
+        var c = Run.Compile(PolicySetBuilder.SingleFile("CPS.md", "# 1. Introduction\n\nText.\n\n# 2. Publication and Repository Responsibilities\n\nText.\n\n# 3. Our own chapter\n\nText.\n"));
+        Assert.Empty(c.Of("PD0108"));
+        Assert.NotEmpty(c.Of("PD0101"));
+    }
+
+    [Fact]
+    public void AStatedKindKeepsTheOutlineWhateverTheChapters()
+    {
+        var c = Compile("kind: cps\n");
+        Assert.Empty(c.Of("PD0108"));
+        Assert.NotEmpty(c.Of("PD0101"));
+    }
 }

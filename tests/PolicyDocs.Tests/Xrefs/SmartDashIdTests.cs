@@ -40,6 +40,21 @@ public sealed class SmartDashIdTests
         Assert.Equal("a \u2013 b \u2014 c", GitHubSlug.SmartDashes("a -- b --- c"));
         Assert.Equal("12-name--identification", GitHubSlug.Smart("1.2 Name -- identification"));
     }
+
+    [Fact]
+    public void AHeadingWithARunOfSpacesResolvesByPandocsIdAsWellAsGitHubs()
+    {
+        Assert.Equal("7-profiles", GitHubSlug.Smart("7.  PROFILES"));
+        Assert.Equal("7--profiles", GitHubSlug.Of("7.  PROFILES"));
+        foreach (var id in new[] { "12-document-name-and-identification", "12--document-name-and-identification" })
+        {
+            var c = Run.Compile(PolicySetBuilder.Valid()
+                .Edit(PolicySetBuilder.FileFor("cp", "1"), t => t.Replace("## 1.2 Document name and identification", "## 1.2  Document name and identification", StringComparison.Ordinal))
+                .Body("cp", "4.9.2", $"See [the name](#{id})."));
+            Assert.Empty(c.Of("PD0203"));
+            Assert.Equal("1.2", Resolve(c, "4.9.2")!.SectionNumber);
+        }
+    }
 }
 
 /// <summary>A web address written without its scheme is a relative link the site cannot serve: check says so at the link, with the fix.</summary>
