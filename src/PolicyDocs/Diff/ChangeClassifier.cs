@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PolicyDocs.Loading;
 
 namespace PolicyDocs.Diff;
 
@@ -93,31 +94,9 @@ internal static partial class ChangeClassifier
     /// text that only looks like a date (31 February) is left alone.</summary>
     public static string NormalizeDates(string text) =>
         !text.Any(char.IsDigit) ? text : Dates().Replace(text, m =>
-        {
-            int year, month, day;
-            if (m.Groups["iy"].Success)
-            {
-                year = int.Parse(m.Groups["iy"].Value, CultureInfo.InvariantCulture);
-                month = int.Parse(m.Groups["im"].Value, CultureInfo.InvariantCulture);
-                day = int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-                if (m.Groups["y"].Length == 2) year += 2000; // "22-Nov-11": revision tables of this century
-                month = Month(m.Groups["m"].Value);
-                day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
-            }
-            return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-                ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}")
-                : m.Value;
-        });
-
-    private static int Month(string name)
-    {
-        var key = name.TrimEnd('.')[..3].ToLowerInvariant();
-        return Array.IndexOf(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], key) + 1;
-    }
+            WrittenDate.TryParse(m.Value.Replace(" of ", " ", StringComparison.OrdinalIgnoreCase)) is { } date
+                ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : m.Value);
 
     private const string MonthName = @"(?<m>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)";
     private const string Day = @"(?<d>[0-3]?\d)(?:st|nd|rd|th)?";
