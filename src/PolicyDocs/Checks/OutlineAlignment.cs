@@ -126,11 +126,13 @@ internal static class OutlineAlignment
             SourceSpan? at = null;
             for (var j = i + 1; j < entries.Count && at is null; j++)
                 if (taken.TryGetValue(entries[j].Id, out var next)) at = next.Span;
+            // check --fix writes the missing heading with "No stipulation." just above the next section's heading.
+            var fix = at is { } before ? new TextFix("", $"{new string('#', e.Depth)} {e.Id} {e.Title}\n\nNo stipulation.\n\n") : null;
             for (var p = e.ParentId; at is null && p is not null; p = SectionNumber.Parent(p))
                 if (taken.TryGetValue(p, out var parent)) at = parent.Span;
             at ??= doc.AllSections.LastOrDefault()?.Span ?? doc.Info.Span;
-            diagnostics.Add(Rules.MissingSection, at.Value,
-                $"Section {e.Id} \"{e.Title}\" is missing from {doc.Info.ShortTitle}; it belongs before this line.");
+            diagnostics.Add(Rules.MissingSection.At(at.Value,
+                $"Section {e.Id} \"{e.Title}\" is missing from {doc.Info.ShortTitle}; it belongs before this line.") with { Fix = fix });
         }
     }
 

@@ -32,7 +32,9 @@ internal static class TextFixer
     /// edits touch must be UTF-8 (others are kept byte for byte).</summary>
     public static (byte[] Bytes, int Count) Apply(byte[] bytes, IEnumerable<(int Line, int Column, TextFix Fix)> edits)
     {
-        var byLine = edits.GroupBy(e => e.Line).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Column).ToList());
+        // From the line's end backwards; edits at one column in reverse order, so that insertions keep their order.
+        var byLine = edits.Select((e, i) => (e, i)).GroupBy(x => x.e.Line)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.e.Column).ThenByDescending(x => x.i).Select(x => x.e).ToList());
         var strict = new UTF8Encoding(false, true);
         var result = new List<byte>(bytes.Length + 16);
         var count = 0;

@@ -1,0 +1,30 @@
+using PolicyDocs.Tests.Loading;
+using PolicyDocs.Tests.Support;
+
+namespace PolicyDocs.Tests.Checks;
+
+/// <summary><c>check --fix</c> writes missing RFC 3647 sections with "No stipulation." where they belong.</summary>
+public sealed class MissingSectionFixTests
+{
+    [Fact]
+    public void Check_fix_writes_missing_sections_in_outline_order_above_the_next_section()
+    {
+        // Take out 3.3.1 and 3.3.2 (two missing in a row before 3.4) and 6.1.2 (one missing before 6.1.3).
+        var text = SingleFileLayoutTests.CaStyleDocument()
+            .Replace("### 3.3.1 Identification and authentication for routine re-key\n\nText of 3.3.1.\n\n", "", StringComparison.Ordinal)
+            .Replace("### 3.3.2 Identification and authentication for re-key after revocation\n\nText of 3.3.2.\n\n", "", StringComparison.Ordinal)
+            .Replace("### 6.1.2 Private key delivery to subscriber\n\nText of 6.1.2.\n\n", "", StringComparison.Ordinal);
+        using var tree = new TempTree();
+        var path = PolicySetBuilder.SingleFile("cps.md", text).WriteTo(tree.Root);
+        Assert.Equal(3, Run.Compile(path).Of("PD0101").Count());
+
+        var (code, _, stderr) = Run.Cli("check", "--fix", "--content", path);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Made 3 fixes", stderr, StringComparison.Ordinal);
+        var written = File.ReadAllText(path);
+        Assert.Contains("### 3.3.1 Identification and authentication for routine re-key\n\nNo stipulation.\n\n" +
+                        "### 3.3.2 Identification and authentication for re-key after revocation\n\nNo stipulation.\n\n## 3.4 ", written, StringComparison.Ordinal);
+        Assert.Contains("### 6.1.2 Private key delivery to subscriber\n\nNo stipulation.\n\n### 6.1.3 ", written, StringComparison.Ordinal);
+        Assert.Empty(Run.Compile(path).Of("PD0101"));
+    }
+}
