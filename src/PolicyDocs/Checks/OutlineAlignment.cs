@@ -126,8 +126,14 @@ internal static class OutlineAlignment
             SourceSpan? at = null;
             for (var j = i + 1; j < entries.Count && at is null; j++)
                 if (taken.TryGetValue(entries[j].Id, out var next)) at = next.Span;
-            // check --fix writes the missing heading with "No stipulation." just above the next section's heading.
-            var fix = at is { } before ? new TextFix("", $"{new string('#', e.Depth)} {e.Id} {e.Title}\n\nNo stipulation.\n\n") : null;
+            // check --fix writes the missing heading with "No stipulation." just above the next section's heading, when the
+            // section before it in the outline is in the same file (so the file is the right one, and a file not read is no gap to fill).
+            SourceSpan? previous = null;
+            for (var j = i - 1; j >= 0 && previous is null; j--)
+                if (taken.TryGetValue(entries[j].Id, out var earlier)) previous = earlier.Span;
+            var fix = at is { } before && previous is { } after && after.Path == before.Path
+                ? new TextFix("", $"{new string('#', e.Depth)} {e.Id} {e.Title}\n\nNo stipulation.\n\n")
+                : null;
             for (var p = e.ParentId; at is null && p is not null; p = SectionNumber.Parent(p))
                 if (taken.TryGetValue(p, out var parent)) at = parent.Span;
             at ??= doc.AllSections.LastOrDefault()?.Span ?? doc.Info.Span;

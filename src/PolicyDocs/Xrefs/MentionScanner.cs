@@ -79,8 +79,9 @@ internal static partial class MentionScanner
     [GeneratedRegex(@"(?:RFC\s*\d+|Requirements|Guidelines|BRs?|Policy|Statement|Standard|Act|Regulation|ETSI\s+[\w .-]+|WebTrust[\w ]*|ISO[\w /-]*|FIPS[\w -]*|\b(?!SECTIONS?\b)\p{Lu}(?:\p{Lu}|\.)[\p{L}\p{Nd}/.-]*\s*\d[\w.:/-]*)(?:\s*\([^()]{0,40}\))?(?:['’]s)?[\s,]*(?:\(?)\s*$")]
     private static partial Regex ExternalBefore();
 
-    // After a mention: "of", "in" or "from" and a name, a designation or a link's text, possibly after items of the
-    // section ("(3)", "(b)(ii)", "d, e and f", "iv") and "respectively".
-    [GeneratedRegex(@"^(?:\s*,?\s*(?:(?:and|or)\s+)?(?:\([\w.]{1,8}\)|\b[a-z]\b|\b[ivx]{1,4}\b))*\s*,?\s*(?:respectively\s*,?\s*)?(?:of|in|from)\s+(?:the\s+|this\s+CP\b|\[)?(?:RFC|ETSI|ISO|FIPS|[A-Z])")]
+    // After a mention: "of", "in" or "from" and a name, a designation or a link's text, maybe after a determiner ("of a
+    // CA's CPS", "of each Subscriber Agreement"), possibly after items of the section ("(3)", "(b)(ii)", "d, e and f",
+    // "iv") and "respectively".
+    [GeneratedRegex(@"^(?:\s*,?\s*(?:(?:and|or)\s+)?(?:\([\w.]{1,8}\)|\b[a-z]\b|\b[ivx]{1,4}\b))*\s*,?\s*(?:respectively\s*,?\s*)?(?:of|in|from)\s+(?:(?:the|a|an|each|every|any|its|their)\s+|this\s+CP\b|\[)?(?:RFC|ETSI|ISO|FIPS|[A-Z])")]
     private static partial Regex ExternalAfter();
 }

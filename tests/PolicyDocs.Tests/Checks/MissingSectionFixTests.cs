@@ -27,4 +27,18 @@ public sealed class MissingSectionFixTests
         Assert.Contains("### 6.1.2 Private key delivery to subscriber\n\nNo stipulation.\n\n### 6.1.3 ", written, StringComparison.Ordinal);
         Assert.Empty(Run.Compile(path).Of("PD0101"));
     }
+
+    [Fact]
+    public void A_missing_chapter_file_is_not_filled_into_the_next_chapters_file()
+    {
+        // The folder layout without its chapter 1 file: its sections are missing, but the file after them is chapter 2's.
+        var b = PolicySetBuilder.Valid().Remove(PolicySetBuilder.FileFor("cp", "1"));
+        using var tree = new TempTree();
+        var content = b.WriteTo(tree.Root);
+        var chapter2 = Path.Combine(content, PolicySetBuilder.FileFor("cp", "2"));
+        var before = File.ReadAllText(chapter2);
+        var (_, _, stderr) = Run.Cli("check", "--fix", "--content", content);
+        Assert.DoesNotContain("Made ", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(chapter2));
+    }
 }

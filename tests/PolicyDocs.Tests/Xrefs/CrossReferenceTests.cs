@@ -139,6 +139,8 @@ public sealed class CrossReferenceTests
     [InlineData("Profiles follow *the Profiles Standard* Section 7.1.2.3.")]
     [InlineData("OCSP follows Section 2.2 in [the responder profile](https://example.org/ocsp).")]
     [InlineData("See <https://example.org/ocsp> Section 2.2.")]
+    [InlineData("Section 4.9.12 of a CA's Practice Statement names the methods.")]
+    [InlineData("Section 8.8 of each Subscriber Agreement says so.")]
     public void Pd0202ExternalAndExistingMentionsAreNotReported(string body)
     {
         var c = Run.Compile(PolicySetBuilder.Valid().Body("cp", "4.9.3", body));
@@ -149,6 +151,7 @@ public sealed class CrossReferenceTests
     [InlineData("See Section 4.9.1, Section 6.9.9 and the rest.")]
     [InlineData("Per [Section 4.9.1](#section-4.9.1) Section 6.9.9 applies.")]
     [InlineData("Keys are kept as Section 6.9.9 (3) of this document says.")]
+    [InlineData("Keys are kept by the process of Section 6.9.9 of a kind that lasts.")]
     [InlineData("Sections 4.9.1 and 6.9.9, respectively, of this CP apply.")]
     [InlineData("Keys are kept as **Section 6.9.9** requires.")]
     [InlineData("Keys are kept as Section 6.9.9 and the text in Appendix A say.")]
