@@ -283,15 +283,66 @@ word_dangling() {
   printf '%s\n' "$total"
 }
 
+# The plain text pandoc reads from a Word file, with the tracked changes accepted or rejected, without the contents
+# (a field Word regenerates), a table row to a line (its cells joined by ' | '; rows left empty, as pandoc leaves a
+# rejected inserted row, dropped), from the cover's first line COVER on (a redline's own front page comes before it).
+word_text() {
+  local docx=$1 changes=$2 cover=${3:-}
+  pandoc --track-changes="$changes" -f docx+styles -t plain --wrap=none --lua-filter "$scratch/word-text.lua" -- "$docx" 2>/dev/null |
+    LC_ALL=C sed -E 's/[[:space:]]+$//' | LC_ALL=C grep -vE '^[ |]*$' |
+    { if [[ -n $cover ]]; then LC_ALL=C awk -v c="$cover" 'f || $0 == c { f = 1; print }'; else cat; fi; } || true
+}
+
+# Whether each redline in REDLINES reads, changes accepted, as the new version's Word file under NEW_SITE and, changes
+# rejected, as the old one's under OLD_SITE: 'ok', or the numbers of differing lines (A=accept, R=reject); '-' when
+# pandoc is missing or there is nothing to compare.
+redline_exact() {
+  local redlines=$1 new_site=$2 old_site=$3 out="" redline new old cover a r
+  command -v pandoc >/dev/null || { printf -- '-\n'; return; }
+  new=$(find "$new_site/downloads" -maxdepth 1 -name '*.docx' ! -name '*redline*' -print -quit 2>/dev/null)
+  old=$(find "$old_site/downloads" -maxdepth 1 -name '*.docx' ! -name '*redline*' -print -quit 2>/dev/null)
+  [[ -n $new && -n $old ]] || { printf -- '-\n'; return; }
+  while IFS= read -r -d '' redline; do
+    cover=$(word_text "$new" accept | LC_ALL=C sed -n 1p)
+    a=$(diff <(word_text "$new" accept) <(word_text "$redline" accept "$cover") | LC_ALL=C grep -c '^[<>]' || true)
+    cover=$(word_text "$old" accept | LC_ALL=C sed -n 1p)
+    r=$(diff <(word_text "$old" accept) <(word_text "$redline" reject "$cover") | LC_ALL=C grep -c '^[<>]' || true)
+    if [[ $a -eq 0 && $r -eq 0 ]]; then out+="ok "; else out+="A$a/R$r "; fi
+  done < <(find "$redlines" -name '*.docx' -print0 2>/dev/null)
+  out=${out% }
+  printf '%s\n' "${out:--}"
+}
+
 expected_re=$(printf '%s' "$expected" | tr ',' '|')
+cat >"$scratch/word-text.lua" <<'LUA'
+-- Contents entries are dropped; a table becomes one paragraph per row, its cells joined by ' | '.
+function Div(el)
+  local s = el.attributes["custom-style"]
+  if s and (s:match("^TOC") or s:match("^toc")) then return {} end
+end
+local function rows(list, out)
+  for _, row in ipairs(list) do
+    local cells = {}
+    for _, cell in ipairs(row.cells) do cells[#cells + 1] = pandoc.utils.stringify(cell.contents) end
+    out[#out + 1] = pandoc.Para({ pandoc.Str(table.concat(cells, " | ")) })
+  end
+end
+function Table(t)
+  local out = {}
+  rows(t.head.rows, out)
+  for _, body in ipairs(t.bodies) do rows(body.head, out); rows(body.body, out) end
+  rows(t.foot.rows, out)
+  return out
+end
+LUA
 summary=$scratch/summary.tsv
-printf 'document\tversion\tcheck_rc\terrors\terror_codes\twarnings\twarning_codes\tanchor_errors_github_resolves\terrors_after_fix\tbuild_rc\tbroken_links\tword_broken_links\tdiff_rc\tredlines\tproblems\n' >"$summary"
+printf 'document\tversion\tcheck_rc\terrors\terror_codes\twarnings\twarning_codes\tanchor_errors_github_resolves\terrors_after_fix\tbuild_rc\tbroken_links\tword_broken_links\tdiff_rc\tredlines\tredline_exact\tproblems\n' >"$summary"
 failures=0
 documents=0
 versions=0
 
 printf 'PolicyDocs CLI: %s\nScratch: %s\n\n' "${cli[*]}" "$scratch"
-printf '%-44s %-22s %-6s %-6s %-5s %-5s %-5s %-6s %-5s %-4s %-4s %s\n' DOCUMENT VERSION ERRORS WARN GH-OK FIXED BUILD BROKEN WORD DIFF RED \
+printf '%-44s %-22s %-6s %-6s %-5s %-5s %-5s %-6s %-5s %-4s %-4s %-7s %s\n' DOCUMENT VERSION ERRORS WARN GH-OK FIXED BUILD BROKEN WORD DIFF RED EXACT \
   'PROBLEMS | CODES'
 
 for m in "${!m_repo[@]}"; do
@@ -315,6 +366,7 @@ for m in "${!m_repo[@]}"; do
   # One file name for every version, so that the document keeps its id and title from version to version.
   file_name=$(basename -- "${revisions[-1]##*$'\t'}")
   previous_copy=
+  previous_dir=
   previous_blob=
   index=0
 
@@ -363,11 +415,14 @@ for m in "${!m_repo[@]}"; do
 
     diff_rc=-
     redlines=-
+    exact=-
     if [[ -n $previous_copy ]]; then
       diff_rc=$(run_cli "$dir/workdir" "$dir/diff.log" diff "$previous_copy" "$copy" --html "$dir/redline-html" --docx "$dir/redline-docx")
       redlines=$({ find "$dir/redline-html" "$dir/redline-docx" -type f \( -name '*.html' -o -name '*.docx' \) 2>/dev/null ||
         true; } | wc -l)
       [[ $diff_rc -eq 0 ]] || problems+=("diff exit $diff_rc")
+      exact=$(redline_exact "$dir/redline-docx" "$dir/site" "$previous_dir/site")
+      [[ $exact == - || $exact =~ ^(ok ?)+$ ]] || problems+=("redline accept/reject differs: $exact")
     fi
 
     stray=$(find "$dir/workdir" -mindepth 1 | wc -l)
@@ -386,14 +441,15 @@ for m in "${!m_repo[@]}"; do
     else
       status=ok
     fi
-    printf '%-44s %-22s %-6s %-6s %-5s %-5s %-5s %-6s %-5s %-4s %-4s %s | errors: %s | warnings: %s\n' \
+    printf '%-44s %-22s %-6s %-6s %-5s %-5s %-5s %-6s %-5s %-4s %-4s %-7s %s | errors: %s | warnings: %s\n' \
       "$doc_label" "$label" "$errors" "$warnings" "$github_ok" "$errors_after_fix" "$build_rc" "$broken" "$word_broken" \
-      "$diff_rc" "$redlines" "$status" "$error_codes" "$warning_codes"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$doc_label" "$label" "$check_rc" \
+      "$diff_rc" "$redlines" "$exact" "$status" "$error_codes" "$warning_codes"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$doc_label" "$label" "$check_rc" \
       "$errors" "$error_codes" "$warnings" "$warning_codes" "$github_ok" "$errors_after_fix" "$build_rc" "$broken" \
-      "$word_broken" "$diff_rc" "$redlines" "$status" >>"$summary"
+      "$word_broken" "$diff_rc" "$redlines" "$exact" "$status" >>"$summary"
 
     previous_copy=$copy
+    previous_dir=$dir
     previous_blob=$blob
   done
 done
