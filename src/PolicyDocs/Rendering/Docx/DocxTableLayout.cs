@@ -118,7 +118,7 @@ internal static class DocxTableLayout
                     var bold = t.Parent is Run { RunProperties.Bold: not null } || IsHeader(cell);
                     foreach (var c in t.Text)
                     {
-                        var ems = Ems(c) * (bold ? 1.07 : 1.0);
+                        var ems = Ems(c) * (bold ? 1.1 : 1.0);
                         currentLine += ems;
                         if (char.IsWhiteSpace(c)) currentWord = 0;
                         else
@@ -133,25 +133,29 @@ internal static class DocxTableLayout
             line = Math.Max(line, currentLine);
         }
         var em = halfPoints * 10.0;
-        return ((int)Math.Ceiling(word * em * 1.04) + CellPadding, (int)Math.Ceiling(line * em) + CellPadding);
+        return ((int)Math.Ceiling(word * em * 1.03) + CellPadding, (int)Math.Ceiling(line * em) + CellPadding);
     }
 
     private static bool IsHeader(TableCell cell) =>
         cell.Parent is TableRow { TableRowProperties: { } trPr } && trPr.GetFirstChild<TableHeader>() is not null;
 
-    /// <summary>The advance width of a character in ems, close to the body font's (Calibri/Carlito) and generous.</summary>
+    /// <summary>
+    /// The advance width of a character in ems, generous: the wider of the body font's (Calibri, or its metric twin
+    /// Carlito) and of DejaVu Sans, which LibreOffice sets in its place where neither is installed.
+    /// </summary>
     private static double Ems(char c) => c switch
     {
-        ' ' or '\u00A0' => 0.23,
-        'i' or 'j' or 'l' or 'I' or '.' or ',' or ':' or ';' or '\'' or '!' or '|' => 0.26,
-        'f' or 't' or 'r' or '(' or ')' or '[' or ']' or '-' or '/' => 0.36,
-        'm' or 'w' => 0.82,
-        'M' or 'W' => 0.9,
-        >= 'A' and <= 'Z' => 0.62,
-        >= '0' and <= '9' => 0.51,
-        >= 'a' and <= 'z' => 0.5,
+        ' ' or '\u00A0' => 0.32,
+        'i' or 'j' or 'l' or 'I' or '.' or ',' or ':' or ';' or '\'' or '!' or '|' => 0.3,
+        'f' or 't' or 'r' or '(' or ')' or '[' or ']' or '-' or '/' => 0.42,
+        'm' => 0.98,
+        'w' => 0.82,
+        'M' or 'W' => 0.99,
+        >= 'A' and <= 'Z' => 0.74,
+        >= '0' and <= '9' => 0.64,
+        >= 'a' and <= 'z' => 0.62,
         >= '\u2E80' => 1.0,
-        _ => 0.6,
+        _ => 0.7,
     };
 
     private static string Twips(int value) => value.ToString(CultureInfo.InvariantCulture);
