@@ -107,7 +107,9 @@ internal static class DocxRenderer
 
         package.Add(main, "rIdStyles", Rel + "styles", "word/styles.xml", Wml + "styles+xml").Element = reference.StylesFor(document.Info.Language ?? set.Info.Language);
         package.Add(main, "rIdNumbering", Rel + "numbering", "word/numbering.xml", Wml + "numbering+xml").Element = context.Numbering.Build();
-        var settings = Settings(context.FootnotesPart is not null);
+        // A variant (the redline) tracks changes: there Word would record its own refresh of the contents on opening
+        // as the reviewer's tracked change, so it is not asked to refresh it.
+        var settings = Settings(context.FootnotesPart is not null, updateFieldsOnOpen: composer is null);
         package.Add(main, "rIdSettings", Rel + "settings", "word/settings.xml", Wml + "settings+xml").Element = settings;
         if (reference.Fonts is not null)
             package.Add(main, "rIdFontTable", Rel + "fontTable", "word/fontTable.xml", Wml + "fontTable+xml").Element = reference.Fonts.CloneNode(true);
@@ -328,16 +330,16 @@ internal static class DocxRenderer
         return p;
     }
 
-    private static Settings Settings(bool footnotes)
+    private static Settings Settings(bool footnotes, bool updateFieldsOnOpen)
     {
         var settings = new Settings(
             new Zoom { Percent = "100" },
             new DefaultTabStop { Val = 720 },
-            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
-            // On: the contents is written without page numbers (see Toc), and this is what makes Word fill them in,
-            // from its own layout, when the document is opened (Word asks first). Off, Word would show the entries
-            // without numbers until the reader updates the field by hand.
-            new UpdateFieldsOnOpen { Val = true });
+            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress });
+        // On: the contents is written without page numbers (see Toc), and this is what makes Word fill them in,
+        // from its own layout, when the document is opened (Word asks first). Off, Word would show the entries
+        // without numbers until the reader updates the field by hand.
+        if (updateFieldsOnOpen) settings.Append(new UpdateFieldsOnOpen { Val = true });
         if (footnotes)
             settings.Append(new FootnoteDocumentWideProperties(new FootnoteSpecialReference { Id = -1 }, new FootnoteSpecialReference { Id = 0 }));
         settings.Append(new Compatibility(new CompatibilitySetting

@@ -68,6 +68,9 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         Assert.Matches("<w:pPr>(<w:pStyle [^>]*/>)?<w:rPr><w:ins w:author=\"Northwind PKI Policy Authority\" w:date=\"2026-04-01T00:00:00Z\" w:id=\"\\d+\" /></w:rPr>", xml);
         Assert.DoesNotMatch("<w:del [^>]*><w:r>(<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t[ >]", xml);
         Assert.Contains("<w:trackRevisions />", SettingsXml(c.Redline));
+        // Word is not asked to refresh the contents on opening a redline: it would record that as a tracked change.
+        Assert.DoesNotContain("updateFields", SettingsXml(c.Redline), StringComparison.Ordinal);
+        Assert.Contains("<w:updateFields w:val=\"true\" />", SettingsXml(c.NewDocx), StringComparison.Ordinal);
         // Revision ids: one increasing counter, above every bookmark id.
         var ids = System.Text.RegularExpressions.Regex.Matches(xml, "<w:(?:ins|del) [^>]*w:id=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var bookmarks = System.Text.RegularExpressions.Regex.Matches(xml, "<w:bookmarkStart [^>]*w:id=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
