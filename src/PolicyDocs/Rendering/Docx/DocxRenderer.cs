@@ -205,7 +205,7 @@ internal static class DocxRenderer
         var table = document.Document.Info.RevisionsFromText && document.Revisions.All(r => r.Approval is null)
             ? SimpleTable(["Version", "Date", "Summary of changes"], [.. rows.Select(r => r[..3])], false)
             : SimpleTable(["Version", "Date", "Summary of changes", "Approval"], rows, false);
-        DocxTableLayout.Apply(table, reference.TextWidth);
+        DocxTableLayout.Apply(table, reference.WithPage(document.Set.Set.Info.Page).TextWidth);
         body.Append(table);
         body.Append(new Paragraph());
     }
