@@ -13,7 +13,7 @@ internal sealed record LoadResult(PolicySet? Set, string? Fatal);
 /// Reads a policy set from a content folder (policyset.yaml, data/, documents/) or from a single Markdown
 /// CP/CPS file with optional YAML front matter. Produces the unbound model; reports problems as diagnostics.
 /// </summary>
-internal static class ContentLoader
+internal static partial class ContentLoader
 {
     /// <summary>Loads from <paramref name="path"/>: a folder or a .md file.</summary>
     /// <param name="path">Where the content is.</param>
@@ -63,6 +63,9 @@ internal static class ContentLoader
     internal static readonly IReadOnlyDictionary<string, bool> Outlines =
         new Dictionary<string, bool> { ["rfc3647"] = true, ["none"] = false };
 
+    internal static readonly IReadOnlyDictionary<string, PaperSize> PaperSizes =
+        new Dictionary<string, PaperSize> { ["a4"] = PaperSize.A4, ["letter"] = PaperSize.Letter };
+
     internal static readonly IReadOnlyDictionary<string, DocumentStatus> Statuses =
         new Dictionary<string, DocumentStatus> { ["draft"] = DocumentStatus.Draft, ["approved"] = DocumentStatus.Approved, ["superseded"] = DocumentStatus.Superseded };
 
@@ -92,7 +95,7 @@ internal static class ContentLoader
         var subtitle = r.Text("subtitle");
         var authors = Authors(r);
         var date = StatedDate(r, "date");
-        var language = r.Text("lang");
+        var language = LanguageTag(r, Severity.Warning);
         var copyright = r.Text("copyright")?.Trim();
         var revisions = r.List("revisions", node =>
         {
@@ -163,6 +166,21 @@ internal static class ContentLoader
         return null;
     }
 
+    // The key 'lang': a well-formed BCP 47 language tag ("en", "en-US", "de-CH", "zh-Hant-TW"), else a diagnostic
+    // (a warning for a document's pandoc key, which other tools read too) and left out.
+    private static string? LanguageTag(MapReader r, Severity? severity)
+    {
+        var text = r.Text("lang");
+        if (text is null || Bcp47().IsMatch(text)) return text;
+        var message = $"'{text}' is not a BCP 47 language tag for 'lang': write a language and optional region, e.g. en-GB or en-US; it is left out.";
+        r.Diagnostics.Add(severity is { } s ? Rules.BadValue.At(r.SpanOf("lang"), message, s) : Rules.BadValue.At(r.SpanOf("lang"), message));
+        return null;
+    }
+
+    // RFC 5646 langtag: language (2-3 letters; the reserved 4-8 are not in use), optional extlangs, script, region, variants, extensions, private use.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[0-9A-WY-Za-wy-z](-[A-Za-z0-9]{2,8})+)*(-[Xx](-[A-Za-z0-9]{1,8})+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Bcp47();
+
     // A publisher value the site writes as a link: refused (and left out) unless the link policy allows it.
     private static string? Link(MapReader p, string key)
     {
@@ -215,7 +233,13 @@ internal static class ContentLoader
             redline = new RedlineSettings(red.Text("author"));
             red.Finish();
         }
-        var info = new PolicySetInfo { Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Releases = releases, Matrix = matrix, Redline = redline, Span = span };
+        var language = LanguageTag(r, null);
+        var page = r.Choice("page", PaperSizes);
+        var info = new PolicySetInfo
+        {
+            Name = name, Publisher = publisher, BaseUrl = baseUrl, Licence = licence, Governance = governance, Releases = releases, Matrix = matrix,
+            Redline = redline, Language = language, Page = page, Span = span,
+        };
         return levels.IsDefaultOrEmpty ? info : info with { ImpactLevels = levels };
     }
 

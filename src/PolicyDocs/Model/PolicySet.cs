@@ -19,6 +19,15 @@ internal sealed record MatrixSettings(bool DocxAppendix);
 /// <param name="Author">The tracked changes' author; null means the Policy Authority's name.</param>
 internal sealed record RedlineSettings(string? Author);
 
+/// <summary>The paper size of the Word documents (policyset.yaml <c>page</c>).</summary>
+internal enum PaperSize
+{
+    /// <summary>ISO A4, 210 × 297 mm.</summary>
+    A4,
+    /// <summary>US Letter, 8.5 × 11 in.</summary>
+    Letter,
+}
+
 /// <summary>Identity of a policy set (policyset.yaml).</summary>
 internal sealed record PolicySetInfo
 {
@@ -42,6 +51,11 @@ internal sealed record PolicySetInfo
     public MatrixSettings Matrix { get; init; } = new(false);
     /// <summary>Attribution of the tracked changes in Word redlines.</summary>
     public RedlineSettings Redline { get; init; } = new(null);
+    /// <summary>The language of the documents as a BCP 47 tag ("en-US"); a document's own <c>lang</c> wins. Null when
+    /// not stated: Word documents then keep the reference document's language (en-GB), the site says "en".</summary>
+    public string? Language { get; init; }
+    /// <summary>The paper size of the Word documents; null when not stated: the reference document's (A4).</summary>
+    public PaperSize? Page { get; init; }
     /// <summary>Where it is written.</summary>
     public required SourceSpan Span { get; init; }
 }

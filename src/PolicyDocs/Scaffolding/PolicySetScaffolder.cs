@@ -38,6 +38,9 @@ internal static class PolicySetScaffolder
             licence: CC-BY-4.0
             impact_levels: [Medium, High Internal, High External]
             documents: [cp-cps]
+            # Paper size (a4 | letter) and language (a BCP 47 tag) of the Word documents; without them A4 and en-GB.
+            # page: letter
+            # lang: en-US
 
             """);
         output.AddText("data/cas.yaml", """

@@ -181,7 +181,7 @@ public sealed class StatedFactsTests
         var text = body.InnerText;
         foreach (var invented in new[] { "Version", "current", "Not yet determined", "Draft", "Policy Authority", "This version.", "Document history", "Not assigned" })
             Assert.DoesNotContain(invented, text.Split("Contents")[0], StringComparison.Ordinal);
-        var header = word.MainDocumentPart.HeaderParts.Single().Header!;
+        var header = PolicyDocs.Tests.Rendering.Docx.DocxTestKit.Header(word, HeaderFooterValues.Default);
         Assert.Equal("plain-cps", header.InnerText);
         Assert.DoesNotContain("DRAFT", header.OuterXml, StringComparison.Ordinal);
     }
@@ -198,7 +198,7 @@ public sealed class StatedFactsTests
         Assert.Equal(["Version=1.1", "Effective date=1 October 2025"], cover);
         var history = tables[1].Elements<TableRow>().Select(r => string.Join("|", r.Elements<TableCell>().Select(x => x.InnerText))).ToList();
         Assert.Equal(["Version|Date|Summary of changes", "1.0|2025-04-01|First.", "1.1|2025-10-01|Second."], history);
-        Assert.Equal("Sample Trust Services Statement \u00B7 Version 1.1", word.MainDocumentPart.HeaderParts.Single().Header!.InnerText);
+        Assert.Equal("Sample Trust Services Statement \u00B7 Version 1.1", PolicyDocs.Tests.Rendering.Docx.DocxTestKit.Header(word, HeaderFooterValues.Default).InnerText);
     }
 
     [Fact]

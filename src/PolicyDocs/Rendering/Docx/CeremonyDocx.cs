@@ -29,6 +29,7 @@ internal static class CeremonyDocx
 
     internal static byte[] Render(PolicySet set, Ceremony c, ReferenceDocument reference)
     {
+        reference = reference.WithPage(set.Info.Page);
         var width = reference.TextWidth;
         var roles = set.Data.Roles.ToDictionary(r => r.Id, StringComparer.Ordinal);
         string RoleName(string? id) => id is null ? "" : roles.TryGetValue(id, out var r) ? r.Name : id;
@@ -104,7 +105,7 @@ internal static class CeremonyDocx
         const string Rel = DocxPackage.OfficeRelationships;
         var main = package.Add(package.Root, "rId1", Rel + "officeDocument", "word/document.xml", Wml + "document.main+xml");
         main.Element = new Document(body);
-        package.Add(main, "rIdStyles", Rel + "styles", "word/styles.xml", Wml + "styles+xml").Element = reference.Styles.CloneNode(true);
+        package.Add(main, "rIdStyles", Rel + "styles", "word/styles.xml", Wml + "styles+xml").Element = reference.StylesFor(set.Info.Language);
         if (reference.Fonts is not null)
             package.Add(main, "rIdFontTable", Rel + "fontTable", "word/fontTable.xml", Wml + "fontTable+xml").Element = reference.Fonts.CloneNode(true);
         return package.ToBytes();

@@ -184,18 +184,16 @@ internal sealed class DocxBodyWriter(DocxContext context)
     {
         var rows = table.OfType<MdTableRow>().ToList();
         var columns = Math.Max(1, Math.Max(table.ColumnDefinitions.Count, rows.Count == 0 ? 0 : rows.Max(r => r.Count)));
-        var width = context.Reference.TextWidth / columns;
-        var grid = new TableGrid();
-        for (var i = 0; i < columns; i++) grid.Append(new GridColumn { Width = width.ToString(CultureInfo.InvariantCulture) });
         var result = new WTable(new TableProperties(
             new TableStyle { Val = "TableGrid" },
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true }),
-            grid);
+            new TableGrid());
         foreach (var row in rows)
         {
             var tr = new WTableRow();
-            if (row.IsHeader) tr.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
+            // Header rows repeat on every page; no row is split across a page break (Word splits one only when it is
+            // taller than a page, so a fingerprint or a role's duties stay with their row).
+            tr.Append(row.IsHeader ? new TableRowProperties(new TableHeader(), new CantSplit()) : new TableRowProperties(new CantSplit()));
             var cells = row.OfType<MdTableCell>().ToList();
             for (var i = 0; i < columns; i++)
             {
@@ -213,12 +211,16 @@ internal sealed class DocxBodyWriter(DocxContext context)
                         { Val = align == TableColumnAlign.Center ? JustificationValues.Center : JustificationValues.Right };
                     }
                 }
-                var cell = new WTableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
+                var cell = new WTableCell(new TableCellProperties());
                 cell.Append(blocks);
                 tr.Append(cell);
             }
             result.Append(Emit(row, tr));
         }
+        // A pipe table's delimiter dashes, when the parser gives them (as percentages), are the author's relative widths.
+        var hints = table.ColumnDefinitions.Count == columns && table.ColumnDefinitions.All(d => d.Width > 0)
+            ? table.ColumnDefinitions.Select(d => (double)d.Width).ToList() : null;
+        DocxTableLayout.Apply(result, context.Reference.TextWidth, hints);
         return result;
     }
 

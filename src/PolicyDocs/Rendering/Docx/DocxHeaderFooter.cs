@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using PolicyDocs.Model;
@@ -7,7 +6,8 @@ namespace PolicyDocs.Rendering.Docx;
 
 using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 
-/// <summary>Page header (short title, version, status; DRAFT watermark for drafts) and footer ("Page X of Y").</summary>
+/// <summary>Page header (short title, version, status; DRAFT watermark for drafts) and footer ("Page X of Y"), and the
+/// cover page's, which show neither.</summary>
 internal static class DocxHeaderFooter
 {
     private const string Watermark =
@@ -40,7 +40,11 @@ internal static class DocxHeaderFooter
         return new Header(p);
     }
 
-    public static Footer Footer(int pages)
+    /// <summary>
+    /// The footer "Page X of Y". Word and LibreOffice compute both fields whenever they lay out a page; the cached
+    /// results are only there because an empty field result is mishandled, and are never shown by them.
+    /// </summary>
+    public static Footer Footer()
     {
         var p = new Paragraph(new ParagraphProperties
         {
@@ -50,7 +54,19 @@ internal static class DocxHeaderFooter
         p.Append(new Run(new Text("Page ") { Space = SpaceProcessingModeValues.Preserve }));
         p.Append(new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " });
         p.Append(new Run(new Text(" of ") { Space = SpaceProcessingModeValues.Preserve }));
-        p.Append(new SimpleField(new Run(new Text(pages.ToString(CultureInfo.InvariantCulture)))) { Instruction = " NUMPAGES " });
+        p.Append(new SimpleField(new Run(new Text("1"))) { Instruction = " NUMPAGES " });
         return new Footer(p);
     }
+
+    /// <summary>The cover page's header: no text; a draft keeps its DRAFT watermark there too.</summary>
+    public static Header FirstPageHeader(DocumentInfo info)
+    {
+        var p = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = "Header" } });
+        if (info.Status == DocumentStatus.Draft) p.Append(new Run(new Picture(Watermark.Replace("PolicyDocsDraftWatermark", "PolicyDocsDraftWatermarkCover", StringComparison.Ordinal).Replace("_x0000_s1025", "_x0000_s1026", StringComparison.Ordinal))));
+        return new Header(p);
+    }
+
+    /// <summary>The cover page's footer: empty.</summary>
+    public static Footer FirstPageFooter() =>
+        new(new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = "Footer" } }));
 }

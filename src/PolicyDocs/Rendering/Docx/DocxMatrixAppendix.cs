@@ -9,15 +9,21 @@ namespace PolicyDocs.Rendering.Docx;
 /// <summary>
 /// The appendix "Recommendations by impact level" of one Word document (policyset.yaml <c>matrix.docx_appendix</c>):
 /// the recommendations that apply at the level of any CA the document applies to, with the sections that address
-/// them, linked to their bookmarks when they are in this document. The header row repeats on every page.
+/// them, linked to their bookmarks when they are in this document. The header row repeats on every page, no row
+/// splits across pages, and the seven columns are set in 9 pt at widths that fit each column's longest word.
 /// </summary>
 internal static class DocxMatrixAppendix
 {
     /// <summary>Bookmark of the appendix heading.</summary>
     public const string Bookmark = "_Matrix";
 
+    /// <summary>The appendix heading, also its entry in the contents.</summary>
+    public const string Title = "Recommendations by impact level";
+
     private static readonly string[] Header = ["Id", "Chapter", "Recommendation", "Kind", "Level", "Status", "Addressed in"];
-    private static readonly int[] Percents = [10, 15, 35, 9, 10, 10, 11];
+
+    /// <summary>The table's font size in half-points: 9 pt, so that seven columns keep their words whole.</summary>
+    private const int HalfPoints = 18;
 
     /// <summary>The rows that apply to the document's CAs, chapter by chapter in file order.</summary>
     public static List<MatrixRow> RowsFor(RecommendationMatrix matrix, string documentId)
@@ -30,6 +36,9 @@ internal static class DocxMatrixAppendix
             if (columns.Exists(i => row.Cells[i].Applies)) rows.Add(row);
         return rows;
     }
+
+    /// <summary>Whether the document gets the appendix: some recommendation applies to its CAs.</summary>
+    public static bool Applies(RecommendationMatrix matrix, string documentId) => RowsFor(matrix, documentId).Count > 0;
 
     /// <summary>Appends the appendix to <paramref name="body"/> when any recommendation applies to the document.</summary>
     internal static void Append(Body body, RecommendationMatrix matrix, DocxContext context)
@@ -44,7 +53,7 @@ internal static class DocxMatrixAppendix
         });
         var id = context.NextBookmarkId().ToString(CultureInfo.InvariantCulture);
         heading.Append(new BookmarkStart { Name = Bookmark, Id = id });
-        DocxBodyWriter.AppendText(heading, "Recommendations by impact level", default);
+        DocxBodyWriter.AppendText(heading, Title, default);
         heading.Append(new BookmarkEnd { Id = id });
         body.Append(heading);
         var intro = new Paragraph();
@@ -56,20 +65,16 @@ internal static class DocxMatrixAppendix
 
     private static Table Table(List<MatrixRow> rows, DocxContext context)
     {
-        var width = context.Reference.TextWidth;
-        var grid = new TableGrid();
-        foreach (var p in Percents) grid.Append(new GridColumn { Width = Twips(width, p) });
         var table = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true }),
-            grid);
+            new TableGrid());
         var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
         for (var i = 0; i < Header.Length; i++)
         {
             var p = new Paragraph();
             DocxBodyWriter.AppendText(p, Header[i], new DocxBodyWriter.Format(true, false, false, false, false));
-            header.Append(Cell(width, i, p));
+            header.Append(Cell(p));
         }
         table.Append(header);
         foreach (var row in rows)
@@ -77,15 +82,22 @@ internal static class DocxMatrixAppendix
             var rec = row.Recommendation;
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
             string[] texts = [rec.Id, rec.Chapter, rec.Text, RecommendationRecord.KindName(rec.Kind), rec.Level, RecommendationRecord.StatusName(rec.Status)];
-            for (var i = 0; i < texts.Length; i++)
+            foreach (var text in texts)
             {
                 var p = new Paragraph();
-                DocxBodyWriter.AppendText(p, texts[i], default);
-                tr.Append(Cell(width, i, p));
+                DocxBodyWriter.AppendText(p, text, default);
+                tr.Append(Cell(p));
             }
-            tr.Append(Cell(width, texts.Length, Sections(rec, context)));
+            tr.Append(Cell(Sections(rec, context)));
             table.Append(tr);
         }
+        foreach (var run in table.Descendants<Run>())
+        {
+            var rPr = run.RunProperties ??= new RunProperties();
+            rPr.FontSize = new FontSize { Val = HalfPoints.ToString(CultureInfo.InvariantCulture) };
+            rPr.FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints.ToString(CultureInfo.InvariantCulture) };
+        }
+        DocxTableLayout.Apply(table, context.Reference.TextWidth, null, HalfPoints);
         return table;
     }
 
@@ -107,8 +119,5 @@ internal static class DocxMatrixAppendix
         return p;
     }
 
-    private static TableCell Cell(int textWidth, int column, OpenXmlElement content) =>
-        new(new TableCellProperties(new TableCellWidth { Width = Twips(textWidth, Percents[column]), Type = TableWidthUnitValues.Dxa }), content);
-
-    private static string Twips(int textWidth, int percent) => (textWidth * percent / 100).ToString(CultureInfo.InvariantCulture);
+    private static TableCell Cell(OpenXmlElement content) => new(new TableCellProperties(), content);
 }

@@ -12,14 +12,12 @@ using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 /// <summary>
 /// Writes each policy document as a Word document from the resolved model: cover, document history, a table of
-/// contents with cached entries, numbered headings with section bookmarks, the section bodies, headers and
-/// footers. The package is deterministic: fixed part and relationship ids, dates from the content, normalised zip.
+/// contents (entries without page numbers, which Word fills in), numbered headings with section bookmarks, the section
+/// bodies, headers and footers (none on the cover). Paper size and language come from policyset.yaml. The package is
+/// deterministic: fixed part and relationship ids, dates from the content, normalised zip.
 /// </summary>
 internal static class DocxRenderer
 {
-    private const int CharsPerPage = 3000;
-    private const int TocEntriesPerPage = 38;
-
     /// <summary>Adds <c>downloads/&lt;id&gt;-&lt;version&gt;.docx</c> for every document of <paramref name="published"/>, and
     /// <c>downloads/ceremony-&lt;id&gt;.docx</c> for every key ceremony; the reference document is read once for all.</summary>
     public static void RenderAll(PublishedSet published, OutputSet output)
@@ -68,8 +66,8 @@ internal static class DocxRenderer
     internal static byte[] Render(PublishedDocument published, ReferenceDocument reference, IDocxComposer? composer)
     {
         var set = published.Set.Set;
-        var xrefs = published.Set.Xrefs;
         var document = published.Document;
+        reference = reference.WithPage(set.Info.Page);
         var package = new DocxPackage();
         const string Wml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
         const string Rel = DocxPackage.OfficeRelationships;
@@ -80,11 +78,11 @@ internal static class DocxRenderer
         if (sections.Exists(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.FootnoteLink>().Any() == true))
             context.FootnotesPart = package.Add(main, "rIdFootnotes", Rel + "footnotes", "word/footnotes.xml", Wml + "footnotes+xml");
         var body = new Body();
-        var pages = EstimatePages(document, sections);
+        var appendix = set.Info.Matrix.DocxAppendix && DocxMatrixAppendix.Applies(published.Set.Matrix, document.Id);
 
         Cover(body, published.Cover);
         History(body, published, reference);
-        Toc(body, sections, pages, context);
+        Toc(body, sections, appendix, context);
         if (composer is not null) composer.Sections(body, sections, context);
         else
         {
@@ -105,46 +103,37 @@ internal static class DocxRenderer
                 body.Append(blocks);
             }
         }
-        if (set.Info.Matrix.DocxAppendix) DocxMatrixAppendix.Append(body, published.Set.Matrix, context);
+        if (appendix) DocxMatrixAppendix.Append(body, published.Set.Matrix, context);
 
-        package.Add(main, "rIdStyles", Rel + "styles", "word/styles.xml", Wml + "styles+xml").Element = reference.Styles.CloneNode(true);
+        package.Add(main, "rIdStyles", Rel + "styles", "word/styles.xml", Wml + "styles+xml").Element = reference.StylesFor(document.Info.Language ?? set.Info.Language);
         package.Add(main, "rIdNumbering", Rel + "numbering", "word/numbering.xml", Wml + "numbering+xml").Element = context.Numbering.Build();
-        var settings = Settings(context.FootnotesPart is not null);
+        // A variant (the redline) tracks changes: there Word would record its own refresh of the contents on opening
+        // as the reviewer's tracked change, so it is not asked to refresh it.
+        var settings = Settings(context.FootnotesPart is not null, updateFieldsOnOpen: composer is null);
         package.Add(main, "rIdSettings", Rel + "settings", "word/settings.xml", Wml + "settings+xml").Element = settings;
         if (reference.Fonts is not null)
             package.Add(main, "rIdFontTable", Rel + "fontTable", "word/fontTable.xml", Wml + "fontTable+xml").Element = reference.Fonts.CloneNode(true);
         if (context.FootnotesPart is not null) context.FootnotesPart.Element = Footnotes(context.FootnoteBodies);
         var header = DocxHeaderFooter.Header(document.Info);
         package.Add(main, "rIdHeader1", Rel + "header", "word/header1.xml", Wml + "header+xml").Element = header;
-        package.Add(main, "rIdFooter1", Rel + "footer", "word/footer1.xml", Wml + "footer+xml").Element = DocxHeaderFooter.Footer(pages.Total);
+        package.Add(main, "rIdFooter1", Rel + "footer", "word/footer1.xml", Wml + "footer+xml").Element = DocxHeaderFooter.Footer();
+        // The cover page has its own header and footer, empty (a draft's keeps its watermark).
+        package.Add(main, "rIdHeader2", Rel + "header", "word/header2.xml", Wml + "header+xml").Element = DocxHeaderFooter.FirstPageHeader(document.Info);
+        package.Add(main, "rIdFooter2", Rel + "footer", "word/footer2.xml", Wml + "footer+xml").Element = DocxHeaderFooter.FirstPageFooter();
 
         body.Append(new SectionProperties(
             new HeaderReference { Type = HeaderFooterValues.Default, Id = "rIdHeader1" },
             new FooterReference { Type = HeaderFooterValues.Default, Id = "rIdFooter1" },
+            new HeaderReference { Type = HeaderFooterValues.First, Id = "rIdHeader2" },
+            new FooterReference { Type = HeaderFooterValues.First, Id = "rIdFooter2" },
             reference.PageSize.CloneNode(true),
             reference.PageMargin.CloneNode(true),
             new Columns { Space = "708" },
+            new TitlePage(),
             new DocGrid { LinePitch = 360 }));
         main.Element = new Document(body);
         composer?.Finish(body, header, settings, context);
         return package.ToBytes();
-    }
-
-    private sealed record PageEstimate(Dictionary<PublishedSection, int> Pages, int Total);
-
-    /// <summary>Cached page numbers for the TOC: Word and LibreOffice recompute them, other readers show these.</summary>
-    private static PageEstimate EstimatePages(PolicyDocument document, List<PublishedSection> sections)
-    {
-        var tocEntries = sections.Count(s => s.Depth <= 3);
-        var page = 2 + (document.Info.Revisions.Length * 3 + tocEntries + TocEntriesPerPage - 1) / TocEntriesPerPage + 1;
-        var chars = 0L;
-        var result = new Dictionary<PublishedSection, int>(ReferenceEqualityComparer.Instance);
-        foreach (var s in sections)
-        {
-            result[s] = page + (int)(chars / CharsPerPage);
-            chars += 250 + (s.Source.BoundSource ?? s.Source.Source).Length;
-        }
-        return new PageEstimate(result, page + (int)(chars / CharsPerPage));
     }
 
     private static Paragraph Styled(string style, string text, JustificationValues? justification = null)
@@ -213,16 +202,20 @@ internal static class DocxRenderer
                 r.Approved is { } a ? $"{a.Meeting} ({a.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : r.Approval ?? "",
             }).ToList();
         // A revision table read from the document's text has no approvals: no empty column stands for them.
-        if (document.Document.Info.RevisionsFromText && document.Revisions.All(r => r.Approval is null))
-            body.Append(SimpleTable(["Version", "Date", "Summary of changes"], [.. rows.Select(r => r[..3])], false, [12, 16, 72], reference.TextWidth));
-        else body.Append(SimpleTable(["Version", "Date", "Summary of changes", "Approval"], rows, false, [12, 16, 50, 22], reference.TextWidth));
+        var table = document.Document.Info.RevisionsFromText && document.Revisions.All(r => r.Approval is null)
+            ? SimpleTable(["Version", "Date", "Summary of changes"], [.. rows.Select(r => r[..3])], false)
+            : SimpleTable(["Version", "Date", "Summary of changes", "Approval"], rows, false);
+        DocxTableLayout.Apply(table, reference.WithPage(document.Set.Set.Info.Page).TextWidth);
+        body.Append(table);
         body.Append(new Paragraph());
     }
 
-    private static Table SimpleTable(string[]? header, List<string[]> rows, bool boldFirstColumn, int[]? percents = null, int textWidth = 9000)
+    /// <summary>A table of plain texts, at the full width with columns in equal parts (30/70 for two, as the cover's).</summary>
+    private static Table SimpleTable(string[]? header, List<string[]> rows, bool boldFirstColumn)
     {
+        const int textWidth = 9000;
         var columns = header?.Length ?? rows.Max(r => r.Length);
-        percents ??= columns == 2 ? [30, 70] : [.. Enumerable.Repeat(100 / columns, columns)];
+        int[] percents = columns == 2 ? [30, 70] : [.. Enumerable.Repeat(100 / columns, columns)];
         var grid = new TableGrid(percents.Select(p => new GridColumn { Width = (textWidth * p / 100).ToString(CultureInfo.InvariantCulture) }));
         var table = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
@@ -232,7 +225,7 @@ internal static class DocxRenderer
         TableRow Row(string[] cells, bool isHeader)
         {
             var tr = new TableRow();
-            if (isHeader) tr.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
+            tr.Append(isHeader ? new TableRowProperties(new TableHeader(), new CantSplit()) : new TableRowProperties(new CantSplit()));
             for (var i = 0; i < columns; i++)
             {
                 var p = new Paragraph();
@@ -253,18 +246,24 @@ internal static class DocxRenderer
     /// </summary>
     private const string TocField = " TOC \\o \"1-3\" \\h \\z ";
 
-    private static void Toc(Body body, List<PublishedSection> sections, PageEstimate pages, DocxContext context)
+    /// <summary>
+    /// The contents: a TOC field, marked dirty, whose cached result is one linked entry per heading, without page
+    /// numbers. Pages are known only after layout, so none is written: an estimate would be printed as wrong numbers
+    /// by every reader that does not update the field. Word regenerates the field when the document is opened
+    /// (<c>w:updateFields</c> in the settings) and then shows each entry with its page; LibreOffice regenerates it
+    /// on Tools > Update, or when converting with its index update. Until then the entries still link to their headings.
+    /// </summary>
+    private static void Toc(Body body, List<PublishedSection> sections, bool appendix, DocxContext context)
     {
         var content = new SdtContentBlock(Styled("TOCHeading", "Contents"));
         var entries = TocEntries(sections, context).ToList();
-        var tab = (context.Reference.TextWidth - 10).ToString(CultureInfo.InvariantCulture);
+        if (appendix) entries.Add((DocxMatrixAppendix.Title, DocxMatrixAppendix.Bookmark, 1));
         for (var i = 0; i < entries.Count; i++)
         {
-            var (s, title, bookmark, level) = entries[i];
+            var (title, bookmark, level) = entries[i];
             var p = new Paragraph(new ParagraphProperties
             {
                 ParagraphStyleId = new ParagraphStyleId { Val = "TOC" + level.ToString(CultureInfo.InvariantCulture) },
-                Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = int.Parse(tab, CultureInfo.InvariantCulture) }),
             });
             if (i == 0)
             {
@@ -274,12 +273,6 @@ internal static class DocxRenderer
             }
             var link = new Hyperlink { Anchor = bookmark, History = true };
             DocxBodyWriter.AppendText(link, title, default);
-            link.Append(new Run(new TabChar()));
-            link.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }));
-            link.Append(new Run(new FieldCode($" PAGEREF {bookmark} \\h ") { Space = SpaceProcessingModeValues.Preserve }));
-            link.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
-            link.Append(new Run(new Text(pages.Pages[s].ToString(CultureInfo.InvariantCulture))));
-            link.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
             p.Append(link);
             if (i == entries.Count - 1) p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
             content.Append(p);
@@ -299,19 +292,19 @@ internal static class DocxRenderer
 
     /// <summary>
     /// The entries of the contents, as Word builds them from the heading styles 1 to 3: each section to depth 3, and
-    /// the headings in section bodies that have one of those styles (below their section's), on their section's page.
+    /// the headings in section bodies that have one of those styles (below their section's).
     /// </summary>
-    private static IEnumerable<(PublishedSection Section, string Title, string Bookmark, int Level)> TocEntries(List<PublishedSection> sections, DocxContext context)
+    private static IEnumerable<(string Title, string Bookmark, int Level)> TocEntries(List<PublishedSection> sections, DocxContext context)
     {
         foreach (var s in sections)
         {
             if (s.Depth > 3) continue;
-            yield return (s, s.DisplayTitle, DocxNames.SectionBookmark(s.Source), s.Depth);
+            yield return (s.DisplayTitle, DocxNames.SectionBookmark(s.Source), s.Depth);
             if (s.Body is not { } body) continue;
             var levels = PolicyDocs.Markdown.SubheadingLevels.Of(body, HeadingLevel(s), 9);
             foreach (var h in body.Descendants<Markdig.Syntax.HeadingBlock>())
                 if (levels.Of(h) <= 3 && context.Xrefs.IdOf(h) is { } id)
-                    yield return (s, Xrefs.InlineText.Of(h.Inline, context.Xrefs), DocxNames.AnchorBookmark(id), levels.Of(h));
+                    yield return (Xrefs.InlineText.Of(h.Inline, context.Xrefs), DocxNames.AnchorBookmark(id), levels.Of(h));
         }
     }
 
@@ -337,13 +330,16 @@ internal static class DocxRenderer
         return p;
     }
 
-    private static Settings Settings(bool footnotes)
+    private static Settings Settings(bool footnotes, bool updateFieldsOnOpen)
     {
         var settings = new Settings(
             new Zoom { Percent = "100" },
             new DefaultTabStop { Val = 720 },
-            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
-            new UpdateFieldsOnOpen { Val = true });
+            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress });
+        // On: the contents is written without page numbers (see Toc), and this is what makes Word fill them in,
+        // from its own layout, when the document is opened (Word asks first). Off, Word would show the entries
+        // without numbers until the reader updates the field by hand.
+        if (updateFieldsOnOpen) settings.Append(new UpdateFieldsOnOpen { Val = true });
         if (footnotes)
             settings.Append(new FootnoteDocumentWideProperties(new FootnoteSpecialReference { Id = -1 }, new FootnoteSpecialReference { Id = 0 }));
         settings.Append(new Compatibility(new CompatibilitySetting

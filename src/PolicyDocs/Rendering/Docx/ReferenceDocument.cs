@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using PolicyDocs.Model;
 using PolicyDocs.Templates;
 
 namespace PolicyDocs.Rendering.Docx;
@@ -33,6 +34,35 @@ internal sealed class ReferenceDocument
     public PageSize PageSize { get; }
     public PageMargin PageMargin { get; }
     public Fonts? Fonts { get; }
+
+    /// <summary>
+    /// This reference with the paper size policyset.yaml states (<c>page</c>), in the reference's orientation and with
+    /// its margins; itself when none is stated.
+    /// </summary>
+    public ReferenceDocument WithPage(PaperSize? paper)
+    {
+        if (paper is not { } size) return this;
+        var (width, height) = size == PaperSize.Letter ? (12240u, 15840u) : (11906u, 16838u);
+        var landscape = PageSize.Orient?.Value == PageOrientationValues.Landscape;
+        var page = new PageSize { Width = landscape ? height : width, Height = landscape ? width : height };
+        if (landscape) page.Orient = PageOrientationValues.Landscape;
+        return new ReferenceDocument(Styles, page, PageMargin, Fonts);
+    }
+
+    /// <summary>
+    /// A copy of the styles for a document in <paramref name="language"/> (a BCP 47 tag, which Word's <c>w:lang</c>
+    /// takes as it is): the default run language is set to it, for spelling and hyphenation; with null the reference's stays.
+    /// </summary>
+    public Styles StylesFor(string? language)
+    {
+        var styles = (Styles)Styles.CloneNode(true);
+        if (language is null) return styles;
+        var docDefaults = styles.DocDefaults ??= new DocDefaults();
+        var runDefault = docDefaults.RunPropertiesDefault ??= new RunPropertiesDefault();
+        var baseStyle = runDefault.RunPropertiesBaseStyle ??= new RunPropertiesBaseStyle();
+        (baseStyle.Languages ??= new Languages()).Val = language;
+        return styles;
+    }
 
     /// <summary>Page width minus margins, in twentieths of a point.</summary>
     public int TextWidth => (int)((PageSize.Width?.Value ?? 11906) - (PageMargin.Left?.Value ?? 1440) - (PageMargin.Right?.Value ?? 1440));

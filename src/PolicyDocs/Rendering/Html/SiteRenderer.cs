@@ -230,8 +230,9 @@ internal sealed class SiteRenderer
             ["path"] = path,
             ["kind"] = name,
             ["chrome"] = chrome,
-            // The language the documents state (all the same one), else English.
-            ["lang"] = _set.Documents.Select(d => d.Info.Language).Distinct().ToList() is [{ } lang] ? lang : "en",
+            // The language the documents state (all the same one; policyset.yaml's for those that state none), else
+            // policyset.yaml's, else English.
+            ["lang"] = _set.Documents.Select(d => d.Info.Language ?? _set.Info.Language).Distinct().ToList() is [{ } lang] ? lang : _set.Info.Language ?? "en",
             // The print view is the document again: search engines should index the document page.
             ["canonical"] = info.BaseUrl is null || name == "404" || standalone ? null
                 : SiteFeeds.Url(info.BaseUrl, name == "print" ? path.Replace("print/index.html", "index.html", StringComparison.Ordinal) : path),

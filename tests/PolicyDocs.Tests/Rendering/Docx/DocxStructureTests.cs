@@ -80,7 +80,7 @@ public sealed class DocxStructureTests : IDisposable
     }
 
     [Fact]
-    public void TableOfContentsIsAFieldWithCachedEntries()
+    public void TableOfContentsIsAFieldWithLinkedEntriesAndNoPageNumbers()
     {
         var (c, docx) = RenderSynthetic();
         using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
@@ -91,8 +91,19 @@ public sealed class DocxStructureTests : IDisposable
         Assert.True(sdt.Descendants<FieldChar>().First().Dirty!.Value);
         var entries = sdt.Descendants<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.StartsWith("TOC", StringComparison.Ordinal) == true
                                                              && p.ParagraphProperties.ParagraphStyleId.Val.Value != "TOCHeading").ToList();
-        Assert.Equal(c.Published!.Set.Documents[0].AllSections.Length, entries.Count);
-        Assert.Equal(entries.Count, sdt.Descendants<FieldCode>().Count(f => f.Text.Contains("PAGEREF", StringComparison.Ordinal)));
+        var sections = c.Published!.Set.Documents[0].AllSections;
+        Assert.Equal(sections.Length, entries.Count);
+        // Each entry is its heading's text linked to its bookmark, and nothing else: no page number is cached, since
+        // none is known before layout; Word fills them in when it updates the field on opening.
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var link = entries[i].Elements<Hyperlink>().Single();
+            Assert.Equal(DocxNames.SectionBookmark(sections[i]), link.Anchor!.Value);
+            Assert.Equal(sections[i].DisplayTitle, link.InnerText);
+            Assert.Equal(sections[i].DisplayTitle, string.Concat(entries[i].Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text)));
+        }
+        Assert.DoesNotContain(sdt.Descendants<FieldCode>(), f => f.Text.Contains("PAGEREF", StringComparison.Ordinal));
+        Assert.Empty(sdt.Descendants<TabChar>());
         Assert.True(word.MainDocumentPart.DocumentSettingsPart!.Settings!.GetFirstChild<UpdateFieldsOnOpen>()!.Val!.Value);
     }
 
@@ -121,10 +132,16 @@ public sealed class DocxStructureTests : IDisposable
         var (_, approved) = RenderSynthetic(draft: false);
         using (var word = WordprocessingDocument.Open(new MemoryStream(draft), false))
         {
-            var header = word.MainDocumentPart!.HeaderParts.Single().Header!;
+            var header = DocxTestKit.Header(word, HeaderFooterValues.Default);
             Assert.Contains("Example CP/CPS \u00B7 Version 2.1 \u00B7 DRAFT", header.InnerText, StringComparison.Ordinal);
             Assert.Contains("string=\"DRAFT\"", header.OuterXml, StringComparison.Ordinal);
-            var footer = word.MainDocumentPart.FooterParts.Single().Footer!;
+            // The cover has its own header and footer, with no text; a draft's cover keeps the watermark.
+            Assert.NotNull(word.MainDocumentPart!.Document!.Body!.GetFirstChild<SectionProperties>()!.GetFirstChild<TitlePage>());
+            var coverHeader = DocxTestKit.Header(word, HeaderFooterValues.First);
+            Assert.Equal("", coverHeader.InnerText);
+            Assert.Contains("string=\"DRAFT\"", coverHeader.OuterXml, StringComparison.Ordinal);
+            Assert.Equal("", DocxTestKit.Footer(word, HeaderFooterValues.First).InnerText);
+            var footer = DocxTestKit.Footer(word, HeaderFooterValues.Default);
             Assert.Equal([" PAGE ", " NUMPAGES "], footer.Descendants<SimpleField>().Select(f => f.Instruction!.Value!));
             Assert.StartsWith("Page 1 of ", footer.InnerText, StringComparison.Ordinal);
             var custom = word.CustomFilePropertiesPart!.Properties!.Elements<DocumentFormat.OpenXml.CustomProperties.CustomDocumentProperty>()
@@ -137,7 +154,7 @@ public sealed class DocxStructureTests : IDisposable
             Assert.Contains("Restructured to RFC 3647.", history.InnerText, StringComparison.Ordinal);
         }
         using (var word = WordprocessingDocument.Open(new MemoryStream(approved), false))
-            Assert.DoesNotContain("DRAFT", word.MainDocumentPart!.HeaderParts.Single().Header!.OuterXml, StringComparison.Ordinal);
+            Assert.All(word.MainDocumentPart!.HeaderParts, h => Assert.DoesNotContain("DRAFT", h.Header!.OuterXml, StringComparison.Ordinal));
         var entries = Entries(draft);
         Assert.Equal("[Content_Types].xml", entries[0].Name);
         Assert.Contains(entries, e => e.Name == "docProps/core.xml");

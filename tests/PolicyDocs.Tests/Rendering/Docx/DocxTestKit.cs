@@ -49,5 +49,23 @@ internal sealed class DocxTestKit : IDisposable
         return problems;
     }
 
+    /// <summary>The header the section properties name for <paramref name="type"/> (default or first page).</summary>
+    public static DocumentFormat.OpenXml.Wordprocessing.Header Header(WordprocessingDocument word, DocumentFormat.OpenXml.Wordprocessing.HeaderFooterValues type)
+    {
+        var main = word.MainDocumentPart!;
+        var id = main.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().Last()
+            .Elements<DocumentFormat.OpenXml.Wordprocessing.HeaderReference>().Single(r => r.Type!.Value == type).Id!.Value!;
+        return ((HeaderPart)main.GetPartById(id)).Header!;
+    }
+
+    /// <summary>The footer the section properties name for <paramref name="type"/> (default or first page).</summary>
+    public static DocumentFormat.OpenXml.Wordprocessing.Footer Footer(WordprocessingDocument word, DocumentFormat.OpenXml.Wordprocessing.HeaderFooterValues type)
+    {
+        var main = word.MainDocumentPart!;
+        var id = main.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().Last()
+            .Elements<DocumentFormat.OpenXml.Wordprocessing.FooterReference>().Single(r => r.Type!.Value == type).Id!.Value!;
+        return ((FooterPart)main.GetPartById(id)).Footer!;
+    }
+
     public void Dispose() => _tree.Dispose();
 }

@@ -43,7 +43,13 @@ public sealed class LibreOfficeRenderTests : IDisposable
         var flat = string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t', '\f'], StringSplitOptions.RemoveEmptyEntries));
         var missing = doc.AllSections.Where(s => !flat.Contains(s.DisplayTitle, StringComparison.Ordinal)).Select(s => s.DisplayTitle).ToList();
         Assert.True(missing.Count == 0, "Missing in PDF: " + string.Join("; ", missing.Take(10)));
-        Assert.Contains("Page 1 of", flat, StringComparison.Ordinal);
+        // The cover has no header and no footer; the page after it is numbered 2 of all of them.
+        Assert.Contains($"Page 2 of {pages}", flat, StringComparison.Ordinal);
         Assert.Contains("DRAFT", flat, StringComparison.Ordinal);
+        var (_, cover) = Run(pdftotext, "-f", "1", "-l", "1", pdf, "-");
+        Assert.DoesNotContain("Page 1 of", cover, StringComparison.Ordinal);
+        Assert.DoesNotContain("Version 2.1 \u00B7 DRAFT", cover, StringComparison.Ordinal);
+        var (_, second) = Run(pdftotext, "-f", "2", "-l", "2", pdf, "-");
+        Assert.Contains("Version 2.1 \u00B7 DRAFT", second, StringComparison.Ordinal);
     }
 }

@@ -63,6 +63,47 @@ public sealed class MatrixAppendixTests
         var set = c.Published!.Set;
         var offSet = new PolicySet(set.Info with { Matrix = new MatrixSettings(false) }, set.Data, set.Documents, set.Root);
         var off = DocumentPublisher.Publish(offSet, c.Published!.Xrefs, c.Templates, c.Published!.Matrix, c.Published!.Recommendations);
-        Assert.Null(AppendixTable(DocumentXml(DocxRenderer.Render(off.Find("cps")!))));
+        var xml = DocumentXml(DocxRenderer.Render(off.Find("cps")!));
+        Assert.Null(AppendixTable(xml));
+        Assert.DoesNotContain(ContentsEntries(xml), e => e.Anchor == DocxMatrixAppendix.Bookmark);
+    }
+
+    private static List<(string? Anchor, string Text, string? Style)> ContentsEntries(XDocument xml) =>
+        [.. xml.Descendants(W + "sdtContent").Single().Elements(W + "p")
+            .Where(p => p.Element(W + "hyperlink") is not null)
+            .Select(p => ((string?)p.Element(W + "hyperlink")!.Attribute(W + "anchor"), string.Concat(p.Descendants(W + "t").Select(t => t.Value)),
+                (string?)p.Element(W + "pPr")?.Element(W + "pStyle")?.Attribute(W + "val")))];
+
+    [Fact]
+    public void The_appendix_is_the_last_entry_of_the_contents()
+    {
+        var c = Sample();
+        var xml = DocumentXml(DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Find("cps")!)));
+        Assert.Equal((DocxMatrixAppendix.Bookmark, "Recommendations by impact level", "TOC1"), ContentsEntries(xml)[^1]);
+        Assert.Single(ContentsEntries(xml), e => e.Anchor == DocxMatrixAppendix.Bookmark);
+    }
+
+    [Fact]
+    public void The_table_is_set_in_9_pt_at_widths_that_keep_every_word_whole()
+    {
+        var c = Sample();
+        var docx = DocxRenderer.Render(c.Published!.Of(c.Published!.Set.Find("cps")!));
+        var table = AppendixTable(DocumentXml(docx))!;
+        Assert.Equal("fixed", (string?)table.Element(W + "tblPr")!.Element(W + "tblLayout")!.Attribute(W + "type"));
+        var grid = table.Element(W + "tblGrid")!.Elements(W + "gridCol").Select(g => (int)g.Attribute(W + "w")!).ToList();
+        Assert.Equal(11906 - 1247 - 1247, grid.Sum());
+        Assert.All(table.Descendants(W + "r"), r => Assert.Equal("18", (string?)r.Element(W + "rPr")?.Element(W + "sz")?.Attribute(W + "val")));
+        foreach (var row in table.Elements(W + "tr"))
+        {
+            Assert.NotNull(row.Element(W + "trPr")?.Element(W + "cantSplit"));
+            var cells = row.Elements(W + "tc").ToList();
+            for (var i = 0; i < cells.Count; i++)
+            {
+                // 0.42 em (at 9 pt, 75 twips) a character, less than the body font's average letter, plus the cell
+                // margins: a lower bound of the word's width (the equal shares the table had before were below it).
+                var longest = string.Concat(cells[i].Descendants(W + "t").Select(t => t.Value)).Split(' ').Max(w => w.Length);
+                Assert.True(grid[i] >= longest * 75 + 216, $"column {i} ({grid[i]} twips) is narrower than a word of {longest} characters");
+            }
+        }
     }
 }

@@ -127,7 +127,8 @@ internal static class ReferenceDocxGenerator
         styles.Append(Paragraph("Subheading", "Subheading", "Normal", Spacing(200, 80, keepNext: true), Run(bold: true, color: Accent), "Normal"));
         styles.Append(Paragraph("ListParagraph", "List Paragraph", "Normal", Spacing(0, 60), null, priority: 34));
         styles.Append(Paragraph("Quote", "Quote", "Normal", Spacing(120, 120, indent: 567), Run(italic: true, color: "404040"), "Normal", priority: 29));
-        styles.Append(Paragraph("NoStipulation", "No Stipulation", "Normal", Spacing(0, 120), Run(italic: true, color: "595959"), "Normal"));
+        // "No stipulation." is a statement of the document like any other: in the body style, not set apart as a placeholder.
+        styles.Append(Paragraph("NoStipulation", "No Stipulation", "Normal", null, null, "Normal"));
         var code = Spacing(60, 60);
         code.Shading = new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" };
         styles.Append(Paragraph("SourceCode", "Source Code", "Normal", code, Run(MonoFont, 18), primary: false));

@@ -62,12 +62,15 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         var file = "documents/cps/07-certificate-crl-and-ocsp-profiles.md";
         var c = Redline(file, [new MarkdownEdit(6, 3, 0, 1), new MarkdownEdit(7, 10, 0, 0), new MarkdownEdit(5, 20, 1, 2), new MarkdownEdit(3, 2, 0, 3), new MarkdownEdit(4, 40, 0, 0), new MarkdownEdit(0, 7, 2, 4)], strict: true)!;
         var xml = MainXml(c.Redline);
-        Assert.Contains("<w:trPr><w:ins ", xml.Replace("<w:trPr><w:tblHeader /><w:cantSplit />", "<w:trPr>"));
+        Assert.Contains("<w:trPr><w:ins ", xml.Replace("<w:trPr><w:tblHeader /><w:cantSplit />", "<w:trPr>").Replace("<w:trPr><w:cantSplit />", "<w:trPr>"));
         Assert.Contains("<w:del ", xml);
         Assert.Contains("<w:delText", xml);
         Assert.Matches("<w:pPr>(<w:pStyle [^>]*/>)?<w:rPr><w:ins w:author=\"Northwind PKI Policy Authority\" w:date=\"2026-04-01T00:00:00Z\" w:id=\"\\d+\" /></w:rPr>", xml);
         Assert.DoesNotMatch("<w:del [^>]*><w:r>(<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t[ >]", xml);
         Assert.Contains("<w:trackRevisions />", SettingsXml(c.Redline));
+        // Word is not asked to refresh the contents on opening a redline: it would record that as a tracked change.
+        Assert.DoesNotContain("updateFields", SettingsXml(c.Redline), StringComparison.Ordinal);
+        Assert.Contains("<w:updateFields w:val=\"true\" />", SettingsXml(c.NewDocx), StringComparison.Ordinal);
         // Revision ids: one increasing counter, above every bookmark id.
         var ids = System.Text.RegularExpressions.Regex.Matches(xml, "<w:(?:ins|del) [^>]*w:id=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var bookmarks = System.Text.RegularExpressions.Regex.Matches(xml, "<w:bookmarkStart [^>]*w:id=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -111,7 +114,8 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         Assert.Matches("<w:delText>4\\.9\\.1\\.1</w:delText>.*?<w:t>4\\.9\\.1\\.2</w:t>.*?Bravo grounds", xml);
         Assert.Empty(DocxTestKit.Problems(redline));
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(redline));
-        var header = Part(redline, zip.Entries.Single(e => e.FullName.StartsWith("word/header", StringComparison.Ordinal)).FullName);
+        // The running header (header2.xml is the cover's, empty).
+        var header = Part(redline, zip.Entries.Single(e => e.FullName == "word/header1.xml").FullName);
         Assert.Contains("<w:delText>1.1</w:delText>", header);
         Assert.Contains("<w:t>1.2</w:t>", header);
     }
