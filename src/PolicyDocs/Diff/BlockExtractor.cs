@@ -46,7 +46,7 @@ internal static class BlockExtractor
                     var cells = paragraphs.Select(c => string.Join(" ", c.Select(p => InlineText.Of(p.Inline, xrefs)))).ToImmutableArray();
                     into.Add(new TextBlock(BlockKind.TableRow, string.Join(" | ", cells), cells)
                     {
-                        Node = row, MarkupOf = () => string.Join(" | ", paragraphs.Select(c => string.Join(" ", c.Select(p => Markup(p.Inline))))),
+                        Node = row, Table = table, Header = row.IsHeader, MarkupOf = () => string.Join(" | ", paragraphs.Select(c => string.Join(" ", c.Select(p => Markup(p.Inline))))),
                     });
                 }
                 break;

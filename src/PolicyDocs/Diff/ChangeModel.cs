@@ -57,6 +57,13 @@ internal sealed record TextBlock(BlockKind Kind, string Text, ImmutableArray<str
     /// </summary>
     public Markdig.Syntax.Block? Node { get; init; }
 
+    /// <summary>For a table row, what identifies its table: the rows of one table share it (consecutive rows with none
+    /// are one table). Not part of equality.</summary>
+    public object? Table { get; init; }
+
+    /// <summary>True for a table's header row. Not part of equality.</summary>
+    public bool Header { get; init; }
+
     private string? _markup;
 
     /// <summary>Makes <see cref="Markup"/> when it is first asked for (only a comparison needs it, not the search index).</summary>
@@ -85,8 +92,22 @@ internal sealed record TextBlock(BlockKind Kind, string Text, ImmutableArray<str
 /// <param name="Spans">Word-level diff of the block text.</param>
 /// <param name="CellSpans">For a modified table row with the same number of cells: word diff per cell.</param>
 /// <param name="Class">Editorial or normative.</param>
+/// <remarks>For a table whose columns changed, <see cref="CellSpans"/> has one entry per column of <see cref="Columns"/>.</remarks>
 internal sealed record BlockChange(DiffOp? Op, BlockKind Kind, TextBlock? Old, TextBlock? New, IReadOnlyList<DiffSpan> Spans,
-    ImmutableArray<IReadOnlyList<DiffSpan>> CellSpans, ChangeClass Class);
+    ImmutableArray<IReadOnlyList<DiffSpan>> CellSpans, ChangeClass Class)
+{
+    /// <summary>
+    /// For a row of a table compared row by row with a table whose columns differ: the columns of both in order, each as
+    /// its index in the old and in the new table (-1 where the column is only in the other one). Empty when the columns
+    /// are the same.
+    /// </summary>
+    public ImmutableArray<(int Old, int New)> Columns { get; init; } = [];
+
+    /// <summary>For an inserted or deleted row: true when its whole table is inserted or deleted (a new or removed table,
+    /// or one restructured so much that it is shown as the old table deleted and the new one inserted); false when the
+    /// row is inserted into, or deleted from, a table compared row by row.</summary>
+    public bool WholeTable { get; init; }
+}
 
 /// <summary>The change of one section.</summary>
 internal sealed record SectionChange

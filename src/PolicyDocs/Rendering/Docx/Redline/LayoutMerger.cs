@@ -34,7 +34,19 @@ internal sealed class LayoutMerger(ParagraphRedline paragraphs, RowRedline rows)
                 result.Add(rendered[pos++]);
         }
 
+        // The row after which a deleted row of a table compared row by row goes; the table of its own that the rows of
+        // an old table deleted whole go into (and that old table).
         TableRow? cursor = null;
+        Table? shell = null;
+        Table? shellOf = null;
+        // New tables whose rows hold the columns of both versions, with the old table they are compared with.
+        var widened = new Dictionary<Table, (Table? Old, System.Collections.Immutable.ImmutableArray<(int Old, int New)> Columns)>(ReferenceEqualityComparer.Instance);
+        void Widened(OpenXmlElement? row, OpenXmlElement? oldRow, BlockChange change)
+        {
+            if (change.Columns.IsDefaultOrEmpty || row?.Parent is not Table t) return;
+            var oldTable = oldRow?.Parent as Table;
+            if (!widened.TryGetValue(t, out var w) || w.Old is null) widened[t] = (oldTable ?? w.Old, change.Columns);
+        }
         for (var k = 0; k < layout.Count; k++)
         {
             var (block, change) = layout[k];
@@ -47,11 +59,30 @@ internal sealed class LayoutMerger(ParagraphRedline paragraphs, RowRedline rows)
                         paragraphs.Delete(op);
                         result.Add(op);
                         cursor = null;
+                        shell = null;
                         break;
                     case TableRow orow:
                         var oldTable = orow.Parent as Table;
                         orow.Remove();
-                        rows.Delete(orow);
+                        rows.Delete(orow, change.Columns);
+                        if (change.WholeTable)
+                        {
+                            // The old table deleted whole: its rows in a table of their own, where the old table was.
+                            if (shell is null || !ReferenceEquals(shellOf, oldTable))
+                            {
+                                shell = new Table();
+                                shellOf = oldTable;
+                                if (oldTable?.GetFirstChild<TableProperties>() is { } tblPr) shell.Append(tblPr.CloneNode(true));
+                                if (oldTable?.GetFirstChild<TableGrid>() is { } grid) shell.Append(grid.CloneNode(true));
+                                result.Add(shell);
+                                var spacer = new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { After = "0" } });
+                                paragraphs.Delete(spacer);
+                                result.Add(spacer);
+                            }
+                            shell.Append(orow);
+                            cursor = null;
+                            break;
+                        }
                         if (cursor is not null) cursor.InsertAfterSelf(orow);
                         else if (NextNew(layout, k, newOf) is TableRow next && next.Parent is Table nt && top.TryGetValue(nt, out var ti))
                         {
@@ -60,37 +91,41 @@ internal sealed class LayoutMerger(ParagraphRedline paragraphs, RowRedline rows)
                         }
                         else
                         {
-                            var shell = new Table();
-                            if (oldTable?.GetFirstChild<TableProperties>() is { } tblPr) shell.Append(tblPr.CloneNode(true));
-                            if (oldTable?.GetFirstChild<TableGrid>() is { } grid) shell.Append(grid.CloneNode(true));
-                            shell.Append(orow);
-                            result.Add(shell);
-                            var spacer = new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { After = "0" } });
-                            paragraphs.Delete(spacer);
-                            result.Add(spacer);
+                            // No row of the new table to go by (the caller's table is the only one): at its end.
+                            var table = rendered.OfType<Table>().LastOrDefault();
+                            if (table is null) break;
+                            table.Append(orow);
                         }
+                        Widened(orow, null, change);
+                        if (oldTable is not null && orow.Parent is Table into && widened.TryGetValue(into, out var w) && w.Old is null) widened[into] = (oldTable, w.Columns);
                         cursor = orow;
                         break;
                 }
                 continue;
             }
+            shell = null;
             var element = newOf(block);
             if (element is null) continue;
             var holder = element is TableRow r ? r.Parent : element;
             if (holder is not null && top.TryGetValue(holder, out var index)) FlushTo(index);
-            if (change?.Op == DiffOp.Inserted) Insert(element);
+            if (change?.Op == DiffOp.Inserted)
+            {
+                Insert(element, change.Columns);
+                Widened(element, null, change);
+            }
             else if (change is not null)
             {
                 var old = change.Old is null ? null : oldOf(change.Old);
+                Widened(element, old, change);
                 switch (element, old)
                 {
                     case (Paragraph np, Paragraph op):
                         paragraphs.Compose(np, op, TextDiff.Fit(change.Spans, ParagraphRedline.Text(op), ParagraphRedline.Text(np)));
                         break;
-                    case (TableRow nr, TableRow or) when rows.Compose(nr, or, change.CellSpans):
+                    case (TableRow nr, TableRow or) when rows.Compose(nr, or, change.CellSpans, change.Columns):
                         break;
                     case (_, null):
-                        Insert(element);
+                        Insert(element, change.Columns);
                         break;
                     default:
                         // Different shapes (a paragraph became a row, or the cells changed): old deleted, new inserted.
@@ -112,15 +147,16 @@ internal sealed class LayoutMerger(ParagraphRedline paragraphs, RowRedline rows)
             }
             cursor = element as TableRow;
         }
+        foreach (var (table, (old, columns)) in widened) RowRedline.WidenGrid(table, old, columns);
         FlushTo(rendered.Count - 1);
         MarkNewTableSpacers(result, units);
         return result;
     }
 
-    private void Insert(OpenXmlElement element)
+    private void Insert(OpenXmlElement element, System.Collections.Immutable.ImmutableArray<(int Old, int New)> columns = default)
     {
         if (element is Paragraph p) paragraphs.Insert(p);
-        else if (element is TableRow row) rows.Insert(row);
+        else if (element is TableRow row) rows.Insert(row, columns);
     }
 
     private static OpenXmlElement? NextNew(IReadOnlyList<(TextBlock Block, BlockChange? Change)> layout, int k, Func<TextBlock, OpenXmlElement?> newOf)

@@ -173,7 +173,7 @@ internal sealed class RedlineComposer : IDocxComposer
         }
         var oldRows = old.Elements<TableRow>().Select(r => (Block: Row(r), Row: r)).ToList();
         var newRows = table.Elements<TableRow>().Select(r => (Block: Row(r), Row: r)).ToList();
-        var (layout, changes) = BlockDiffer.Compare([.. oldRows.Select(r => r.Block)], [.. newRows.Select(r => r.Block)]);
+        var (layout, changes) = BlockDiffer.CompareRows([.. oldRows.Select(r => r.Block)], [.. newRows.Select(r => r.Block)]);
         if (changes.Count == 0) return;
         var oldOf = new Dictionary<TextBlock, OpenXmlElement>(ReferenceEqualityComparer.Instance);
         foreach (var (block, row) in oldRows) oldOf[block] = row;

@@ -21,6 +21,12 @@ internal sealed class RevisionMarks(string author, DateTime? date)
     /// <summary>A w:del for a paragraph mark or a table row.</summary>
     public Deleted DeleteMark() => Stamp(new Deleted());
 
+    /// <summary>A w:cellIns for a table cell (in w:tcPr).</summary>
+    public CellInsertion InsertCell() => Stamp(new CellInsertion());
+
+    /// <summary>A w:cellDel for a table cell (in w:tcPr).</summary>
+    public CellDeletion DeleteCell() => Stamp(new CellDeletion());
+
     private T Stamp<T>(T element) where T : OpenXmlElement
     {
         element.SetAttribute(new OpenXmlAttribute("w", "id", Ns, "0"));
@@ -32,7 +38,7 @@ internal sealed class RevisionMarks(string author, DateTime? date)
     private const string Ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     /// <summary>True for the revision elements this class creates.</summary>
-    public static bool IsRevision(OpenXmlElement e) => e is InsertedRun or DeletedRun or Inserted or Deleted;
+    public static bool IsRevision(OpenXmlElement e) => e is InsertedRun or DeletedRun or Inserted or Deleted or CellInsertion or CellDeletion;
 
     /// <summary>Gives every revision element under <paramref name="root"/> the next id, in document order.</summary>
     public static void Renumber(OpenXmlElement root, ref int next)

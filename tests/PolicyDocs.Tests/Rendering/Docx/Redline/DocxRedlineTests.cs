@@ -56,6 +56,222 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         }, iter: 10, threads: 1);
     }
 
+    private static readonly Gen<MarkdownEdit> TableEdit =
+        Gen.Select(Gen.Int[5, MarkdownEdits.Kinds - 1], Gen.Int[0, 500], Gen.Int[0, 60], Gen.Int[0, 7], (k, l, w, v) => new MarkdownEdit(k, l, w, v));
+
+    [Fact]
+    public void Table_row_and_column_edits_accept_to_the_new_text_and_reject_to_the_old()
+    {
+        // Rows inserted, deleted, changed and moved, columns inserted and deleted, together.
+        string[] files = [Files[0], Files[1], Files[5], "documents/cps/06-technical-security-controls.md"];
+        Gen.Select(Gen.Int[0, files.Length - 1], TableEdit.Array[1, 4]).Sample((f, edits) =>
+        {
+            var c = Redline(files[f], edits);
+            if (c is null) return;
+            Assert.Equal(TrackedChanges.Paragraphs(c.NewDocx, null), TrackedChanges.Paragraphs(c.Redline, accept: true));
+            Assert.Equal(TrackedChanges.Paragraphs(c.OldDocx, null, skipContents: true), TrackedChanges.Paragraphs(c.Redline, accept: false, skipContents: true));
+            Assert.Empty(DocxTestKit.Problems(c.Redline));
+            AssertNotRagged(c.Redline);
+        }, iter: 12, threads: 1);
+    }
+
+    private const string File07 = "documents/cps/07-certificate-crl-and-ocsp-profiles.md";
+    private const string Extensions = "### 7.1.2 Certificate extensions\n";
+
+    /// <summary>The sample's 7.1.2 with <paramref name="insert"/> added after its heading.</summary>
+    private string With712(string insert)
+    {
+        var text = sample.Read(File07);
+        var at = text.IndexOf(Extensions, StringComparison.Ordinal) + Extensions.Length;
+        return text[..at] + "\n" + insert + "\n" + text[at..];
+    }
+
+    private (byte[] Redline, byte[] OldDocx, byte[] NewDocx) Between(string oldText, string newText)
+    {
+        var old = sample.CompileEdited(File07, oldText);
+        var compiled = sample.CompileEdited(File07, newText);
+        Assert.Equal(0, old.ErrorCount);
+        NoErrors(compiled);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
+        var change = changes.Documents.Single();
+        var redline = DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change));
+        var oldDocx = DocxRenderer.Render(old.Published!.Of(old.Published!.Set.Find("cps")!));
+        var newDocx = DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!));
+        Assert.Equal(TrackedChanges.Paragraphs(newDocx, null), TrackedChanges.Paragraphs(redline, accept: true));
+        Assert.Equal(TrackedChanges.Paragraphs(oldDocx, null, skipContents: true), TrackedChanges.Paragraphs(redline, accept: false, skipContents: true));
+        Assert.Empty(DocxTestKit.Problems(redline));
+        AssertNotRagged(redline);
+        return (redline, oldDocx, newDocx);
+    }
+
+    private const string OldProfile = """
+        **Signing CA profile.**
+
+        | Field | Value |
+        |---|---|
+        | Validity | Up to 8 years |
+        | Basic constraints | cA=True, path length 0 (critical) |
+        | Key usage | keyCertSign, cRLSign (critical) |
+        | Serial number | 64 bits from a CSPRNG |
+
+        **Legacy constraints.**
+
+        | Field | Value |
+        |---|---|
+        | Name constraints | Permitted subtree example.org |
+
+        """;
+
+    private const string NewProfile = """
+        **Signing CA profile.**
+
+        | Field | Description | Critical |
+        |---|---|---|
+        | tbsCertificate.validity | At most 1098 days | n/a |
+        | basicConstraints | cA set to true, pathLenConstraint 0 | yes |
+        | keyUsage | Only keyCertSign and cRLSign set | yes |
+        | subjectKeyIdentifier | Truncated hash of the public key | no |
+        | authorityKeyIdentifier | Equal to the issuer's subjectKeyIdentifier | no |
+
+        """;
+
+    [Fact]
+    public void A_restructured_profile_table_is_the_old_table_deleted_and_the_new_one_inserted()
+    {
+        var (redline, _, _) = Between(With712(OldProfile), With712(NewProfile));
+        var section = Describe(redline, "Certificate extensions");
+        Golden.AssertMatches("restructured-profile-table.txt", section);
+        // No table holds rows of both versions, and the deleted sub-heading comes before the rows it headed.
+        foreach (var table in Tables(redline))
+            Assert.False(table.Any(r => r.StartsWith('+')) && table.Any(r => r.StartsWith('-')), string.Join("\n", table));
+        var lines = section.Split('\n').ToList();
+        Assert.True(lines.FindIndex(l => l.Contains("Legacy constraints", StringComparison.Ordinal)) < lines.FindIndex(l => l.Contains("Name constraints", StringComparison.Ordinal)));
+        Assert.True(lines.FindIndex(l => l.Contains("Up to 8 years", StringComparison.Ordinal)) < lines.FindIndex(l => l.Contains("At most 1098 days", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_dropped_column_is_a_deleted_cell_in_every_row()
+    {
+        const string table = """
+            | Field | Value | Critical |
+            |---|---|---|
+            | xrayConstraints | cA=TRUE | yes |
+            | yankeeUsage | keyCertSign, cRLSign | yes |
+            | zuluUsage | id-kp-serverAuth | no |
+
+            """;
+        var dropped = string.Join('\n', table.Split('\n').Select(l => l.StartsWith('|') ? l[..l.TrimEnd().LastIndexOf('|', l.TrimEnd().Length - 2)] + "|" : l))
+            .Replace("cRLSign |", "cRLSign, digitalSignature |", StringComparison.Ordinal);
+        var (redline, _, _) = Between(With712(table), With712(dropped));
+        var rows = Tables(redline).Single(t => t.Any(r => r.Contains("xrayConstraints", StringComparison.Ordinal)));
+        // Every row kept (none deleted and re-inserted), each with the old column as a deleted cell.
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, r => Assert.StartsWith(" ", r, StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.StartsWith("[-cell:", r.Split(" | ")[^1], StringComparison.Ordinal));
+        Assert.Contains("{+, digitalSignature+}", string.Join("\n", rows), StringComparison.Ordinal);
+        Assert.Contains("<w:cellDel ", MainXml(redline), StringComparison.Ordinal);
+
+        // The other way: the column inserted.
+        var (back, _, _) = Between(With712(dropped), With712(table));
+        var rows2 = Tables(back).Single(t => t.Any(r => r.Contains("xrayConstraints", StringComparison.Ordinal)));
+        Assert.Equal(4, rows2.Count);
+        Assert.All(rows2, r => Assert.StartsWith("{+cell:", r.Split(" | ")[^1], StringComparison.Ordinal));
+        Assert.Contains("<w:cellIns ", MainXml(back), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reordered_rows_stay_in_their_table_and_accept_and_reject_exactly()
+    {
+        const string table = """
+            | Field | Value |
+            |---|---|
+            | alpha | one |
+            | bravo | two |
+            | charlie | three |
+            | delta | four |
+
+            """;
+        var reordered = table.Replace("| alpha | one |\n| bravo | two |", "| bravo | two |\n| alpha | one |", StringComparison.Ordinal);
+        var (redline, _, _) = Between(With712(table), With712(reordered));
+        var rows = Tables(redline).Single(t => t.Any(r => r.Contains("charlie", StringComparison.Ordinal)));
+        Assert.Equal(6, rows.Count);
+        Assert.Equal(1, rows.Count(r => r.StartsWith('+')));
+        Assert.Equal(1, rows.Count(r => r.StartsWith('-')));
+    }
+
+    /// <summary>Every table's rows have as many cells as its grid has columns.</summary>
+    private static void AssertNotRagged(byte[] docx)
+    {
+        var w = (System.Xml.Linq.XNamespace)"http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        var body = System.Xml.Linq.XDocument.Parse(MainXml(docx)).Root!.Element(w + "body")!;
+        foreach (var tbl in body.Descendants(w + "tbl"))
+        {
+            var grid = tbl.Element(w + "tblGrid")!.Elements(w + "gridCol").Count();
+            foreach (var tr in tbl.Elements(w + "tr"))
+                Assert.Equal(grid, tr.Elements(w + "tc").Sum(tc => int.Parse(tc.Element(w + "tcPr")?.Element(w + "gridSpan")?.Attribute(w + "val")?.Value ?? "1", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>Each table as its rows described by <see cref="Row"/>.</summary>
+    private static List<List<string>> Tables(byte[] docx)
+    {
+        var w = (System.Xml.Linq.XNamespace)"http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        var body = System.Xml.Linq.XDocument.Parse(MainXml(docx)).Root!.Element(w + "body")!;
+        return [.. body.Elements(w + "tbl").Select(t => t.Elements(w + "tr").Select(Row).ToList())];
+    }
+
+    /// <summary>The body from the heading containing <paramref name="heading"/> to the next heading: paragraphs and table
+    /// rows with their changes ([-deleted-], {+inserted+}), rows prefixed +, - or a space, cells of one version as cell:.</summary>
+    private static string Describe(byte[] docx, string heading)
+    {
+        var w = (System.Xml.Linq.XNamespace)"http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        var body = System.Xml.Linq.XDocument.Parse(MainXml(docx)).Root!.Element(w + "body")!;
+        var sb = new System.Text.StringBuilder();
+        var inside = false;
+        foreach (var e in body.Elements())
+        {
+            var isHeading = e.Name == w + "p" && (e.Element(w + "pPr")?.Element(w + "pStyle")?.Attribute(w + "val")?.Value ?? "").StartsWith("Heading", StringComparison.Ordinal);
+            if (isHeading && inside) break;
+            if (isHeading && Marked(e).Contains(heading, StringComparison.Ordinal)) inside = true;
+            if (!inside) continue;
+            if (e.Name == w + "p") sb.Append("P ").Append(Marked(e)).Append('\n');
+            else if (e.Name == w + "tbl")
+            {
+                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"TABLE grid={e.Element(w + "tblGrid")!.Elements(w + "gridCol").Count()}\n");
+                foreach (var tr in e.Elements(w + "tr")) sb.Append("  ").Append(Row(tr)).Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string Row(System.Xml.Linq.XElement tr)
+    {
+        var w = (System.Xml.Linq.XNamespace)"http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        var trPr = tr.Element(w + "trPr");
+        var mark = trPr?.Element(w + "ins") is not null ? "+" : trPr?.Element(w + "del") is not null ? "-" : " ";
+        return mark + " " + string.Join(" | ", tr.Elements(w + "tc").Select(tc =>
+        {
+            var text = string.Join(" / ", tc.Elements(w + "p").Select(Marked));
+            var tcPr = tc.Element(w + "tcPr");
+            return tcPr?.Element(w + "cellIns") is not null ? "{+cell:" + text + "+}" : tcPr?.Element(w + "cellDel") is not null ? "[-cell:" + text + "-]" : text;
+        }));
+    }
+
+    private static string Marked(System.Xml.Linq.XElement p)
+    {
+        var w = (System.Xml.Linq.XNamespace)"http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        var sb = new System.Text.StringBuilder();
+        foreach (var r in p.Descendants(w + "r"))
+        {
+            var text = string.Concat(r.Elements().Select(c => c.Name.LocalName is "t" or "delText" ? c.Value : c.Name.LocalName == "tab" ? "\t" : ""));
+            if (text.Length == 0) continue;
+            var op = r.Ancestors().FirstOrDefault(a => a.Name == w + "ins" || a.Name == w + "del")?.Name.LocalName;
+            sb.Append(op == "ins" ? "{+" + text + "+}" : op == "del" ? "[-" + text + "-]" : text);
+        }
+        var markOp = p.Element(w + "pPr")?.Element(w + "rPr")?.Elements().FirstOrDefault(x => x.Name == w + "ins" || x.Name == w + "del")?.Name.LocalName;
+        return sb.Append(markOp == "ins" ? " {+¶+}" : markOp == "del" ? " [-¶-]" : "").ToString().Replace("+}{+", "", StringComparison.Ordinal).Replace("-][-", "", StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Table_rows_paragraphs_words_and_headings_are_tracked()
     {

@@ -6,7 +6,7 @@ namespace PolicyDocs.Tests.Rendering.Docx.Redline;
 
 /// <summary>
 /// Accepts or rejects every tracked change of a document body, as Word does, and returns the paragraph texts:
-/// accepting drops w:del content and deleted rows and keeps w:ins content; a paragraph whose mark is deleted merges
+/// accepting drops w:del content, deleted rows and deleted cells and keeps w:ins content; a paragraph whose mark is deleted merges
 /// with the next one. Rejecting is the inverse.
 /// </summary>
 internal static class TrackedChanges
@@ -24,6 +24,9 @@ internal static class TrackedChanges
         var drop = accept.Value ? "del" : "ins";
         var keep = accept.Value ? "ins" : "del";
         body.Descendants(W + "tr").Where(tr => tr.Element(W + "trPr")?.Element(W + drop) is not null).ToList().ForEach(tr => tr.Remove());
+        // A cell marked w:cellDel goes on accepting, one marked w:cellIns on rejecting.
+        var dropCell = accept.Value ? "cellDel" : "cellIns";
+        body.Descendants(W + "tc").Where(tc => tc.Element(W + "tcPr")?.Element(W + dropCell) is not null).ToList().ForEach(tc => tc.Remove());
         body.Descendants(W + drop).Where(e => e.Parent?.Name != W + "rPr" && e.Parent?.Name != W + "trPr").ToList().ForEach(e => e.Remove());
         foreach (var e in body.Descendants(W + keep).Where(e => e.Parent?.Name != W + "rPr" && e.Parent?.Name != W + "trPr").ToList())
             e.ReplaceWith(e.Nodes());
