@@ -95,6 +95,32 @@ public sealed class RedlineAttributionTests(RedlineSample sample) : IClassFixtur
         Assert.Equal(new DateOnly(2026, 4, 1), RedlineAttribution.Of(version).ToDate);
     }
 
+    [Theory]
+    [InlineData("author: Jane Roe\n", "Jane Roe")]
+    [InlineData("", "Example Single CP")]
+    public void Without_a_publisher_the_author_is_the_documents_author_else_its_title(string frontMatter, string author)
+    {
+        var text = "---\ntitle: Example Single CP\n" + frontMatter + "---\n\n" + PolicySetBuilder.Document();
+        var c = Run.Compile(PolicySetBuilder.SingleFile("cp.md", text));
+        Assert.NotNull(c.Published);
+        Assert.Null(c.Published!.Set.Info.Publisher.Name);
+        var id = c.Published.Documents[0].Id;
+        var change = new DocumentChange { DocumentId = id, Title = "T", Metadata = [], Sections = [] };
+        var version = VersionChange.Between(c.Published, c.Published, new ChangeSet("a", "b", [change], []), change) with { ToCommitDate = new DateOnly(2025, 2, 3) };
+        var attribution = RedlineAttribution.Of(version);
+        Assert.Equal(author, attribution.Author);
+        Assert.Equal(new DateOnly(2025, 2, 3), attribution.ToDate);
+        AllMarkedOrNone(DocxRedlineRenderer.Render(version));
+    }
+
+    // A redline of identical versions has no tracked change; it still opens with its front page.
+    private static void AllMarkedOrNone(byte[] docx)
+    {
+        Assert.Empty(Marks(docx));
+        Assert.StartsWith("Changes from", FrontPageText(docx)[0], StringComparison.Ordinal);
+        Assert.Empty(DocxTestKit.Problems(docx));
+    }
+
     private static List<string> FrontPageText(byte[] docx)
     {
         var body = Body(docx);
