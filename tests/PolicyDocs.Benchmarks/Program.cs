@@ -7,6 +7,12 @@ if (args.Length == 2 && args[0] == "generate")
     File.WriteAllText(args[1], SyntheticPolicySet.Generate());
     return 0;
 }
+if (args.Length == 2 && args[0] == "generate-pair")
+{
+    // Writes the two versions of the synthetic CP/CPS the redline benchmarks compare (old/ and new/ under a folder).
+    RedlineBenchmarks.WritePair(args[1]);
+    return 0;
+}
 if (args.Length == 2 && args[0] == "stages")
 {
     // Quick per-stage wall times and allocations of one file: the first round includes first-use costs, the later

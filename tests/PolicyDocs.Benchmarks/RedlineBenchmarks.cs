@@ -12,11 +12,13 @@ namespace PolicyDocs.Benchmarks;
 /// paragraphs deleted and inserted throughout) plus both redlines: HTML and Word with tracked changes.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RedlineBenchmarks
 {
     private string _dir = "";
     private Compilation? _old;
     private Compilation? _new;
+    private ChangeSet? _changes;
 
     /// <summary>Writes and compiles both versions.</summary>
     [GlobalSetup]
@@ -28,7 +30,19 @@ public class RedlineBenchmarks
         _new = Compile("new", Edit(text));
         var changed = PolicyDiffer.Compare(_old.Published!, _new.Published!, "old", "new").Documents.Sum(d => d.Sections.Count);
         if (changed < 50) throw new InvalidOperationException($"Only {changed} sections changed; the edit did not apply.");
+        _changes = PolicyDiffer.Compare(_old.Published!, _new.Published!, "old", "new");
         Console.WriteLine($"// {text.Length / 1024} KB of Markdown, {changed} sections changed");
+    }
+
+    /// <summary>Writes the two versions the benchmark compares, as <c>old/CP-CPS.md</c> and <c>new/CP-CPS.md</c> under <paramref name="dir"/>, for whole-process timings of <c>diff --docx</c>.</summary>
+    public static void WritePair(string dir)
+    {
+        var text = SyntheticPolicySet.Generate();
+        foreach (var (name, version) in new[] { ("old", text), ("new", Edit(text)) })
+        {
+            Directory.CreateDirectory(Path.Combine(dir, name));
+            File.WriteAllText(Path.Combine(dir, name, "CP-CPS.md"), version);
+        }
     }
 
     private Compilation Compile(string name, string text)
@@ -83,6 +97,16 @@ public class RedlineBenchmarks
         sw.Restart();
         foreach (var d in docs) DocxRedlineRenderer.Render(VersionChange.Between(_old!.Published!, _new!.Published!, changes, d));
         return (diff, html, sw.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>The Word redline of every changed document alone, from a change set made once: what <c>diff --docx</c> adds to the comparison.</summary>
+    [Benchmark]
+    public int WordRedline()
+    {
+        var bytes = 0;
+        foreach (var d in _changes!.Documents.Where(d => d.Kind == ChangeKind.Modified))
+            bytes += DocxRedlineRenderer.Render(VersionChange.Between(_old!.Published!, _new!.Published!, _changes, d)).Length;
+        return bytes;
     }
 
     /// <summary>Change set, HTML redline page and Word redline of every changed document.</summary>

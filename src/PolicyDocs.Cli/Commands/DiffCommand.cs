@@ -44,7 +44,7 @@ internal static class DiffCommand
 
             var json = parse.GetValue(format) == "json";
             var result = PolicyPipeline.Diff(
-                new ComparedVersion(a.ContentPath, a.Label, a.DisplayPath), new ComparedVersion(b.ContentPath, b.Label, b.DisplayPath),
+                new ComparedVersion(a.ContentPath, a.Label, a.DisplayPath, a.CommitDate), new ComparedVersion(b.ContentPath, b.Label, b.DisplayPath, b.CommitDate),
                 new CompareOptions(parse.GetValue(doc), Html: htmlDir is not null, Word: docxDir is not null, AllowErrors: parse.GetValue(allowErrors)));
             switch (result.Outcome)
             {

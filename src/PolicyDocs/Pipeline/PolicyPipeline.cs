@@ -55,7 +55,8 @@ internal sealed record BuildResult(Compilation Compilation, IReadOnlyList<Diagno
 /// <param name="ContentPath">The content folder or single Markdown file.</param>
 /// <param name="Label">How the version is named in the change set (a git ref or a path).</param>
 /// <param name="DisplayPath">How its files are named in diagnostics, when not as given (e.g. "v1.0:content").</param>
-internal sealed record ComparedVersion(string ContentPath, string Label, string? DisplayPath = null);
+/// <param name="CommitDate">The date of the commit it was read from, when it is a git ref: the redline's date when the version states none.</param>
+internal sealed record ComparedVersion(string ContentPath, string Label, string? DisplayPath = null, DateOnly? CommitDate = null);
 
 /// <summary>What <see cref="PolicyPipeline.Diff"/> produces.</summary>
 /// <param name="Document">Compare only the document with this id.</param>
@@ -197,7 +198,7 @@ internal static class PolicyPipeline
         progress?.Started(Render);
         IReadOnlyList<Diagnostic> templateErrors = [];
         var html = options.Html ? HtmlRedlines(a, b, changes, out templateErrors) : null;
-        var word = options.Word ? DocxRedlineRenderer.RenderAll(a, b, changes) : null;
+        var word = options.Word ? DocxRedlineRenderer.RenderAll(a, b, changes, from.CommitDate, to.CommitDate) : null;
         progress?.Finished(Render, templateErrors);
         if (templateErrors.Count > 0) return new CompareResult(CompareOutcome.Errors, null, templateErrors) { Old = older, New = newer, Changes = changes };
         return new CompareResult(CompareOutcome.Compared, null, versionErrors)

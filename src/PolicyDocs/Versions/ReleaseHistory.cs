@@ -5,7 +5,10 @@ using PolicyDocs.Publication;
 namespace PolicyDocs.Versions;
 
 /// <summary>A published version of the policy set: its label (a git tag, or "current") and its publication.</summary>
-internal sealed record Release(string Label, PublishedSet Published);
+/// <param name="Label">The git tag, or "current".</param>
+/// <param name="Published">Its publication.</param>
+/// <param name="CommitDate">The date of the tagged commit; null for the current content, which is not a commit.</param>
+internal sealed record Release(string Label, PublishedSet Published, DateOnly? CommitDate = null);
 
 /// <summary>
 /// The versions a build publishes: every git tag matching policyset.yaml's <c>releases.tags</c>, in version order,
@@ -44,7 +47,7 @@ internal static class ReleaseHistory
                             $"Release {tag} does not compile ({compilation.Fatal ?? compilation.ErrorCount + " errors"}); it is left out of the release history.");
                         continue;
                     }
-                    releases.Add(new Release(tag, compilation.Published));
+                    releases.Add(new Release(tag, compilation.Published, version.CommitDate));
                 }
             }
         }

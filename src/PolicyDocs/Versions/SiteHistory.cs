@@ -41,8 +41,23 @@ internal sealed record VersionChange(PublishedDocument? Old, PublishedDocument? 
     public string HtmlPath => SitePaths.RedlinePage(DocumentId, FromVersion, ToVersion);
     /// <summary>The Word redline download.</summary>
     public string DocxPath => SitePaths.RedlineDownload(DocumentId, FromVersion, ToVersion);
-    /// <summary>The newer version's effective date.</summary>
-    public DateOnly? Date => New?.Cover.EffectiveDate;
+    /// <summary>The date of the commit the older version was read from (a git ref), if any.</summary>
+    public DateOnly? FromCommitDate { get; init; }
+    /// <summary>The date of the commit the newer version was read from (a git ref), if any.</summary>
+    public DateOnly? ToCommitDate { get; init; }
+
+    /// <summary>The newer version's date: <see cref="DateOf"/> its document and commit.</summary>
+    public DateOnly? Date => DateOf(New, ToCommitDate);
+    /// <summary>The older version's date, as <see cref="Date"/>.</summary>
+    public DateOnly? OldDate => DateOf(Old, FromCommitDate);
+
+    /// <summary>
+    /// The date a version is known by: its effective date, else the latest date of its revision table, else the date
+    /// the document states for itself (front matter <c>date</c>), else the date of the commit it was read from; null
+    /// only for a version that states no date and is not a git ref.
+    /// </summary>
+    public static DateOnly? DateOf(PublishedDocument? document, DateOnly? commitDate) =>
+        document?.Cover.EffectiveDate ?? (document is { Revisions.IsEmpty: false } d ? d.Revisions.Max(r => r.Date) : (DateOnly?)null) ?? document?.Cover.Date ?? commitDate;
 }
 
 /// <summary>
@@ -88,7 +103,7 @@ internal sealed record SiteHistory(IReadOnlyList<ArchivedDocument> Archived, IRe
                 var set = PolicyDiffer.Compare(a.Published, b.Published, a.Label, b.Label, id);
                 var change = set.Documents.FirstOrDefault(d => d.DocumentId == id);
                 if (change is { Kind: ChangeKind.Modified })
-                    changes.Add(VersionChange.Between(a.Published, b.Published, set, change));
+                    changes.Add(VersionChange.Between(a.Published, b.Published, set, change) with { FromCommitDate = a.CommitDate, ToCommitDate = b.CommitDate });
             }
             // Text changed between two releases that carry the same version: the changelog rules catch it.
             for (var i = 1; i < releases.Count; i++)

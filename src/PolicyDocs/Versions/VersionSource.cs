@@ -8,9 +8,10 @@ internal sealed class MaterializedVersion : IDisposable
 {
     private readonly string? _tempRoot;
 
-    internal MaterializedVersion(string label, string contentPath, string displayPath, string? tempRoot)
+    internal MaterializedVersion(string label, string contentPath, string displayPath, string? tempRoot, DateOnly? commitDate = null)
     {
         Label = label;
+        CommitDate = commitDate;
         ContentPath = contentPath;
         DisplayPath = displayPath;
         _tempRoot = tempRoot;
@@ -22,6 +23,8 @@ internal sealed class MaterializedVersion : IDisposable
     public string ContentPath { get; }
     /// <summary>How its files are named in diagnostics ("v1.0:content/...").</summary>
     public string DisplayPath { get; }
+    /// <summary>For a git ref, the commit date of the commit it names (the committer's calendar day); null for a path.</summary>
+    public DateOnly? CommitDate { get; }
 
     /// <inheritdoc />
     public void Dispose()
@@ -70,7 +73,14 @@ internal static class VersionSource
             Directory.Delete(temp, true);
             return new VersionResult(null, $"{relative} does not exist at git ref '{spec}'.");
         }
-        return new VersionResult(new MaterializedVersion(spec, extracted, spec + ":" + relative, temp), null);
+        return new VersionResult(new MaterializedVersion(spec, extracted, spec + ":" + relative, temp, CommitDate(repo, commit.Stdout.Trim())), null);
+    }
+
+    /// <summary>The commit date of <paramref name="commit"/> as the committer's calendar day (git's <c>%cs</c>), or null when git cannot say.</summary>
+    internal static DateOnly? CommitDate(string repository, string commit)
+    {
+        var r = Git(repository, "show", "-s", "--format=%cs", commit);
+        return r.Code == 0 && DateOnly.TryParseExact(r.Stdout.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
     }
 
     /// <summary>The top folder of the git repository holding <paramref name="path"/>, or null.</summary>

@@ -8,8 +8,9 @@ namespace PolicyDocs.Rendering.Docx.Redline;
 /// <summary>
 /// Writes Word redlines: for a changed document, the new version's Word document (cover, history, contents, headers,
 /// bookmarks and links exactly as <see cref="DocxRenderer"/> writes them) in which every difference from the old
-/// version is a real tracked change that reviewers accept or reject in Word. Changes are attributed to the
-/// policy set's <c>redline.author</c> (default: the Policy Authority) on the new version's effective date.
+/// version is a real tracked change that reviewers accept or reject in Word, after a front page that lists the
+/// changed sections (<see cref="RedlineFrontPage"/>). Changes are attributed as <see cref="RedlineAttribution"/> says:
+/// to the policy set's <c>redline.author</c> or the Policy Authority, on the new version's date.
 /// </summary>
 internal static class DocxRedlineRenderer
 {
@@ -58,11 +59,18 @@ internal static class DocxRedlineRenderer
     }
 
     /// <summary>The redline of every document that changed and exists in both versions, by file name, in change-set order.</summary>
-    public static IReadOnlyList<(string FileName, byte[] Bytes)> RenderAll(PublishedSet from, PublishedSet to, ChangeSet changes)
+    /// <param name="from">The old version.</param>
+    /// <param name="to">The new version.</param>
+    /// <param name="changes">Their change set.</param>
+    /// <param name="fromCommitDate">The date of the commit the old version was read from, when it is a git ref.</param>
+    /// <param name="toCommitDate">The date of the commit the new version was read from, when it is a git ref.</param>
+    public static IReadOnlyList<(string FileName, byte[] Bytes)> RenderAll(PublishedSet from, PublishedSet to, ChangeSet changes,
+        DateOnly? fromCommitDate = null, DateOnly? toCommitDate = null)
     {
         var docs = changes.Documents.Where(d => d.Kind == ChangeKind.Modified).ToList();
         var result = new (string, byte[])[docs.Count];
-        Parallel.For(0, docs.Count, i => result[i] = (FileName(changes, docs[i]), Render(VersionChange.Between(from, to, changes, docs[i]))));
+        Parallel.For(0, docs.Count, i => result[i] = (FileName(changes, docs[i]),
+            Render(VersionChange.Between(from, to, changes, docs[i]) with { FromCommitDate = fromCommitDate, ToCommitDate = toCommitDate })));
         return result;
     }
 
@@ -71,11 +79,8 @@ internal static class DocxRedlineRenderer
     {
         var oldDoc = version.Old ?? throw new ArgumentException($"The old version has no document '{version.DocumentId}'.", nameof(version));
         var newDoc = version.New ?? throw new ArgumentException($"The new version has no document '{version.DocumentId}'.", nameof(version));
-        var info = newDoc.Set.Set.Info;
-        var author = info.Redline.Author ?? info.Publisher.Name ?? newDoc.Document.Info.Authors.FirstOrDefault() ?? "PolicyDocs";
-        DateTime? date = newDoc.Cover.EffectiveDate is { } d ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
         var reference = ReferenceDocument.Load(newDoc.Set.Templates);
-        var composer = new RedlineComposer(oldDoc, version.Change, reference, new RevisionMarks(author, date));
+        var composer = new RedlineComposer(oldDoc, version.Change, reference, RedlineAttribution.Of(version));
         return DocxRenderer.Render(newDoc, reference, composer);
     }
 

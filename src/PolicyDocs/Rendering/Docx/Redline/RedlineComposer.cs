@@ -21,9 +21,12 @@ internal sealed class RedlineComposer : IDocxComposer
     private readonly ParagraphRedline _paragraphs;
     private readonly RowRedline _rows;
     private readonly LayoutMerger _merger;
+    private readonly RedlineAttribution _attribution;
 
-    public RedlineComposer(PublishedDocument old, DocumentChange change, ReferenceDocument reference, RevisionMarks marks)
+    public RedlineComposer(PublishedDocument old, DocumentChange change, ReferenceDocument reference, RedlineAttribution attribution)
     {
+        var marks = new RevisionMarks(attribution.Author, attribution.ToDate?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        _attribution = attribution;
         _old = old;
         _change = change;
         _reference = reference;
@@ -158,6 +161,11 @@ internal sealed class RedlineComposer : IDocxComposer
         var track = new TrackRevisions();
         if (settings.GetFirstChild<Zoom>() is { } zoom) zoom.InsertAfterSelf(track);
         else settings.PrependChild(track);
+        RedlineContents.Freeze(body, settings);
+
+        // The front page goes before the cover: the redline's own summary, not a tracked change.
+        var summary = RedlineFrontPage.Build(_change, context.Document.Info.Title, _attribution, body.Elements<SectionProperties>().LastOrDefault(), context.NextBookmarkId());
+        for (var i = summary.Count - 1; i >= 0; i--) body.PrependChild(summary[i]);
 
         var next = context.NextBookmarkId();
         RevisionMarks.Renumber(body, ref next);

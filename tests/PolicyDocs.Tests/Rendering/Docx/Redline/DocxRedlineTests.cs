@@ -366,8 +366,10 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
             return string.Join('\n', output.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l.Trim(), @"\s+(\d+)$|\s+", m => m.Groups[1].Success ? "" : " "))
                 .Where(l => l.Length > 0 && l is not ("-" or "*") && !System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+\.$")));
         }
-        Assert.Equal(Plain(c.NewDocx, null), Plain(c.Redline, "accept"));
-        Assert.Equal(Plain(c.OldDocx, null), Plain(c.Redline, "reject"));
+        // The redline's front page is its own summary, in neither version.
+        var redline = TrackedChanges.WithoutFrontPage(c.Redline);
+        Assert.Equal(Plain(c.NewDocx, null), Plain(redline, "accept"));
+        Assert.Equal(Plain(c.OldDocx, null), Plain(redline, "reject"));
     }
 
     [Fact]

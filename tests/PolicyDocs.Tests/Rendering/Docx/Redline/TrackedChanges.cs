@@ -19,6 +19,7 @@ internal static class TrackedChanges
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
         using var stream = doc.MainDocumentPart!.GetStream();
         var body = XDocument.Load(stream).Root!.Element(W + "body")!;
+        DropFrontPage(body);
         if (skipContents) body.Elements(W + "sdt").Remove();
         if (accept is null) return Texts(body, null);
         var drop = accept.Value ? "del" : "ins";
@@ -31,6 +32,38 @@ internal static class TrackedChanges
         foreach (var e in body.Descendants(W + keep).Where(e => e.Parent?.Name != W + "rPr" && e.Parent?.Name != W + "trPr").ToList())
             e.ReplaceWith(e.Nodes());
         return Texts(body, drop);
+    }
+
+    /// <summary>
+    /// The rule by which a redline's front page is no part of either version: a body whose first paragraph holds the
+    /// bookmark _RedlineSummary starts with the front page, which is the body's first section, up to and including the
+    /// first paragraph that carries a section break; the document begins after it, at the cover.
+    /// </summary>
+    public static bool DropFrontPage(XElement body)
+    {
+        var first = body.Elements(W + "p").FirstOrDefault();
+        if (first is null || first != body.Elements().First() || !first.Elements(W + "bookmarkStart").Any(b => (string?)b.Attribute(W + "name") == "_RedlineSummary")) return false;
+        var end = body.Elements(W + "p").First(p => p.Element(W + "pPr")?.Element(W + "sectPr") is not null);
+        foreach (var e in body.Elements().TakeWhile(e => e != end).ToList()) e.Remove();
+        end.Remove();
+        return true;
+    }
+
+    /// <summary>The redline without its front page (<see cref="DropFrontPage"/>), for readers that compare whole files.</summary>
+    public static byte[] WithoutFrontPage(byte[] docx)
+    {
+        var ms = new MemoryStream();
+        ms.Write(docx);
+        using (var doc = WordprocessingDocument.Open(ms, true))
+        {
+            var part = doc.MainDocumentPart!;
+            XDocument xml;
+            using (var s = part.GetStream()) xml = XDocument.Load(s);
+            Assert.True(DropFrontPage(xml.Root!.Element(W + "body")!), "the redline has no front page");
+            using var w = part.GetStream(FileMode.Create);
+            xml.Save(w);
+        }
+        return ms.ToArray();
     }
 
     /// <summary>True when the body, headers or footers hold any tracked change.</summary>
@@ -60,6 +93,9 @@ internal static class TrackedChanges
             foreach (var r in p.Descendants(W + "r"))
                 foreach (var c in r.Elements())
                     sb.Append(c.Name.LocalName switch { "t" or "delText" => c.Value, "tab" => "\t", "br" => "\n", _ => "" });
+            // Contents entries are compared without their page numbers: a redline's contents has none (RedlineContents).
+            if (p.Ancestors(W + "sdt").Any() && p.Element(W + "pPr")?.Element(W + "pStyle")?.Attribute(W + "val")?.Value is { } style && style.StartsWith("TOC", StringComparison.Ordinal))
+                sb = new StringBuilder(System.Text.RegularExpressions.Regex.Replace(sb.ToString(), @"\t\d+$", ""));
             if (mergingMark is not null && p.Element(W + "pPr")?.Element(W + "rPr")?.Element(W + mergingMark) is not null) carry.Append(sb);
             else result.Add(sb.ToString());
         }
