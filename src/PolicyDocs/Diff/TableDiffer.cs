@@ -21,6 +21,9 @@ internal static class TableDiffer
     /// tables to be compared row by row.</summary>
     private const double TableThreshold = 0.5;
 
+    /// <summary>The same share for two tables with the same header row: the same table with rows changed.</summary>
+    private const double SameHeaderThreshold = 0.25;
+
     /// <summary>Past this many candidate pairs in one unmatched stretch, only rows with the same key are compared.</summary>
     private const int MaxCandidates = 4000;
 
@@ -48,8 +51,10 @@ internal static class TableDiffer
         var rows = new List<(TextBlock?, TextBlock?)>();
         var (oi, ni) = (0, 0);
         var score = 0.0;
+        var sameHeader = false;
         if (olds.Count > 0 && news.Count > 0 && olds[0].Header && news[0].Header)
         {
+            sameHeader = olds[0].Text == news[0].Text;
             rows.Add((olds[0], news[0]));
             oi = ni = 1;
         }
@@ -67,7 +72,7 @@ internal static class TableDiffer
             var (pa, pb) = (a, b);
             foreach (var (px, py) in projected.Append((x, y)))
             {
-                score += Similar(ob, nb, pa, px, pb, py, rows, KeyOf);
+                score += Similar(ob, nb, pa, px, pb, py, rows, KeyOf, sameHeader);
                 if (px < x)
                 {
                     rows.Add((ob[px], nb[py]));
@@ -84,7 +89,7 @@ internal static class TableDiffer
         }
         var longer = Math.Max(ob.Count, nb.Count);
         var quality = longer == 0 ? (rows.Count > 0 && rows[0] is ({ } h1, { } h2) ? TextDiff.Similarity(TextDiff.Words(h1.Text, h2.Text)) : 1) : score / longer;
-        if (!force && quality < TableThreshold) return null;
+        if (!force && quality < (sameHeader ? SameHeaderThreshold : TableThreshold)) return null;
         return new Alignment(columns, rows, quality);
     }
 
@@ -96,9 +101,10 @@ internal static class TableDiffer
     private static string Normal(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     /// <summary>Pairs the rows of the stretch olds[a, x) and news[b, y) by key and similarity, in order; adds them (deleted
-    /// before inserted between pairs) to <paramref name="rows"/>; returns the score of the pairs.</summary>
+    /// before inserted between pairs) to <paramref name="rows"/>; returns the score of the pairs. Under the same header,
+    /// a stretch of as many old as new rows, none with the same key, pairs row for row (a column written another way).</summary>
     private static double Similar(List<TextBlock> olds, List<TextBlock> news, int a, int x, int b, int y,
-        List<(TextBlock?, TextBlock?)> rows, Func<TextBlock, bool, string> keyOf)
+        List<(TextBlock?, TextBlock?)> rows, Func<TextBlock, bool, string> keyOf, bool sameHeader)
     {
         int n = x - a, m = y - b;
         if (n == 0 || m == 0)
@@ -136,6 +142,15 @@ internal static class TableDiffer
             else j--;
         }
         pairs.Reverse();
+        if (sameHeader && n == m && (long)n * m <= MaxCandidates && pairs.Count < n && pairs.All(p => pair[p.Item1, p.Item2] < 1))
+        {
+            pairs.Clear();
+            for (var i = 0; i < n; i++)
+            {
+                pairs.Add((i, i));
+                pair[i, i] = Math.Max(0, TextDiff.Similarity(TextDiff.Words(olds[a + i].Text, news[b + i].Text)));
+            }
+        }
         var score = 0.0;
         var (pi, pj) = (0, 0);
         foreach (var (i, j) in pairs.Append((n, m)))

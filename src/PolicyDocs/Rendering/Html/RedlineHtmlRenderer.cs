@@ -108,12 +108,17 @@ internal static class RedlineHtmlRenderer
         else h.Append(Esc(s.Title));
         h.Append(CultureInfo.InvariantCulture, $"<span class=\"badge {cls}\">{Kind(s)}, {cls}</span></h2>\n");
         var inTable = false;
+        var inDeletedTable = false;
         var n = 0;
         foreach (var (block, change) in s.Layout)
         {
             var prefix = string.Create(CultureInfo.InvariantCulture, $"change-{index}-{++n}");
             if (block.Kind == BlockKind.TableRow)
             {
+                // An old table deleted whole is a table of its own, never rows of the new one.
+                var wholeDeleted = change is { Op: DiffOp.Deleted, WholeTable: true };
+                if (inTable && wholeDeleted != inDeletedTable) { h.Append("</table>\n"); inTable = false; }
+                inDeletedTable = wholeDeleted;
                 if (!inTable) { h.Append("<table>\n"); inTable = true; }
                 Row(h, block, change, text, prefix);
                 continue;
