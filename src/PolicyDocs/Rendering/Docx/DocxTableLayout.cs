@@ -92,9 +92,10 @@ internal static class DocxTableLayout
         else
             for (var i = 0; i < n; i++) widths[i] = min[i] * total / min.Sum();
         var result = widths.Select(w => (int)Math.Floor(w)).ToArray();
-        // What rounding left goes to the widest column.
-        var widest = Array.IndexOf(result, result.Max());
-        result[widest] += total - result.Sum();
+        // What rounding left goes a twip each to the columns that lost most to it, the one with more text first, so
+        // that no column ends up narrower than one with the same longest word and less text.
+        var order = Enumerable.Range(0, n).OrderByDescending(i => widths[i] - result[i]).ThenByDescending(i => pref[i]).ThenBy(i => i).ToArray();
+        for (var k = 0; result.Sum() < total; k++) result[order[k % n]]++;
         return result;
     }
 
