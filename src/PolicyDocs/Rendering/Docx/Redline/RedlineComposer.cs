@@ -21,6 +21,7 @@ internal sealed class RedlineComposer : IDocxComposer
     private readonly ParagraphRedline _paragraphs;
     private readonly RowRedline _rows;
     private readonly LayoutMerger _merger;
+    private readonly FootnoteRedline _notes;
 
     public RedlineComposer(PublishedDocument old, DocumentChange change, ReferenceDocument reference, RevisionMarks marks)
     {
@@ -30,11 +31,21 @@ internal sealed class RedlineComposer : IDocxComposer
         _paragraphs = new ParagraphRedline(marks);
         _rows = new RowRedline(marks, _paragraphs);
         _merger = new LayoutMerger(_paragraphs, _rows);
+        _notes = new FootnoteRedline(_paragraphs);
+        _paragraphs.Notes = _notes;
     }
+
+    /// <summary>The redline needs a footnotes part when either version has notes (a removed note is kept, deleted).</summary>
+    public bool NeedsFootnotes => _old.ReadingOrder.Any(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.FootnoteLink>().Any() == true);
 
     public void Sections(Body body, IReadOnlyList<PublishedSection> sections, DocxContext context)
     {
         var oldContext = new DocxContext(_old, _reference, context.Main, sharing: context);
+        oldContext.FootnotesPart = context.FootnotesPart;
+        _paragraphs.Numbering = context.Numbering;
+        // Notes of the old version put back deleted are numbered above every note of the new version.
+        var notes = sections.Sum(s => Notes(s.Body).Count()) + Notes(context.Document.Preamble?.Body).Count();
+        _notes.Begin(context, oldContext, notes + 1, _old.ReadingOrder.SelectMany(s => Notes(s.Body)).Concat(Notes(_old.Preamble?.Body)));
 
         // Each change sits on the published sections it compares: the new one it marks, the old one it compares with.
         var changed = new Dictionary<PublishedSection, SectionChange>(ReferenceEqualityComparer.Instance);
@@ -92,12 +103,22 @@ internal sealed class RedlineComposer : IDocxComposer
                 // The notes the section defines, so that a change to one is marked in the footnote.
                 foreach (var note in Notes(section.Body)) context.Footnote(note, writer);
                 foreach (var note in Notes(o.Body)) oldContext.Footnote(note, oldWriter);
-                blocks = _merger.Merge(blocks, change.Layout, b => Find(newMap, b), b => Find(oldMap, b));
+                // The notes' own text is compared note by note once every note is written (FootnoteRedline).
+                var layout = change.Layout.Where(x => !InNote(x.Block.Node)).ToList();
+                blocks = _merger.Merge(blocks, layout, b => Find(newMap, b), b => Find(oldMap, b));
             }
             body.Append(heading);
             body.Append(blocks);
             WriteRemoved(body, removedAfter.GetValueOrDefault(section), oldContext);
         }
+        _notes.Finish(_merger);
+    }
+
+    private static bool InNote(Block? node)
+    {
+        for (var b = node; b is not null; b = b.Parent)
+            if (b is Markdig.Extensions.Footnotes.Footnote) return true;
+        return false;
     }
 
     private static IEnumerable<Markdig.Extensions.Footnotes.Footnote> Notes(MarkdownDocument? body) =>
@@ -162,6 +183,7 @@ internal sealed class RedlineComposer : IDocxComposer
         var next = context.NextBookmarkId();
         RevisionMarks.Renumber(body, ref next);
         RevisionMarks.Renumber(header, ref next);
+        foreach (var note in context.FootnoteBodies) RevisionMarks.Renumber(note, ref next);
     }
 
     private void CompareTable(Table old, Table table)
@@ -186,7 +208,7 @@ internal sealed class RedlineComposer : IDocxComposer
     /// A container's last paragraph mark is never deleted: the deletion moves to the last paragraph before it whose
     /// mark is unchanged, which then merges into the last one on acceptance, as Word does.
     /// </summary>
-    private static void KeepFinalMark(OpenXmlElement container)
+    internal static void KeepFinalMark(OpenXmlElement container)
     {
         var paragraphs = container.Elements<Paragraph>().ToList();
         if (paragraphs.Count == 0 || ParagraphRedline.MarkOf(paragraphs[^1]) is not Deleted mark) return;

@@ -26,19 +26,39 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
 
     private sealed record Case(byte[] Redline, byte[] OldDocx, byte[] NewDocx, Compilation New, DocumentChange Change);
 
-    private Case? Redline(string file, IEnumerable<MarkdownEdit> edits, bool strict = false)
+    /// <summary>The redline of the sample (with <paramref name="baseEdits"/>, if any) against it with <paramref name="edits"/> too.</summary>
+    private Case? Redline(string file, IEnumerable<MarkdownEdit> edits, bool strict = false, IReadOnlyList<MarkdownEdit>? baseEdits = null)
     {
-        var text = MarkdownEdits.Apply(sample.Read(file), edits);
+        var baseText = baseEdits is { Count: > 0 } ? MarkdownEdits.Apply(sample.Read(file), baseEdits) : sample.Read(file);
+        var old = baseEdits is { Count: > 0 } ? sample.CompileEdited(file, baseText) : sample.Old;
+        if (old.ErrorCount > 0) return null;
+        var text = MarkdownEdits.Apply(baseText, edits);
         var compiled = sample.CompileEdited(file, text);
         if (strict) NoErrors(compiled);
         if (compiled.ErrorCount > 0) return null;
         var docId = file.Split('/')[1];
-        var changes = PolicyDiffer.Compare(sample.Old.Published!, compiled.Published!, "old", "new", docId);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", docId);
         var change = changes.Documents.Single();
         if (change.Kind is null) return null;
-        return new Case(DocxRedlineRenderer.Render(VersionChange.Between(sample.Old.Published!, compiled.Published!, changes, change)),
-            DocxRenderer.Render(sample.Old.Published!.Find(docId)!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find(docId)!)), compiled, change);
+        return new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(old.Published!.Find(docId)!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find(docId)!)), compiled, change);
     }
+
+    /// <summary>Accept All gives the new version's text and formatting, Reject All the old one's, and the redline is valid.</summary>
+    private static void Exact(Case c)
+    {
+        Assert.Equal(TrackedChanges.Paragraphs(c.NewDocx, null), TrackedChanges.Paragraphs(c.Redline, accept: true));
+        Assert.Equal(TrackedChanges.Paragraphs(c.OldDocx, null, skipContents: true), TrackedChanges.Paragraphs(c.Redline, accept: false, skipContents: true));
+        Assert.Equal(TrackedChanges.Formatting(c.NewDocx, null), TrackedChanges.Formatting(c.Redline, accept: true));
+        Assert.Equal(TrackedChanges.Formatting(c.OldDocx, null, skipContents: true), TrackedChanges.Formatting(c.Redline, accept: false, skipContents: true));
+        Assert.Empty(DocxTestKit.Problems(c.Redline));
+    }
+
+    private static readonly Gen<MarkdownEdit> FormatEdit =
+        Gen.Select(Gen.Int[MarkdownEdits.Emphasis, MarkdownEdits.Kinds - 1], Gen.Int[0, 500], Gen.Int[0, 60], Gen.Int[0, 7], (k, l, w, v) => new MarkdownEdit(k, l, w, v));
+
+    // Two footnotes in the old version, so that edits can remove and change them.
+    private static readonly MarkdownEdit[] TwoNotes = [new(MarkdownEdits.AddNote, 1, 0, 0), new(MarkdownEdits.AddNote, 7, 3, 5)];
 
     private static readonly Gen<MarkdownEdit> Edit =
         Gen.Select(Gen.Int[0, MarkdownEdits.Kinds - 1], Gen.Int[0, 500], Gen.Int[0, 60], Gen.Int[0, 7], (k, l, w, v) => new MarkdownEdit(k, l, w, v));
@@ -48,12 +68,17 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
     {
         Gen.Select(Gen.Int[0, Files.Length - 1], Edit.Array[1, 6]).Sample((f, edits) =>
         {
-            var c = Redline(Files[f], edits);
-            if (c is null) return;
-            Assert.Equal(TrackedChanges.Paragraphs(c.NewDocx, null), TrackedChanges.Paragraphs(c.Redline, accept: true));
-            Assert.Equal(TrackedChanges.Paragraphs(c.OldDocx, null, skipContents: true), TrackedChanges.Paragraphs(c.Redline, accept: false, skipContents: true));
-            Assert.Empty(DocxTestKit.Problems(c.Redline));
+            if (Redline(Files[f], edits) is { } c) Exact(c);
         }, iter: 10, threads: 1);
+    }
+
+    [Fact]
+    public void Formatting_footnote_and_move_edits_are_exact_both_ways()
+    {
+        Gen.Select(Gen.Int[0, Files.Length - 1], FormatEdit.Array[1, 4], Gen.Bool).Sample((f, edits, notes) =>
+        {
+            if (Redline(Files[f], edits, baseEdits: notes ? TwoNotes : null) is { } c) Exact(c);
+        }, iter: 12, threads: 1);
     }
 
     [Fact]
