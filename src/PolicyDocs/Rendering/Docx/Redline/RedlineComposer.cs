@@ -22,6 +22,8 @@ internal sealed class RedlineComposer : IDocxComposer
     private readonly RowRedline _rows;
     private readonly LayoutMerger _merger;
     private readonly FootnoteRedline _notes;
+    private readonly MoveRedline _moves;
+    private readonly Dictionary<PublishedSection, string> _moveNames = new(ReferenceEqualityComparer.Instance);
 
     public RedlineComposer(PublishedDocument old, DocumentChange change, ReferenceDocument reference, RevisionMarks marks)
     {
@@ -33,6 +35,7 @@ internal sealed class RedlineComposer : IDocxComposer
         _merger = new LayoutMerger(_paragraphs, _rows);
         _notes = new FootnoteRedline(_paragraphs);
         _paragraphs.Notes = _notes;
+        _moves = new MoveRedline(marks, _paragraphs);
     }
 
     /// <summary>The redline needs a footnotes part when either version has notes (a removed note is kept, deleted).</summary>
@@ -59,6 +62,10 @@ internal sealed class RedlineComposer : IDocxComposer
         }
         var newByNumber = sections.GroupBy(s => s.Label).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+        // Sections that moved (paired, but out of the old order): their old text stays where it was, the source of a move.
+        foreach (var (from, to) in Moved(_old.ReadingOrder, sections, o => counterpart.GetValueOrDefault(o) ?? newByNumber.GetValueOrDefault(o.Label)))
+            _moveNames[from] = _moveNames[to] = _moves.NextName();
+
         // Removed sections go after the new counterpart of the last old section before them (an unchanged section's
         // counterpart has its label).
         var removedAfter = new Dictionary<PublishedSection, List<PublishedSection>>(ReferenceEqualityComparer.Instance);
@@ -66,7 +73,7 @@ internal sealed class RedlineComposer : IDocxComposer
         PublishedSection? anchor = null;
         foreach (var o in _old.ReadingOrder)
         {
-            if (removed.Contains(o))
+            if (removed.Contains(o) || _moveNames.ContainsKey(o))
             {
                 var list = anchor is null ? before : removedAfter.TryGetValue(anchor, out var l) ? l : removedAfter[anchor] = [];
                 list.Add(o);
@@ -109,9 +116,44 @@ internal sealed class RedlineComposer : IDocxComposer
             }
             body.Append(heading);
             body.Append(blocks);
+            if (_moveNames.TryGetValue(section, out var move)) _moves.To([heading, .. blocks], move);
             WriteRemoved(body, removedAfter.GetValueOrDefault(section), oldContext);
         }
         _notes.Finish(_merger);
+        _moves.Paragraphs(body);
+    }
+
+    /// <summary>
+    /// The sections that moved: of the old sections that have a counterpart in the new version, those outside the
+    /// longest run that keeps its order (the first such run of that length), each with its counterpart.
+    /// </summary>
+    internal static List<(PublishedSection From, PublishedSection To)> Moved(IEnumerable<PublishedSection> old, IReadOnlyList<PublishedSection> sections,
+        Func<PublishedSection, PublishedSection?> counterpartOf)
+    {
+        var index = new Dictionary<PublishedSection, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < sections.Count; i++) index[sections[i]] = i;
+        var pairs = old.Select(o => (From: o, To: counterpartOf(o))).Where(p => p.To is not null && index.ContainsKey(p.To))
+            .Select(p => (p.From, To: p.To!)).ToList();
+        // Longest increasing run of new positions, O(n log n) with back links.
+        var tails = new List<int>();
+        var back = new int[pairs.Count];
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            var at = index[pairs[k].To];
+            int lo = 0, hi = tails.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (index[pairs[tails[mid]].To] < at) lo = mid + 1;
+                else hi = mid;
+            }
+            back[k] = lo > 0 ? tails[lo - 1] : -1;
+            if (lo == tails.Count) tails.Add(k);
+            else tails[lo] = k;
+        }
+        var kept = new HashSet<int>();
+        for (var k = tails.Count > 0 ? tails[^1] : -1; k >= 0; k = back[k]) kept.Add(k);
+        return [.. pairs.Where((_, k) => !kept.Contains(k))];
     }
 
     private static bool InNote(Block? node)
@@ -140,6 +182,7 @@ internal sealed class RedlineComposer : IDocxComposer
             if (o.Body is not null) writer.WriteBody(o.Body, DocxRenderer.HeadingLevel(o), o.IsNoStipulation, blocks);
             foreach (var e in blocks) DeleteAll(e);
             body.Append(blocks);
+            if (_moveNames.TryGetValue(o, out var move)) _moves.From([heading, .. blocks], move);
         }
     }
 

@@ -142,6 +142,80 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
     }
 
     [Fact]
+    public void A_moved_section_is_marked_moved_from_and_moved_to()
+    {
+        // Old: alpha, bravo, charlie under 4.9.1. New: alpha moved after charlie (numbers follow), its text slightly changed.
+        var text = sample.Read(File04);
+        var at = text.IndexOf("### 4.9.2 ", StringComparison.Ordinal);
+        const string Alpha = "The alpha grounds apply to every certificate that the issuing authority has signed for a subscriber.\n\n";
+        const string Bravo = "The bravo grounds apply when a subscriber asks for revocation in writing.\n\n";
+        const string Charlie = "The charlie grounds apply when the authority learns of a key compromise.\n\n";
+        var before = text[..at] + "#### 4.9.1.1 Alpha grounds\n\n" + Alpha + "#### 4.9.1.2 Bravo grounds\n\n" + Bravo + "#### 4.9.1.3 Charlie grounds\n\n" + Charlie + text[at..];
+        var after = text[..at] + "#### 4.9.1.1 Bravo grounds\n\n" + Bravo + "#### 4.9.1.2 Charlie grounds\n\n" + Charlie + "#### 4.9.1.3 Alpha grounds\n\n"
+            + Alpha.Replace("every certificate", "each certificate", StringComparison.Ordinal) + text[at..];
+        var old = sample.CompileEdited(File04, before);
+        var compiled = sample.CompileEdited(File04, after);
+        NoErrors(old);
+        NoErrors(compiled);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
+        var change = changes.Documents.Single();
+        var c = new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change);
+        Exact(c);
+        var xml = MainXml(c.Redline);
+        var from = System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveFromRangeStart [^>]*w:name=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var to = System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveToRangeStart [^>]*w:name=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(from);
+        Assert.Equal(from.Order(), to.Order());
+        Assert.Equal(System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveFromRangeStart ").Count, System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveFromRangeEnd ").Count);
+        Assert.Equal(System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveToRangeStart ").Count, System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveToRangeEnd ").Count);
+        Assert.DoesNotContain("<w:delText>The alpha grounds", xml);
+        Golden.AssertMatches("moved-section-redline.txt", Revisions.Readable(c.Redline));
+    }
+
+    [Fact]
+    public void List_emphasis_note_and_move_changes_carry_their_marks()
+    {
+        var text = sample.Read(File04);
+        var at = text.IndexOf("### 4.9.2 ", StringComparison.Ordinal);
+        const string Moving = "The delta paragraph moves further down in this section, unchanged.";
+        var before = text[..at] + "A paragraph that becomes a list item later on.\n\n- first criterion of the scheme\n- second criterion of the scheme\n\n"
+            + "The notes[^gone] and the other notes[^kept] are here, with **bold** words.\n\n" + Moving + "\n\nA paragraph that stays between.\n\n"
+            + "[^gone]: The removed note says alpha.\n\n[^kept]: The kept note says bravo.\n\n" + text[at..];
+        var after = text[..at] + "- A paragraph that becomes a list item later on.\n\n- first criterion of the scheme\n  - second criterion of the scheme\n\n"
+            + "The notes and the other notes[^kept] are here, with bold words.[^added]\n\nA paragraph that stays between.\n\n" + Moving + "\n\n"
+            + "[^kept]: The kept note says charlie.\n\n[^added]: The added note says delta.\n\n" + text[at..];
+        var old = sample.CompileEdited(File04, before);
+        var compiled = sample.CompileEdited(File04, after);
+        NoErrors(old);
+        NoErrors(compiled);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
+        var change = changes.Documents.Single();
+        var c = new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change);
+        Exact(c);
+        var xml = MainXml(c.Redline);
+        // The paragraph became a list item: its old properties (no numbering) in w:pPrChange; the nested item keeps its old level.
+        Assert.Matches("<w:pPrChange [^>]*><w:pPr><w:pStyle w:val=\"ListParagraph\" /><w:numPr><w:ilvl w:val=\"0\" />", xml);
+        Assert.Matches("<w:pPrChange [^>]*><w:pPr />(?:(?!<w:pPrChange).)*</w:pPrChange></w:pPr>(?:(?!</w:p>).)*A paragraph that becomes", xml);
+        // Bold taken away: the old bold in w:rPrChange.
+        Assert.Matches("<w:rPr><w:rPrChange [^>]*><w:rPr><w:b /></w:rPr></w:rPrChange></w:rPr><w:t>bold</w:t>", xml);
+        // Notes: the removed one's reference deleted, the added one's inserted; texts in the notes part.
+        Assert.Matches("<w:del [^>]*><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\" /></w:rPr><w:footnoteReference ", xml);
+        Assert.Matches("<w:ins [^>]*><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\" /></w:rPr><w:footnoteReference ", xml);
+        var notes = Part(c.Redline, "word/footnotes.xml");
+        Assert.Contains("<w:delText>The removed note says alpha.</w:delText>", notes);
+        Assert.Contains("<w:delText>bravo</w:delText>", notes);
+        Assert.Matches("<w:ins [^>]*><w:r><w:t>charlie</w:t>", notes);
+        // The moved paragraph: moved from, moved to, one name.
+        Assert.Matches("<w:moveFromRangeStart [^>]*w:name=\"(move\\d+)\"", xml);
+        Assert.Contains("<w:moveFrom ", xml);
+        Assert.Contains("<w:moveTo ", xml);
+        Assert.DoesNotContain("<w:delText>" + Moving, xml);
+        Assert.Contains("The notes[^gone] and the other notes[^kept] are here, with bold words.".Replace("[^gone]", "", StringComparison.Ordinal).Replace("[^kept]", "", StringComparison.Ordinal), TrackedChanges.Paragraphs(c.Redline, false));
+    }
+
+    [Fact]
     public void Identical_versions_give_no_tracked_change()
     {
         var same = sample.CompileEdited(File04, sample.Read(File04));
