@@ -104,7 +104,7 @@ internal static class BlockExtractor
             {
                 case LiteralInline l: sb.Append(l.Content.AsSpan()); break;
                 case CodeInline c: sb.Append('`').Append(c.Content).Append('`'); break;
-                case LineBreakInline: sb.Append(' '); break;
+                case LineBreakInline br: sb.Append(br.IsHard ? "\\ " : " "); break; // a hard break as Markdown's backslash
                 case XrefInline x: sb.Append("[[").Append(x.Raw).Append("]]"); break;
                 case AutolinkInline a: sb.Append('<').Append(a.Url).Append('>'); break;
                 case HtmlEntityInline e: sb.Append(e.Transcoded.AsSpan()); break;

@@ -216,6 +216,21 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
     }
 
     [Fact]
+    public void A_hard_line_break_that_became_a_space_is_tracked()
+    {
+        var text = sample.Read(File04);
+        var at = text.IndexOf("### 4.9.2 ", StringComparison.Ordinal);
+        var before = text[..at] + "The members are listed on this page:  \nthe register of members.\n\n" + text[at..];
+        var after = text[..at] + "The members are listed on this page:\nthe register of members.\n\n" + text[at..];
+        var old = sample.CompileEdited(File04, before);
+        var compiled = sample.CompileEdited(File04, after);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
+        var change = changes.Documents.Single();
+        Exact(new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change));
+    }
+
+    [Fact]
     public void Identical_versions_give_no_tracked_change()
     {
         var same = sample.CompileEdited(File04, sample.Read(File04));
