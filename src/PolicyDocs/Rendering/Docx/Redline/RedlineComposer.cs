@@ -102,8 +102,9 @@ internal sealed class RedlineComposer : IDocxComposer
             else if (change.OldSection is { } o)
             {
                 var oldHeading = DocxRenderer.Heading(o, oldContext);
-                if (o.DisplayTitle != section.DisplayTitle)
-                    _paragraphs.Compose(heading, oldHeading, TextDiff.Words(o.DisplayTitle, section.DisplayTitle));
+                // The headings as written (an appendix's label may be written differently while its title reads the same).
+                var (was, now) = (ParagraphRedline.Text(oldHeading), ParagraphRedline.Text(heading));
+                if (was != now) _paragraphs.Compose(heading, oldHeading, TextDiff.Words(was, now));
                 var oldWriter = new DocxBodyWriter(oldContext) { Emitted = (b, e) => oldMap[b] = e };
                 var oldBlocks = new List<OpenXmlElement>();
                 if (o.Body is not null) oldWriter.WriteBody(o.Body, DocxRenderer.HeadingLevel(o), o.IsNoStipulation, oldBlocks);
@@ -111,7 +112,11 @@ internal sealed class RedlineComposer : IDocxComposer
                 foreach (var note in Notes(section.Body)) context.Footnote(note, writer);
                 foreach (var note in Notes(o.Body)) oldContext.Footnote(note, oldWriter);
                 // The notes' own text is compared note by note once every note is written (FootnoteRedline).
-                var layout = change.Layout.Where(x => !InNote(x.Block.Node)).ToList();
+                // A body block paired with a note's block (text moved out of a note or into one) is inserted or deleted whole.
+                var layout = change.Layout.Select(x => x.Change is { Op: null, Old: { } was } c && InNote(was.Node) != InNote(x.Block.Node)
+                        ? InNote(was.Node) ? (Block: x.Block, Change: (BlockChange?)(c with { Op = DiffOp.Inserted, Old = null })) : (Block: was, Change: c with { Op = DiffOp.Deleted, New = null })
+                        : x)
+                    .Where(x => !InNote(x.Block.Node)).ToList();
                 blocks = _merger.Merge(blocks, layout, b => Find(newMap, b), b => Find(oldMap, b));
             }
             body.Append(heading);

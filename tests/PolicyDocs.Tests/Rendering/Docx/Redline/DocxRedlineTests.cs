@@ -231,6 +231,26 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
     }
 
     [Fact]
+    public void A_note_whose_text_becomes_a_paragraph_is_deleted_and_the_paragraph_inserted()
+    {
+        var text = sample.Read(File04);
+        var at = text.IndexOf("### 4.9.2 ", StringComparison.Ordinal);
+        const string Remark = "Limits on names are counted in characters, not in bytes.";
+        var before = text[..at] + "Names are limited in length.[^limits]\n\n[^limits]: " + Remark + "\n\n" + text[at..];
+        var after = text[..at] + "Names are limited in length.\n\n* " + Remark + "\n\n" + text[at..];
+        var old = sample.CompileEdited(File04, before);
+        var compiled = sample.CompileEdited(File04, after);
+        NoErrors(old);
+        NoErrors(compiled);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
+        var change = changes.Documents.Single();
+        var c = new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change);
+        Exact(c);
+        Assert.Contains("<w:delText>" + Remark + "</w:delText>", Part(c.Redline, "word/footnotes.xml"));
+    }
+
+    [Fact]
     public void Identical_versions_give_no_tracked_change()
     {
         var same = sample.CompileEdited(File04, sample.Read(File04));
