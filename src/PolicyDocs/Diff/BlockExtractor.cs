@@ -60,8 +60,9 @@ internal static class BlockExtractor
                 foreach (var item in list)
                 {
                     if (item is not ContainerBlock c) continue;
-                    // The item's marker goes with its first block: "- ", "* ", "3. ", "b) ".
-                    var first = list.IsOrdered ? $"{(item as ListItemBlock)?.Order ?? 0}{list.OrderedDelimiter} " : $"{list.BulletType} ";
+                    // The item's marker goes with its first block: "- ", "* ", "3. ", "b) ", two spaces before it for each
+                    // list it is nested in, so that an item moved a level up or down differs in markup.
+                    var first = new string(' ', 2 * Depth(list)) + (list.IsOrdered ? $"{(item as ListItemBlock)?.Order ?? 0}{list.OrderedDelimiter} " : $"{list.BulletType} ");
                     foreach (var child in c)
                     {
                         Walk(child, BlockKind.ListItem, xrefs, into, marker + first);
@@ -78,8 +79,16 @@ internal static class BlockExtractor
         }
     }
 
+    private static int Depth(ListBlock list)
+    {
+        var depth = 0;
+        for (var b = list.Parent; b is not null; b = b.Parent)
+            if (b is ListBlock) depth++;
+        return depth;
+    }
+
     /// <summary>The inlines as Markdown would write them, white space collapsed: emphasis with its delimiters, links
-    /// with their targets, code in backticks, references as written.</summary>
+    /// with their targets, code in backticks, references and note references as written.</summary>
     internal static string Markup(ContainerInline? inline)
     {
         var sb = new StringBuilder();
@@ -95,11 +104,12 @@ internal static class BlockExtractor
             {
                 case LiteralInline l: sb.Append(l.Content.AsSpan()); break;
                 case CodeInline c: sb.Append('`').Append(c.Content).Append('`'); break;
-                case LineBreakInline: sb.Append(' '); break;
+                case LineBreakInline br: sb.Append(br.IsHard ? "\\ " : " "); break; // a hard break as Markdown's backslash
                 case XrefInline x: sb.Append("[[").Append(x.Raw).Append("]]"); break;
                 case AutolinkInline a: sb.Append('<').Append(a.Url).Append('>'); break;
                 case HtmlEntityInline e: sb.Append(e.Transcoded.AsSpan()); break;
                 case HtmlInline h: sb.Append(h.Tag); break;
+                case Markdig.Extensions.Footnotes.FootnoteLink { IsBackLink: false } f: sb.Append("[^").Append(f.Footnote.Label).Append(']'); break;
                 case EmphasisInline e:
                     var delimiter = new string(e.DelimiterChar, e.DelimiterCount);
                     sb.Append(delimiter);

@@ -28,6 +28,19 @@ public sealed class TextDiffTests
     }
 
     [Fact]
+    public void Dates_are_single_tokens_so_a_reformatted_date_is_one_date_for_another()
+    {
+        Assert.Equal(["Effective ", "22 Nov 2011 ", "and ", "2011-11-22", "."], WordTokenizer.Instance.Chunk("Effective 22 Nov 2011 and 2011-11-22."));
+        Assert.Equal(["on ", "November 22, 2011 ", "or ", "22nd of November 2011 ", "or ", "March 2024", "."],
+            WordTokenizer.Instance.Chunk("on November 22, 2011 or 22nd of November 2011 or March 2024."));
+        // A month name without a year stays a word: "3 may" is a number and a verb.
+        Assert.Equal(["3 ", "may ", "apply"], WordTokenizer.Instance.Chunk("3 may apply"));
+        Assert.Equal(["version ", "1.2.3 ", "of ", "2,048 ", "bits"], WordTokenizer.Instance.Chunk("version 1.2.3 of 2,048 bits"));
+        Assert.Equal([new DiffSpan(DiffOp.Equal, "Published "), new DiffSpan(DiffOp.Deleted, "22 Nov 2011"), new DiffSpan(DiffOp.Inserted, "2011-11-22"), new DiffSpan(DiffOp.Equal, " by the CA.")],
+            TextDiff.Words("Published 22 Nov 2011 by the CA.", "Published 2011-11-22 by the CA."));
+    }
+
+    [Fact]
     public void A_reworded_phrase_keeps_the_words_it_shares()
     {
         var spans = TextDiff.Words("requires an appropriate level of training and legal obligation.",

@@ -109,6 +109,9 @@ internal sealed class DocxContext
         return id;
     }
 
+    /// <summary>The Word footnote id of every Markdown footnote rendered so far.</summary>
+    public IReadOnlyDictionary<MdFootnote, int> FootnoteIds => _footnoteIds;
+
     /// <summary>The Word footnote id of a Markdown footnote, rendering its body on first use.</summary>
     public int Footnote(MdFootnote footnote, DocxBodyWriter writer)
     {

@@ -33,6 +33,9 @@ internal sealed class DocxNumbering
         return numId;
     }
 
+    /// <summary>The list kind (abstract definition) of numbering instance <paramref name="numId"/>; null when there is none.</summary>
+    public int? KindOf(int numId) => numId >= 1 && numId <= _instances.Count ? _instances[numId - 1].AbstractNumId?.Val?.Value : null;
+
     /// <summary>The numbering part's content.</summary>
     public Numbering Build()
     {

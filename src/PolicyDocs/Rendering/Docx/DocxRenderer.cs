@@ -75,7 +75,7 @@ internal static class DocxRenderer
         DocxProperties.Add(package, document.Info, set.Info);
         var context = new DocxContext(published, reference, main) { Images = new DocxImages(package) };
         var sections = published.ReadingOrder.ToList();
-        if (sections.Exists(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.FootnoteLink>().Any() == true))
+        if (sections.Exists(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.FootnoteLink>().Any() == true) || composer?.NeedsFootnotes == true)
             context.FootnotesPart = package.Add(main, "rIdFootnotes", Rel + "footnotes", "word/footnotes.xml", Wml + "footnotes+xml");
         var body = new Body();
         var appendix = set.Info.Matrix.DocxAppendix && DocxMatrixAppendix.Applies(published.Set.Matrix, document.Id);

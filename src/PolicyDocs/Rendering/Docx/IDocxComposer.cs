@@ -12,6 +12,9 @@ internal interface IDocxComposer
     /// <summary>Appends the headings and bodies of <paramref name="sections"/> (in document order) to <paramref name="body"/>.</summary>
     void Sections(Body body, IReadOnlyList<PublishedSection> sections, DocxContext context);
 
+    /// <summary>True when the package needs a footnotes part even if the document written has no notes.</summary>
+    bool NeedsFootnotes => false;
+
     /// <summary>Called once every part exists and the body is complete, before the package is saved.</summary>
     void Finish(Body body, Header header, Settings settings, DocxContext context);
 }

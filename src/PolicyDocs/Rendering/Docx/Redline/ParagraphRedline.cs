@@ -37,6 +37,10 @@ internal sealed class ParagraphRedline(RevisionMarks marks)
         var olds = old is null ? [] : Leaves(old);
         var done = new bool[news.Count];
         var items = new List<Item>();
+        var formats = new FormatChanges(marks, Numbering);
+        // Note references the old paragraph had and the new one has not: put back deleted where they were.
+        var kept = news.Select(l => l.Element is Run r ? Notes?.NewLabel(r) : null).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var gone = olds.Where(l => l.Element is Run r && Notes?.OldLabel(r) is { } label && !kept.Contains(label)).ToHashSet();
         int n = 0, o = 0;
         foreach (var span in spans)
         {
@@ -47,18 +51,77 @@ internal sealed class ParagraphRedline(RevisionMarks marks)
                     foreach (var leaf in olds)
                         if (leaf.Element is Run run && Overlap(leaf, o, o + length) is var (a, b) && b > a)
                             items.Add(new Item(leaf.Container, ToDeleted(Slice(run, a - leaf.Start, b - leaf.Start)), Mark.Deleted));
+                        else if (gone.Contains(leaf) && leaf.Start >= o && leaf.Start < o + length) TakeGoneNote(leaf, gone, items);
                     o += length;
                     break;
-                default:
-                    var mark = span.Op == DiffOp.Inserted ? Mark.Inserted : Mark.None;
-                    TakeNew(news, done, n, n + length, mark, items);
+                case DiffOp.Inserted:
+                    TakeNew(news, done, n, n + length, Mark.Inserted, items);
                     n += length;
-                    if (span.Op == DiffOp.Equal) o += length;
+                    break;
+                default:
+                    TakeEqual(news, olds, done, n, o, length, items, formats, gone);
+                    n += length;
+                    o += length;
                     break;
             }
         }
+        foreach (var leaf in olds.Where(gone.Contains).ToList()) TakeGoneNote(leaf, gone, items);
         TakeNew(news, done, n, int.MaxValue, Mark.None, items);
+        MarkNewNotes(items, old is null ? null : olds);
         Rebuild(target, items);
+        if (old is not null) formats.Paragraph(target, old);
+    }
+
+    /// <summary>The footnotes of the two versions, so that note references are tracked too; null leaves them as they are.</summary>
+    public FootnoteRedline? Notes { get; set; }
+
+    private void TakeGoneNote(Leaf leaf, HashSet<Leaf> gone, List<Item> items)
+    {
+        gone.Remove(leaf);
+        if (Notes?.Deleted((Run)leaf.Element) is { } run) items.Add(new Item(leaf.Container, run, Mark.Deleted));
+    }
+
+    /// <summary>A note reference that is new (the old paragraph had no reference to a note of its label) is inserted.</summary>
+    private void MarkNewNotes(List<Item> items, List<Leaf>? olds)
+    {
+        if (Notes is null) return;
+        var before = olds?.Select(l => l.Element is Run r ? Notes.OldLabel(r) : null).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+        for (var i = 0; i < items.Count; i++)
+            if (items[i].Mark == Mark.None && items[i].Element is Run r && Notes.NewLabel(r) is { } label && !before.Contains(label))
+                items[i] = items[i] with { Mark = Mark.Inserted };
+    }
+
+    /// <summary>The list numbering both versions' paragraphs use, so that two lists of one kind count as the same formatting.</summary>
+    public DocxNumbering? Numbering { get; set; }
+
+    /// <summary>
+    /// Unchanged text [<paramref name="n"/>, +<paramref name="length"/>) of the new paragraph, which is
+    /// [<paramref name="o"/>, +<paramref name="length"/>) of the old one, taken piece by piece along the old runs: a
+    /// piece whose run properties differ from the old run's records the old ones (w:rPrChange).
+    /// </summary>
+    private void TakeEqual(List<Leaf> news, List<Leaf> olds, bool[] done, int n, int o, int length, List<Item> items, FormatChanges formats, HashSet<Leaf> gone)
+    {
+        var at = 0;
+        foreach (var leaf in olds)
+        {
+            if (gone.Contains(leaf) && leaf.Start >= o + at && leaf.Start < o + length)
+            {
+                if (leaf.Start > o + at) TakeNew(news, done, n + at, n + (leaf.Start - o), Mark.None, items);
+                at = leaf.Start - o;
+                TakeGoneNote(leaf, gone, items);
+                continue;
+            }
+            if (leaf.Element is not Run oldRun) continue;
+            var (a, b) = Overlap(leaf, o + at, o + length);
+            if (b <= a) continue;
+            if (a > o + at) TakeNew(news, done, n + at, n + (a - o), Mark.None, items);
+            var first = items.Count;
+            TakeNew(news, done, n + (a - o), n + (b - o), Mark.None, items);
+            for (var i = first; i < items.Count; i++)
+                if (items[i].Element is Run run && RunLength(run) > 0) formats.Run(run, oldRun);
+            at = b - o;
+        }
+        if (at < length) TakeNew(news, done, n + at, n + length, Mark.None, items);
     }
 
     /// <summary>Marks a wholly inserted paragraph: its runs and, unless <paramref name="keepMark"/>, its paragraph mark.</summary>
@@ -71,8 +134,8 @@ internal sealed class ParagraphRedline(RevisionMarks marks)
 
     /// <summary>
     /// Turns a paragraph of the old version into a wholly deleted one: its runs as deleted text (links kept around
-    /// them), and unless <paramref name="keepMark"/> its paragraph mark. Bookmarks and note references of the old
-    /// version are dropped.
+    /// them), and unless <paramref name="keepMark"/> its paragraph mark. Note references are deleted too (pointing at a
+    /// deleted copy of their note); bookmarks of the old version are dropped.
     /// </summary>
     public void Delete(Paragraph p, bool keepMark = false)
     {
@@ -92,10 +155,12 @@ internal sealed class ParagraphRedline(RevisionMarks marks)
                 link.Append(del);
                 content.Add(link);
             }
-            else if (child is Run run && RunLength(run) > 0)
+            else if (child is Run run && (RunLength(run) > 0 || run.GetFirstChild<FootnoteReferenceMark>() is not null || Notes?.OldLabel(run) is not null))
             {
+                var deleted = run.GetFirstChild<FootnoteReference>() is null ? ToDeleted((Run)run.CloneNode(true)) : Notes?.Deleted(run);
+                if (deleted is null) continue;
                 if (open is null) content.Add(open = marks.DeleteRun());
-                open.Append(ToDeleted((Run)run.CloneNode(true)));
+                open.Append(deleted);
             }
         }
         p.Append(content);

@@ -22,6 +22,9 @@ internal sealed class RedlineComposer : IDocxComposer
     private readonly RowRedline _rows;
     private readonly LayoutMerger _merger;
     private readonly RedlineAttribution _attribution;
+    private readonly FootnoteRedline _notes;
+    private readonly MoveRedline _moves;
+    private readonly Dictionary<PublishedSection, string> _moveNames = new(ReferenceEqualityComparer.Instance);
 
     public RedlineComposer(PublishedDocument old, DocumentChange change, ReferenceDocument reference, RedlineAttribution attribution)
     {
@@ -33,11 +36,22 @@ internal sealed class RedlineComposer : IDocxComposer
         _paragraphs = new ParagraphRedline(marks);
         _rows = new RowRedline(marks, _paragraphs);
         _merger = new LayoutMerger(_paragraphs, _rows);
+        _notes = new FootnoteRedline(_paragraphs);
+        _paragraphs.Notes = _notes;
+        _moves = new MoveRedline(marks, _paragraphs);
     }
+
+    /// <summary>The redline needs a footnotes part when either version has notes (a removed note is kept, deleted).</summary>
+    public bool NeedsFootnotes => _old.ReadingOrder.Any(s => s.Body?.Descendants<Markdig.Extensions.Footnotes.FootnoteLink>().Any() == true);
 
     public void Sections(Body body, IReadOnlyList<PublishedSection> sections, DocxContext context)
     {
         var oldContext = new DocxContext(_old, _reference, context.Main, sharing: context);
+        oldContext.FootnotesPart = context.FootnotesPart;
+        _paragraphs.Numbering = context.Numbering;
+        // Notes of the old version put back deleted are numbered above every note of the new version.
+        var notes = sections.Sum(s => Notes(s.Body).Count()) + Notes(context.Document.Preamble?.Body).Count();
+        _notes.Begin(context, oldContext, notes + 1, _old.ReadingOrder.SelectMany(s => Notes(s.Body)).Concat(Notes(_old.Preamble?.Body)));
 
         // Each change sits on the published sections it compares: the new one it marks, the old one it compares with.
         var changed = new Dictionary<PublishedSection, SectionChange>(ReferenceEqualityComparer.Instance);
@@ -51,6 +65,10 @@ internal sealed class RedlineComposer : IDocxComposer
         }
         var newByNumber = sections.GroupBy(s => s.Label).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+        // Sections that moved (paired, but out of the old order): their old text stays where it was, the source of a move.
+        foreach (var (from, to) in Moved(_old.ReadingOrder, sections, o => counterpart.GetValueOrDefault(o) ?? newByNumber.GetValueOrDefault(o.Label)))
+            _moveNames[from] = _moveNames[to] = _moves.NextName();
+
         // Removed sections go after the new counterpart of the last old section before them (an unchanged section's
         // counterpart has its label).
         var removedAfter = new Dictionary<PublishedSection, List<PublishedSection>>(ReferenceEqualityComparer.Instance);
@@ -58,7 +76,7 @@ internal sealed class RedlineComposer : IDocxComposer
         PublishedSection? anchor = null;
         foreach (var o in _old.ReadingOrder)
         {
-            if (removed.Contains(o))
+            if (removed.Contains(o) || _moveNames.ContainsKey(o))
             {
                 var list = anchor is null ? before : removedAfter.TryGetValue(anchor, out var l) ? l : removedAfter[anchor] = [];
                 list.Add(o);
@@ -87,20 +105,70 @@ internal sealed class RedlineComposer : IDocxComposer
             else if (change.OldSection is { } o)
             {
                 var oldHeading = DocxRenderer.Heading(o, oldContext);
-                if (o.DisplayTitle != section.DisplayTitle)
-                    _paragraphs.Compose(heading, oldHeading, TextDiff.Words(o.DisplayTitle, section.DisplayTitle));
+                // The headings as written (an appendix's label may be written differently while its title reads the same).
+                var (was, now) = (ParagraphRedline.Text(oldHeading), ParagraphRedline.Text(heading));
+                if (was != now) _paragraphs.Compose(heading, oldHeading, TextDiff.Words(was, now));
                 var oldWriter = new DocxBodyWriter(oldContext) { Emitted = (b, e) => oldMap[b] = e };
                 var oldBlocks = new List<OpenXmlElement>();
                 if (o.Body is not null) oldWriter.WriteBody(o.Body, DocxRenderer.HeadingLevel(o), o.IsNoStipulation, oldBlocks);
                 // The notes the section defines, so that a change to one is marked in the footnote.
                 foreach (var note in Notes(section.Body)) context.Footnote(note, writer);
                 foreach (var note in Notes(o.Body)) oldContext.Footnote(note, oldWriter);
-                blocks = _merger.Merge(blocks, change.Layout, b => Find(newMap, b), b => Find(oldMap, b));
+                // The notes' own text is compared note by note once every note is written (FootnoteRedline).
+                // A body block paired with a note's block (text moved out of a note or into one) is inserted or deleted whole.
+                var layout = change.Layout.Select(x => x.Change is { Op: null, Old: { } was } c && InNote(was.Node) != InNote(x.Block.Node)
+                        ? InNote(was.Node) ? (Block: x.Block, Change: (BlockChange?)(c with { Op = DiffOp.Inserted, Old = null })) : (Block: was, Change: c with { Op = DiffOp.Deleted, New = null })
+                        : x)
+                    .Where(x => !InNote(x.Block.Node)).ToList();
+                blocks = _merger.Merge(blocks, layout, b => Find(newMap, b), b => Find(oldMap, b));
             }
             body.Append(heading);
             body.Append(blocks);
+            if (_moveNames.TryGetValue(section, out var move)) _moves.To([heading, .. blocks], move);
             WriteRemoved(body, removedAfter.GetValueOrDefault(section), oldContext);
         }
+        _notes.Finish(_merger);
+        _moves.Paragraphs(body);
+    }
+
+    /// <summary>
+    /// The sections that moved: of the old sections that have a counterpart in the new version, those outside the
+    /// longest run that keeps its order (the first such run of that length), each with its counterpart.
+    /// </summary>
+    internal static List<(PublishedSection From, PublishedSection To)> Moved(IEnumerable<PublishedSection> old, IReadOnlyList<PublishedSection> sections,
+        Func<PublishedSection, PublishedSection?> counterpartOf)
+    {
+        var index = new Dictionary<PublishedSection, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < sections.Count; i++) index[sections[i]] = i;
+        var pairs = old.Select(o => (From: o, To: counterpartOf(o))).Where(p => p.To is not null && index.ContainsKey(p.To))
+            .Select(p => (p.From, To: p.To!)).ToList();
+        // Longest increasing run of new positions, O(n log n) with back links.
+        var tails = new List<int>();
+        var back = new int[pairs.Count];
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            var at = index[pairs[k].To];
+            int lo = 0, hi = tails.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (index[pairs[tails[mid]].To] < at) lo = mid + 1;
+                else hi = mid;
+            }
+            back[k] = lo > 0 ? tails[lo - 1] : -1;
+            if (lo == tails.Count) tails.Add(k);
+            else tails[lo] = k;
+        }
+        var kept = new HashSet<int>();
+        for (var k = tails.Count > 0 ? tails[^1] : -1; k >= 0; k = back[k]) kept.Add(k);
+        return [.. pairs.Where((_, k) => !kept.Contains(k))];
+    }
+
+    private static bool InNote(Block? node)
+    {
+        for (var b = node; b is not null; b = b.Parent)
+            if (b is Markdig.Extensions.Footnotes.Footnote) return true;
+        return false;
     }
 
     private static IEnumerable<Markdig.Extensions.Footnotes.Footnote> Notes(MarkdownDocument? body) =>
@@ -122,6 +190,7 @@ internal sealed class RedlineComposer : IDocxComposer
             if (o.Body is not null) writer.WriteBody(o.Body, DocxRenderer.HeadingLevel(o), o.IsNoStipulation, blocks);
             foreach (var e in blocks) DeleteAll(e);
             body.Append(blocks);
+            if (_moveNames.TryGetValue(o, out var move)) _moves.From([heading, .. blocks], move);
         }
     }
 
@@ -170,6 +239,7 @@ internal sealed class RedlineComposer : IDocxComposer
         var next = context.NextBookmarkId();
         RevisionMarks.Renumber(body, ref next);
         RevisionMarks.Renumber(header, ref next);
+        foreach (var note in context.FootnoteBodies) RevisionMarks.Renumber(note, ref next);
     }
 
     private void CompareTable(Table old, Table table)
@@ -194,7 +264,7 @@ internal sealed class RedlineComposer : IDocxComposer
     /// A container's last paragraph mark is never deleted: the deletion moves to the last paragraph before it whose
     /// mark is unchanged, which then merges into the last one on acceptance, as Word does.
     /// </summary>
-    private static void KeepFinalMark(OpenXmlElement container)
+    internal static void KeepFinalMark(OpenXmlElement container)
     {
         var paragraphs = container.Elements<Paragraph>().ToList();
         if (paragraphs.Count == 0 || ParagraphRedline.MarkOf(paragraphs[^1]) is not Deleted mark) return;

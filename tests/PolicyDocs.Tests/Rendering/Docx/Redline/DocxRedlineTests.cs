@@ -26,19 +26,39 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
 
     private sealed record Case(byte[] Redline, byte[] OldDocx, byte[] NewDocx, Compilation New, DocumentChange Change);
 
-    private Case? Redline(string file, IEnumerable<MarkdownEdit> edits, bool strict = false)
+    /// <summary>The redline of the sample (with <paramref name="baseEdits"/>, if any) against it with <paramref name="edits"/> too.</summary>
+    private Case? Redline(string file, IEnumerable<MarkdownEdit> edits, bool strict = false, IReadOnlyList<MarkdownEdit>? baseEdits = null)
     {
-        var text = MarkdownEdits.Apply(sample.Read(file), edits);
+        var baseText = baseEdits is { Count: > 0 } ? MarkdownEdits.Apply(sample.Read(file), baseEdits) : sample.Read(file);
+        var old = baseEdits is { Count: > 0 } ? sample.CompileEdited(file, baseText) : sample.Old;
+        if (old.ErrorCount > 0) return null;
+        var text = MarkdownEdits.Apply(baseText, edits);
         var compiled = sample.CompileEdited(file, text);
         if (strict) NoErrors(compiled);
         if (compiled.ErrorCount > 0) return null;
         var docId = file.Split('/')[1];
-        var changes = PolicyDiffer.Compare(sample.Old.Published!, compiled.Published!, "old", "new", docId);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", docId);
         var change = changes.Documents.Single();
         if (change.Kind is null) return null;
-        return new Case(DocxRedlineRenderer.Render(VersionChange.Between(sample.Old.Published!, compiled.Published!, changes, change)),
-            DocxRenderer.Render(sample.Old.Published!.Find(docId)!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find(docId)!)), compiled, change);
+        return new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(old.Published!.Find(docId)!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find(docId)!)), compiled, change);
     }
+
+    /// <summary>Accept All gives the new version's text and formatting, Reject All the old one's, and the redline is valid.</summary>
+    private static void Exact(Case c)
+    {
+        Assert.Equal(TrackedChanges.Paragraphs(c.NewDocx, null), TrackedChanges.Paragraphs(c.Redline, accept: true));
+        Assert.Equal(TrackedChanges.Paragraphs(c.OldDocx, null, skipContents: true), TrackedChanges.Paragraphs(c.Redline, accept: false, skipContents: true));
+        Assert.Equal(TrackedChanges.Formatting(c.NewDocx, null), TrackedChanges.Formatting(c.Redline, accept: true));
+        Assert.Equal(TrackedChanges.Formatting(c.OldDocx, null, skipContents: true), TrackedChanges.Formatting(c.Redline, accept: false, skipContents: true));
+        Assert.Empty(DocxTestKit.Problems(c.Redline));
+    }
+
+    private static readonly Gen<MarkdownEdit> FormatEdit =
+        Gen.Select(Gen.Int[MarkdownEdits.Emphasis, MarkdownEdits.Kinds - 1], Gen.Int[0, 500], Gen.Int[0, 60], Gen.Int[0, 7], (k, l, w, v) => new MarkdownEdit(k, l, w, v));
+
+    // Two footnotes in the old version, so that edits can remove and change them.
+    private static readonly MarkdownEdit[] TwoNotes = [new(MarkdownEdits.AddNote, 1, 0, 0), new(MarkdownEdits.AddNote, 7, 3, 5)];
 
     private static readonly Gen<MarkdownEdit> Edit =
         Gen.Select(Gen.Int[0, MarkdownEdits.Kinds - 1], Gen.Int[0, 500], Gen.Int[0, 60], Gen.Int[0, 7], (k, l, w, v) => new MarkdownEdit(k, l, w, v));
@@ -48,16 +68,12 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
     {
         Gen.Select(Gen.Int[0, Files.Length - 1], Edit.Array[1, 6]).Sample((f, edits) =>
         {
-            var c = Redline(Files[f], edits);
-            if (c is null) return;
-            Assert.Equal(TrackedChanges.Paragraphs(c.NewDocx, null), TrackedChanges.Paragraphs(c.Redline, accept: true));
-            Assert.Equal(TrackedChanges.Paragraphs(c.OldDocx, null, skipContents: true), TrackedChanges.Paragraphs(c.Redline, accept: false, skipContents: true));
-            Assert.Empty(DocxTestKit.Problems(c.Redline));
+            if (Redline(Files[f], edits) is { } c) Exact(c);
         }, iter: 10, threads: 1);
     }
 
     private static readonly Gen<MarkdownEdit> TableEdit =
-        Gen.Select(Gen.Int[5, MarkdownEdits.Kinds - 1], Gen.Int[0, 500], Gen.Int[0, 60], Gen.Int[0, 7], (k, l, w, v) => new MarkdownEdit(k, l, w, v));
+        Gen.Select(Gen.Int[MarkdownEdits.FirstTableEdit, MarkdownEdits.LastTableEdit], Gen.Int[0, 500], Gen.Int[0, 60], Gen.Int[0, 7], (k, l, w, v) => new MarkdownEdit(k, l, w, v));
 
     [Fact]
     public void Table_row_and_column_edits_accept_to_the_new_text_and_reject_to_the_old()
@@ -273,6 +289,15 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
     }
 
     [Fact]
+    public void Formatting_footnote_and_move_edits_are_exact_both_ways()
+    {
+        Gen.Select(Gen.Int[0, Files.Length - 1], FormatEdit.Array[1, 4], Gen.Bool).Sample((f, edits, notes) =>
+        {
+            if (Redline(Files[f], edits, baseEdits: notes ? TwoNotes : null) is { } c) Exact(c);
+        }, iter: 12, threads: 1);
+    }
+
+    [Fact]
     public void Table_rows_paragraphs_words_and_headings_are_tracked()
     {
         var file = "documents/cps/07-certificate-crl-and-ocsp-profiles.md";
@@ -334,6 +359,115 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         var header = Part(redline, zip.Entries.Single(e => e.FullName == "word/header1.xml").FullName);
         Assert.Contains("<w:delText>1.1</w:delText>", header);
         Assert.Contains("<w:t>1.2</w:t>", header);
+    }
+
+    [Fact]
+    public void A_moved_section_is_marked_moved_from_and_moved_to()
+    {
+        // Old: alpha, bravo, charlie under 4.9.1. New: alpha moved after charlie (numbers follow), its text slightly changed.
+        var text = sample.Read(File04);
+        var at = text.IndexOf("### 4.9.2 ", StringComparison.Ordinal);
+        const string Alpha = "The alpha grounds apply to every certificate that the issuing authority has signed for a subscriber.\n\n";
+        const string Bravo = "The bravo grounds apply when a subscriber asks for revocation in writing.\n\n";
+        const string Charlie = "The charlie grounds apply when the authority learns of a key compromise.\n\n";
+        var before = text[..at] + "#### 4.9.1.1 Alpha grounds\n\n" + Alpha + "#### 4.9.1.2 Bravo grounds\n\n" + Bravo + "#### 4.9.1.3 Charlie grounds\n\n" + Charlie + text[at..];
+        var after = text[..at] + "#### 4.9.1.1 Bravo grounds\n\n" + Bravo + "#### 4.9.1.2 Charlie grounds\n\n" + Charlie + "#### 4.9.1.3 Alpha grounds\n\n"
+            + Alpha.Replace("every certificate", "each certificate", StringComparison.Ordinal) + text[at..];
+        var old = sample.CompileEdited(File04, before);
+        var compiled = sample.CompileEdited(File04, after);
+        NoErrors(old);
+        NoErrors(compiled);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
+        var change = changes.Documents.Single();
+        var c = new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change);
+        Exact(c);
+        var xml = MainXml(c.Redline);
+        var from = System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveFromRangeStart [^>]*w:name=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var to = System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveToRangeStart [^>]*w:name=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(from);
+        Assert.Equal(from.Order(), to.Order());
+        Assert.Equal(System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveFromRangeStart ").Count, System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveFromRangeEnd ").Count);
+        Assert.Equal(System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveToRangeStart ").Count, System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveToRangeEnd ").Count);
+        Assert.DoesNotContain("<w:delText>The alpha grounds", xml);
+        Golden.AssertMatches("moved-section-redline.txt", Revisions.Readable(c.Redline));
+    }
+
+    [Fact]
+    public void List_emphasis_note_and_move_changes_carry_their_marks()
+    {
+        var text = sample.Read(File04);
+        var at = text.IndexOf("### 4.9.2 ", StringComparison.Ordinal);
+        const string Moving = "The delta paragraph moves further down in this section, unchanged.";
+        var before = text[..at] + "A paragraph that becomes a list item later on.\n\n- first criterion of the scheme\n- second criterion of the scheme\n\n"
+            + "The notes[^gone] and the other notes[^kept] are here, with **bold** words.\n\n" + Moving + "\n\nA paragraph that stays between.\n\n"
+            + "[^gone]: The removed note says alpha.\n\n[^kept]: The kept note says bravo.\n\n" + text[at..];
+        var after = text[..at] + "- A paragraph that becomes a list item later on.\n\n- first criterion of the scheme\n  - second criterion of the scheme\n\n"
+            + "The notes and the other notes[^kept] are here, with bold words.[^added]\n\nA paragraph that stays between.\n\n" + Moving + "\n\n"
+            + "[^kept]: The kept note says charlie.\n\n[^added]: The added note says delta.\n\n" + text[at..];
+        var old = sample.CompileEdited(File04, before);
+        var compiled = sample.CompileEdited(File04, after);
+        NoErrors(old);
+        NoErrors(compiled);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
+        var change = changes.Documents.Single();
+        var c = new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change);
+        Exact(c);
+        var xml = MainXml(c.Redline);
+        // The paragraph became a list item: its old properties (no numbering) in w:pPrChange; the nested item keeps its old level.
+        Assert.Matches("<w:pPrChange [^>]*><w:pPr><w:pStyle w:val=\"ListParagraph\" /><w:numPr><w:ilvl w:val=\"0\" />", xml);
+        Assert.Matches("<w:pPrChange [^>]*><w:pPr />(?:(?!<w:pPrChange).)*</w:pPrChange></w:pPr>(?:(?!</w:p>).)*A paragraph that becomes", xml);
+        // Bold taken away: the old bold in w:rPrChange.
+        Assert.Matches("<w:rPr><w:rPrChange [^>]*><w:rPr><w:b /></w:rPr></w:rPrChange></w:rPr><w:t>bold</w:t>", xml);
+        // Notes: the removed one's reference deleted, the added one's inserted; texts in the notes part.
+        Assert.Matches("<w:del [^>]*><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\" /></w:rPr><w:footnoteReference ", xml);
+        Assert.Matches("<w:ins [^>]*><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\" /></w:rPr><w:footnoteReference ", xml);
+        var notes = Part(c.Redline, "word/footnotes.xml");
+        Assert.Contains("<w:delText>The removed note says alpha.</w:delText>", notes);
+        Assert.Contains("<w:delText>bravo</w:delText>", notes);
+        Assert.Matches("<w:ins [^>]*><w:r><w:t>charlie</w:t>", notes);
+        // The moved paragraph: moved from, moved to, one name.
+        Assert.Matches("<w:moveFromRangeStart [^>]*w:name=\"(move\\d+)\"", xml);
+        Assert.Contains("<w:moveFrom ", xml);
+        Assert.Contains("<w:moveTo ", xml);
+        Assert.DoesNotContain("<w:delText>" + Moving, xml);
+        Assert.Contains("The notes[^gone] and the other notes[^kept] are here, with bold words.".Replace("[^gone]", "", StringComparison.Ordinal).Replace("[^kept]", "", StringComparison.Ordinal), TrackedChanges.Paragraphs(c.Redline, false));
+    }
+
+    [Fact]
+    public void A_hard_line_break_that_became_a_space_is_tracked()
+    {
+        var text = sample.Read(File04);
+        var at = text.IndexOf("### 4.9.2 ", StringComparison.Ordinal);
+        var before = text[..at] + "The members are listed on this page:  \nthe register of members.\n\n" + text[at..];
+        var after = text[..at] + "The members are listed on this page:\nthe register of members.\n\n" + text[at..];
+        var old = sample.CompileEdited(File04, before);
+        var compiled = sample.CompileEdited(File04, after);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
+        var change = changes.Documents.Single();
+        Exact(new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change));
+    }
+
+    [Fact]
+    public void A_note_whose_text_becomes_a_paragraph_is_deleted_and_the_paragraph_inserted()
+    {
+        var text = sample.Read(File04);
+        var at = text.IndexOf("### 4.9.2 ", StringComparison.Ordinal);
+        const string Remark = "Limits on names are counted in characters, not in bytes.";
+        var before = text[..at] + "Names are limited in length.[^limits]\n\n[^limits]: " + Remark + "\n\n" + text[at..];
+        var after = text[..at] + "Names are limited in length.\n\n* " + Remark + "\n\n" + text[at..];
+        var old = sample.CompileEdited(File04, before);
+        var compiled = sample.CompileEdited(File04, after);
+        NoErrors(old);
+        NoErrors(compiled);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
+        var change = changes.Documents.Single();
+        var c = new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change);
+        Exact(c);
+        Assert.Contains("<w:delText>" + Remark + "</w:delText>", Part(c.Redline, "word/footnotes.xml"));
     }
 
     [Fact]

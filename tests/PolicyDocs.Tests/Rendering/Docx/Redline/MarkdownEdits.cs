@@ -5,10 +5,18 @@ namespace PolicyDocs.Tests.Rendering.Docx.Redline;
 /// <summary>One edit of a Markdown file: what, where (an index into the candidate lines) and which word.</summary>
 internal sealed record MarkdownEdit(int Kind, int Line, int Word, int Vocabulary);
 
-/// <summary>Applies word, paragraph, table-row and table-column edits to the prose of a section file, leaving headings, data and references intact.</summary>
+/// <summary>Applies word, paragraph, table-row and table-column edits to the prose of a section file, leaving headings, data
+/// and references intact; and edits of formatting (emphasis, list levels, a paragraph becoming a list item and back), footnotes
+/// (added, removed, their text changed) and the order of paragraphs (a paragraph moved).</summary>
 internal static partial class MarkdownEdits
 {
-    public const int Kinds = 11;
+    public const int Kinds = 18;
+
+    /// <summary>The table edits: a word in a cell, a row inserted, deleted or moved, a column inserted or deleted.</summary>
+    public const int FirstTableEdit = 5, LastTableEdit = 10;
+
+    /// <summary>The first edit kind that is not a word, paragraph or table edit, and the others after it.</summary>
+    public const int Emphasis = 11, ListParagraph = 12, ListLevel = 13, AddNote = 14, RemoveNote = 15, ChangeNote = 16, Move = 17;
 
     private static readonly string[] Vocabulary = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];
 
@@ -27,9 +35,104 @@ internal static partial class MarkdownEdits
     private static bool BodyRow(List<string> lines, int i) => lines[i].StartsWith('|') && !lines[i].Contains("---", StringComparison.Ordinal)
         && i > 0 && lines[i - 1].StartsWith('|') && Plain(lines[i]);
 
+    private static bool Blank(List<string> lines, int i) => i < 0 || i >= lines.Count || lines[i].Length == 0;
+
+    private static bool Reference(string line) => NoteReference().IsMatch(line) && !line.StartsWith("[^", StringComparison.Ordinal);
+
+    private static bool Apply(List<string> lines, MarkdownEdit e, string word)
+    {
+        switch (e.Kind)
+        {
+            case Emphasis: // a word made bold, or emphasis taken away
+            {
+                var candidates = Enumerable.Range(0, lines.Count).Where(i => Prose(lines, i) || (lines[i].Contains('*') && !lines[i].StartsWith('|'))).ToList();
+                if (candidates.Count == 0) return true;
+                var i = candidates[e.Line % candidates.Count];
+                if (Strong().Match(lines[i]) is { Success: true } strong) lines[i] = lines[i][..strong.Index] + (strong.Groups[1].Success ? strong.Groups[1].Value : strong.Groups[2].Value) + lines[i][(strong.Index + strong.Length)..];
+                else if (Word().Matches(lines[i]) is { Count: > 0 } words)
+                {
+                    var m = words[e.Word % words.Count];
+                    lines[i] = lines[i][..m.Index] + (e.Vocabulary % 2 == 0 ? "**" + m.Value + "**" : "*" + m.Value + "*") + lines[i][(m.Index + m.Length)..];
+                }
+                return true;
+            }
+            case ListParagraph: // a paragraph becomes a list item, or a list's first item a paragraph
+            {
+                var candidates = Enumerable.Range(0, lines.Count).Where(i => Prose(lines, i) && Blank(lines, i - 1)
+                    && (lines[i].StartsWith("- ", StringComparison.Ordinal) || (Blank(lines, i + 1) && !char.IsDigit(lines[i][0]) && !lines[i].StartsWith('>') && !lines[i].StartsWith("[^", StringComparison.Ordinal)))).ToList();
+                if (candidates.Count == 0) return true;
+                var i = candidates[e.Line % candidates.Count];
+                lines[i] = lines[i].StartsWith("- ", StringComparison.Ordinal) ? lines[i][2..] : "- " + lines[i];
+                return true;
+            }
+            case ListLevel: // a list item one level deeper under the one before it, or one level up
+            {
+                var candidates = Enumerable.Range(1, Math.Max(0, lines.Count - 1)).Where(i => Plain(lines[i])
+                    && ((lines[i].StartsWith("- ", StringComparison.Ordinal) && lines[i - 1].StartsWith("- ", StringComparison.Ordinal))
+                        || lines[i].StartsWith("  - ", StringComparison.Ordinal))).ToList();
+                if (candidates.Count == 0) return true;
+                var i = candidates[e.Line % candidates.Count];
+                lines[i] = lines[i].StartsWith("  - ", StringComparison.Ordinal) ? lines[i][2..] : "  " + lines[i];
+                return true;
+            }
+            case AddNote: // a footnote added at the end of a prose paragraph
+            {
+                var candidates = Enumerable.Range(0, lines.Count).Where(i => Prose(lines, i) && Blank(lines, i + 1) && !lines[i].StartsWith("[^", StringComparison.Ordinal)).ToList();
+                if (candidates.Count == 0) return true;
+                var i = candidates[e.Line % candidates.Count];
+                var label = "n" + lines.Count(l => l.StartsWith("[^", StringComparison.Ordinal)).ToString(System.Globalization.CultureInfo.InvariantCulture) + word;
+                if (lines.Exists(l => l.StartsWith("[^" + label + "]", StringComparison.Ordinal))) return true;
+                lines[i] += "[^" + label + "]";
+                lines.AddRange(["", $"[^{label}]: The {word} note says {Vocabulary[(e.Word + 1) % Vocabulary.Length]} about this."]);
+                return true;
+            }
+            case RemoveNote: // a footnote removed, its reference and its text
+            {
+                var candidates = Enumerable.Range(0, lines.Count).Where(i => Reference(lines[i])).ToList();
+                if (candidates.Count == 0) return true;
+                var i = candidates[e.Line % candidates.Count];
+                var m = NoteReference().Match(lines[i]);
+                lines[i] = lines[i][..m.Index] + lines[i][(m.Index + m.Length)..];
+                var definition = lines.FindIndex(l => l.StartsWith(m.Value + ":", StringComparison.Ordinal));
+                if (definition >= 0) lines.RemoveAt(definition);
+                return true;
+            }
+            case ChangeNote: // a word of a footnote's text replaced
+            {
+                var candidates = Enumerable.Range(0, lines.Count).Where(i => lines[i].StartsWith("[^", StringComparison.Ordinal) && lines[i].Contains("]:", StringComparison.Ordinal)).ToList();
+                if (candidates.Count == 0) return true;
+                var i = candidates[e.Line % candidates.Count];
+                var at = lines[i].IndexOf("]:", StringComparison.Ordinal) + 2;
+                var words = Word().Matches(lines[i][at..]);
+                if (words.Count == 0) return true;
+                var m = words[e.Word % words.Count];
+                lines[i] = lines[i][..(at + m.Index)] + word + lines[i][(at + m.Index + m.Length)..];
+                return true;
+            }
+            case Move: // a prose paragraph moved after another one, further on
+            {
+                bool Paragraph(int i) => Prose(lines, i) && Blank(lines, i - 1) && Blank(lines, i + 1) && !lines[i].StartsWith("- ", StringComparison.Ordinal)
+                    && !char.IsDigit(lines[i][0]) && !lines[i].StartsWith("[^", StringComparison.Ordinal) && !lines[i].EndsWith(':');
+                var candidates = Enumerable.Range(0, lines.Count).Where(Paragraph).ToList();
+                if (candidates.Count < 2) return true;
+                var from = e.Line % (candidates.Count - 1);
+                var to = from + 1 + e.Word % (candidates.Count - 1 - from);
+                var (a, b) = (candidates[from], candidates[to]);
+                var text = lines[a];
+                lines.Insert(b + 1, "");
+                lines.Insert(b + 2, text);
+                lines.RemoveRange(a, 2);
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
     private static void Apply(List<string> lines, MarkdownEdit e)
     {
         var word = Vocabulary[e.Vocabulary % Vocabulary.Length];
+        if (Apply(lines, e, word)) return;
         var rows = e.Kind is >= 5 and <= 8;
         if (e.Kind is 9 or 10)
         {
@@ -119,4 +222,10 @@ internal static partial class MarkdownEdits
 
     [GeneratedRegex(@"\b[a-z]{3,}\b")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"\*\*([a-z]{3,})\*\*|(?<![*\w])\*([a-z]{3,})\*(?![*\w])")]
+    private static partial Regex Strong();
+
+    [GeneratedRegex(@"\[\^[A-Za-z0-9]+\]")]
+    private static partial Regex NoteReference();
 }
