@@ -33,6 +33,7 @@ public sealed class LayerTests
         "Rendering.Html",
         "Rendering.Docx",
         "Rendering.Docx.Redline",
+        "Rendering.Pdf",
         "Pipeline",
         "Scaffolding",
     ];

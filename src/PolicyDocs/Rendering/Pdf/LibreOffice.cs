@@ -9,7 +9,8 @@ namespace PolicyDocs.Rendering.Pdf;
 /// keeps the contents as the Word file caches it, so each conversion runs a Basic macro instead (LibreOffice without
 /// Python): it opens the file hidden, updates every index from the real layout (the contents get their page numbers;
 /// change recording is off, so a redline does not record the refresh as a change), and exports the PDF with its
-/// bookmarks and internal links. Each worker has its own private profile holding the macro, so conversions never
+/// bookmarks (also as named destinations) and internal links; links to files stay relative (a link to another
+/// document's Word file leads to the file beside the PDF, not to the folder the conversion ran in). Each worker has its own private profile holding the macro, so conversions never
 /// meet the user's LibreOffice or each other.
 /// </summary>
 internal sealed class LibreOffice
@@ -75,8 +76,10 @@ internal sealed class LibreOffice
     {
         var psi = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
-        // Dates LibreOffice writes are in UTC, in one fixed form that PdfMetadata replaces.
+        // Dates LibreOffice writes are in UTC, in one fixed form that PdfMetadata replaces; its random numbers (in the
+        // names of the bookmarks an updated contents links to, which the PDF keeps as named destinations) repeat.
         psi.Environment["TZ"] = "UTC";
+        psi.Environment["SAL_RAND_REPEATABLE"] = "1";
         Process? process;
         try
         {
@@ -138,11 +141,13 @@ internal sealed class LibreOffice
             indexes.getByIndex(i).update()
           Next i
           doc.getTextFields().refresh()
-          Dim data(1) As New com.sun.star.beans.PropertyValue
+          Dim data(2) As New com.sun.star.beans.PropertyValue
           data(0).Name = &quot;ExportBookmarks&quot;
           data(0).Value = True
           data(1).Name = &quot;ExportBookmarksToPDFDestination&quot;
           data(1).Value = True
+          data(2).Name = &quot;ExportLinksRelativeFsys&quot;
+          data(2).Value = True
           Dim store(1) As New com.sun.star.beans.PropertyValue
           store(0).Name = &quot;FilterName&quot;
           store(0).Value = &quot;writer_pdf_Export&quot;
