@@ -34,15 +34,8 @@ public sealed class SamplePdfBuild : IDisposable
             Assert.Skip("LibreOffice (soffice) or pdftotext (poppler-utils) is not installed; CI installs libreoffice-writer-nogui and poppler-utils.");
     }
 
-    /// <summary>The text of each page of the PDF at <paramref name="path"/> in the output (pdftotext ends each page with a form feed).</summary>
-    public string[] Pages(string path)
-    {
-        var file = Path.Combine(_sample.Root, Path.GetFileName(path));
-        File.WriteAllBytes(file, Site!.Output.Get(path)!);
-        var (code, text, err) = Tool.Run(Pdftotext!, ["-layout", file, "-"], wait: TimeSpan.FromMinutes(2));
-        Assert.True(code == 0, "pdftotext failed: " + err);
-        return text.Split('\f')[..^1];
-    }
+    /// <summary>The text of each page of the PDF at <paramref name="path"/> in the output.</summary>
+    public string[] Pages(string path) => PdfContents.Pages(Pdftotext!, Site!.Output.Get(path)!, _sample.Root);
 
     public void Dispose() => _sample.Dispose();
 }
@@ -75,72 +68,12 @@ public sealed class SamplePdfTests(SamplePdfBuild build) : IClassFixture<SampleP
         }
     }
 
-    // A contents line: its text, a dot leader and the page number ("1.1 Overview ........ 9").
-    private static readonly Regex Entry = new(@"^\s*(?<title>\S.*?)\s*\.{4,}\s*(?<page>\d+)\s*$", RegexOptions.CultureInvariant);
-
-    /// <summary>The contents entries (title and page) on the pages headed "Contents" and the pages after, until the first
-    /// page without an entry; a title wrapped over two lines is joined.</summary>
-    private static List<(string Title, int Page, int OnPage)> Contents(string[] pages)
-    {
-        var entries = new List<(string, int, int)>();
-        var start = Array.FindIndex(pages, p => p.Split('\n').Any(l => l.Trim() == "Contents"));
-        Assert.True(start >= 0, "no page is headed Contents");
-        for (var i = start; i < pages.Length; i++)
-        {
-            var before = entries.Count;
-            var pending = "";
-            foreach (var line in pages[i].Split('\n'))
-            {
-                if (Entry.Match(line) is { Success: true } m)
-                {
-                    entries.Add((Flat(pending + " " + m.Groups["title"].Value), int.Parse(m.Groups["page"].Value, System.Globalization.CultureInfo.InvariantCulture), i + 1));
-                    pending = "";
-                }
-                // A numbered line without a page starts a wrapped entry; the lines after it continue it.
-                else pending = Regex.IsMatch(line, @"^\s*(\d+(\.\d+)*|Appendix)\s") ? line : pending.Length > 0 && line.Trim().Length > 0 ? pending + " " + line : "";
-            }
-            if (entries.Count == before) break;
-        }
-        return entries;
-    }
-
-    private static string Flat(string s) => Regex.Replace(s, @"\s+", " ").Trim();
-
     [Fact]
     public void Every_contents_entry_gives_the_page_its_heading_is_on()
     {
         build.RequireTools();
-        var pages = build.Pages(Cps);
-        var entries = Contents(pages);
         var doc = build.Published!.Find("cps")!.Document;
-        var expected = doc.AllSections.Count(s => s.Depth <= 3);
-        Assert.True(entries.Count >= expected, $"{entries.Count} contents entries for {expected} sections of depth 1 to 3");
-        var lastContents = entries.Max(e => e.OnPage);
-        var wrong = new List<string>();
-        var from = lastContents; // headings follow the contents, in order
-        foreach (var (title, page, _) in entries)
-        {
-            var found = -1;
-            for (var p = from; p < pages.Length && found < 0; p++)
-                if (HasHeading(pages[p], title)) found = p + 1;
-            if (found < 0) { wrong.Add($"'{title}' (contents: page {page}) is on no page after page {from}"); continue; }
-            if (found != page) wrong.Add($"'{title}': contents say page {page}, the heading is on page {found}");
-            from = found - 1;
-        }
-        Assert.True(wrong.Count == 0, $"{wrong.Count} of {entries.Count} entries wrong:\n" + string.Join("\n", wrong.Take(20)));
-    }
-
-    // The heading starts a line of the page (a long one may wrap onto the next lines).
-    private static bool HasHeading(string page, string title)
-    {
-        var lines = page.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = Flat(lines[i]);
-            if (line.Length == 0 || !title.StartsWith(line, StringComparison.Ordinal) && !line.StartsWith(title, StringComparison.Ordinal)) continue;
-            if (Flat(string.Join(' ', lines.Skip(i).Take(4))).StartsWith(title, StringComparison.Ordinal)) return true;
-        }
-        return false;
+        PdfContents.AssertEntriesOnTheirPages(build.Pages(Cps), doc.AllSections.Count(s => s.Depth <= 3));
     }
 
     [Fact]
@@ -153,7 +86,7 @@ public sealed class SamplePdfTests(SamplePdfBuild build) : IClassFixture<SampleP
         for (var i = 1; i < pages.Length; i++)
         {
             Assert.True(pages[i].Contains(header, StringComparison.Ordinal), $"page {i + 1} has no running header '{header}'");
-            Assert.True(Flat(pages[i]).Contains($"Page {i + 1} of {pages.Length}", StringComparison.Ordinal), $"page {i + 1} has no 'Page {i + 1} of {pages.Length}'");
+            Assert.True(PdfContents.Flat(pages[i]).Contains($"Page {i + 1} of {pages.Length}", StringComparison.Ordinal), $"page {i + 1} has no 'Page {i + 1} of {pages.Length}'");
         }
     }
 
@@ -164,7 +97,7 @@ public sealed class SamplePdfTests(SamplePdfBuild build) : IClassFixture<SampleP
         var cover = build.Pages(Cps)[0];
         var info = build.Published!.Find("cps")!.Document.Info;
         Assert.DoesNotContain($"{info.ShortTitle} \u00B7 Version", cover, StringComparison.Ordinal);
-        Assert.Contains(info.Title, Flat(cover), StringComparison.Ordinal);
+        Assert.Contains(info.Title, PdfContents.Flat(cover), StringComparison.Ordinal);
     }
 
     [Fact]
