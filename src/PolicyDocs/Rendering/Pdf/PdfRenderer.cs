@@ -24,7 +24,16 @@ internal static class PdfRenderer
                 $"LibreOffice ({string.Join("/", LibreOffice.ProgramNames)}) not found on PATH: PDFs skipped ({jobs.Count} Word file{(jobs.Count == 1 ? "" : "s")} not printed).");
             return;
         }
-        var work = Directory.CreateTempSubdirectory("policydocs-pdf-");
+        DirectoryInfo work;
+        try
+        {
+            work = Directory.CreateTempSubdirectory("policydocs-pdf-");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Rules.PdfSkipped, where, $"PDFs skipped: no temporary folder for LibreOffice could be made ({e.Message}).");
+            return;
+        }
         try
         {
             var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, jobs.Count));
@@ -59,19 +68,27 @@ internal static class PdfRenderer
         var name = Path.GetFileNameWithoutExtension(job.DocxPath);
         var docx = Path.Combine(slot.Folder, name + ".docx");
         var target = Path.Combine(slot.Folder, name + ".pdf");
-        File.WriteAllBytes(docx, job.Docx);
         try
         {
+            File.WriteAllBytes(docx, job.Docx);
             if (office.Convert(docx, target, slot.Profile, LibreOffice.TimeLimit(job.Docx.Length)) is { } problem) return problem;
             var bytes = File.ReadAllBytes(target);
             if (!bytes.AsSpan().StartsWith("%PDF-"u8)) return "LibreOffice wrote a file that is not a PDF.";
             results[job] = PdfMetadata.Normalise(bytes, job.Date);
             return null;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"the temporary files could not be written or read ({e.Message}).";
+        }
         finally
         {
-            File.Delete(docx);
-            File.Delete(target);
+            try
+            {
+                File.Delete(docx);
+                File.Delete(target);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // removed with the folder
         }
     }
 
@@ -89,8 +106,15 @@ internal static class PdfRenderer
         {
             if (_prepared) return _problem;
             _prepared = true;
-            Directory.CreateDirectory(Folder);
-            return _problem = office.Prepare(Profile);
+            try
+            {
+                Directory.CreateDirectory(Folder);
+                return _problem = office.Prepare(Profile);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return _problem = $"LibreOffice's private profile could not be written ({e.Message}).";
+            }
         }
     }
 }
