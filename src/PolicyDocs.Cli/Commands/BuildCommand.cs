@@ -61,7 +61,9 @@ internal static class BuildCommand
             }
             var files = build.Output;
             if (!console.WriteOutput(files, target, guard)) return CliApp.Usage;
-            console.Error.WriteLine($"Built {files.Files.Count} files into {target}/ ({CliConsole.Counts(compilation)}) in {clock.ElapsedMilliseconds} ms.");
+            var renderWarnings = build.Diagnostics.Count(d => d.Severity == PolicyDocs.Model.Severity.Warning);
+            var rendered = renderWarnings == 0 ? "" : $"; {renderWarnings} warning{(renderWarnings == 1 ? "" : "s")} while rendering";
+            console.Error.WriteLine($"Built {files.Files.Count} files into {target}/ ({CliConsole.Counts(compilation)}{rendered}) in {clock.ElapsedMilliseconds} ms.");
             return CliApp.Ok;
         });
         return command;
