@@ -101,14 +101,18 @@ internal sealed class LibreOffice
                 process.WaitForExit(TimeSpan.FromSeconds(30));
                 return (false, $"LibreOffice did not finish within {limit.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s and was stopped.");
             }
-            process.WaitForExit();
-            var said = string.Join("; ", (stdout.Result + "\n" + stderr.Result).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            // What it printed, unless a process it left behind holds the output open: that one is stopped, not waited for.
+            if (!Task.WaitAll([stdout, stderr], TimeSpan.FromSeconds(30)))
+                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            var said = string.Join("; ", (Printed(stdout) + "\n" + Printed(stderr)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(l => !l.Contains("javaldx", StringComparison.Ordinal)));
             if (process.ExitCode != 0)
                 return (false, $"LibreOffice exited with code {process.ExitCode.ToString(CultureInfo.InvariantCulture)}" + (said.Length > 0 ? ": " + said : "."));
             return (true, said.Length > 0 ? said : null);
         }
     }
+
+    private static string Printed(Task<string> stream) => stream.IsCompletedSuccessfully ? stream.Result : "";
 
     private const string ModuleName = "PolicyDocsPdf";
 
