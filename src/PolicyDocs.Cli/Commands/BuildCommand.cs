@@ -17,7 +17,8 @@ internal static class BuildCommand
             DefaultValueFactory = _ => "site",
         });
         var strict = CommonOptions.Strict();
-        var command = new Command("build", "Build the website (and downloads) of a policy set. With releases.tags (in policyset.yaml, or for a single Markdown file in its front matter or a policyset.yaml beside it; the front matter wins key by key), every matching git tag is published too, with redlines between consecutive versions.") { content, output, strict };
+        var noPdf = CommonOptions.NoPdf("Do not print the Word files as PDF (faster; by default every document and redline gets a PDF beside its Word file when LibreOffice is installed).");
+        var command = new Command("build", "Build the website (and downloads) of a policy set. With releases.tags (in policyset.yaml, or for a single Markdown file in its front matter or a policyset.yaml beside it; the front matter wins key by key), every matching git tag is published too, with redlines between consecutive versions.") { content, output, strict, noPdf };
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
@@ -29,7 +30,7 @@ internal static class BuildCommand
             if (!console.OutputAllowed(target, guard)) return CliApp.Usage;
             // The Word writer's first-use cost is paid on the other core while the content compiles.
             _ = Task.Run(PolicyDocs.Rendering.Docx.DocxRenderer.WarmUp);
-            var result = PolicyPipeline.Build(path, new BuildOptions(Strict: isStrict), new Progress(console, path));
+            var result = PolicyPipeline.Build(path, new BuildOptions(Strict: isStrict, Pdf: !parse.GetValue(noPdf)), new Progress(console, path));
             var compilation = result.Compilation;
             if (compilation.Fatal is not null)
             {
@@ -60,7 +61,9 @@ internal static class BuildCommand
             }
             var files = build.Output;
             if (!console.WriteOutput(files, target, guard)) return CliApp.Usage;
-            console.Error.WriteLine($"Built {files.Files.Count} files into {target}/ ({CliConsole.Counts(compilation)}) in {clock.ElapsedMilliseconds} ms.");
+            var renderWarnings = build.Diagnostics.Count(d => d.Severity == PolicyDocs.Model.Severity.Warning);
+            var rendered = renderWarnings == 0 ? "" : $"; {renderWarnings} warning{(renderWarnings == 1 ? "" : "s")} while rendering";
+            console.Error.WriteLine($"Built {files.Files.Count} files into {target}/ ({CliConsole.Counts(compilation)}{rendered}) in {clock.ElapsedMilliseconds} ms.");
             return CliApp.Ok;
         });
         return command;

@@ -42,6 +42,9 @@ internal static class CommonOptions
         Description = "Treat warnings (such as BR title variants) as errors.",
     };
 
+    /// <summary><c>--no-pdf</c>: skip printing the Word files as PDF with LibreOffice.</summary>
+    public static Option<bool> NoPdf(string description) => new("--no-pdf") { Description = description };
+
     public static Option<string> Format(params string[] formats)
     {
         var o = new Option<string>("--format", "-f")

@@ -22,12 +22,13 @@ internal static class DiffCommand
         {
             Description = "Compare and write redlines even when a version has errors (a broken draft): the errors are printed on stderr and the exit code is 1. Without it, a version with errors stops the diff and nothing is written.",
         };
+        var noPdf = CommonOptions.NoPdf("With --docx, do not print the Word redlines as PDF (by default each gets a PDF beside it, <doc-id>-<from>-to-<to>-redline.pdf, when LibreOffice is installed).");
         var format = CommonOptions.Format("text", "json");
         var command = new Command("diff", "Show the changes between two versions of a policy set: per section, editorial or normative, with word-level detail. " +
                                           "Editorial: white space, punctuation, casing, markup (link targets, list and emphasis markers), spelling fixes, dates written another way, paragraphs split or joined; " +
                                           "normative: anything else, keywords and numbers always.")
         {
-            from, to, content, doc, html, docx, allowErrors, format,
+            from, to, content, doc, html, docx, noPdf, allowErrors, format,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +46,7 @@ internal static class DiffCommand
             var json = parse.GetValue(format) == "json";
             var result = PolicyPipeline.Diff(
                 new ComparedVersion(a.ContentPath, a.Label, a.DisplayPath, a.CommitDate), new ComparedVersion(b.ContentPath, b.Label, b.DisplayPath, b.CommitDate),
-                new CompareOptions(parse.GetValue(doc), Html: htmlDir is not null, Word: docxDir is not null, AllowErrors: parse.GetValue(allowErrors)));
+                new CompareOptions(parse.GetValue(doc), Html: htmlDir is not null, Word: docxDir is not null, AllowErrors: parse.GetValue(allowErrors), Pdf: !parse.GetValue(noPdf)));
             switch (result.Outcome)
             {
                 case CompareOutcome.Unreadable or CompareOutcome.UnknownDocument:
@@ -66,7 +67,9 @@ internal static class DiffCommand
                 console.Error.WriteLine($"diff: compared although the versions have {result.Errors.Count} error{(result.Errors.Count == 1 ? "" : "s")} (--allow-errors); the redlines show the text as it stands.");
             // Every output was produced in memory, so a failure writes nothing; each folder is swapped in whole.
             var htmlFiles = result.Html;
-            var docxFiles = result.Word;
+            // The PDFs are written beside the Word redlines; any that could not be made are said why.
+            foreach (var finding in result.PdfFindings) console.Error.WriteLine(finding.ToString());
+            var docxFiles = result.Word is null ? null : (IReadOnlyList<(string FileName, byte[] Bytes)>)[.. result.Word, .. result.Pdf ?? []];
             var sameFolder = htmlDir is not null && docxDir is not null && Path.GetFullPath(htmlDir).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(docxDir).TrimEnd(Path.DirectorySeparatorChar);
             if (htmlFiles is not null)
             {
@@ -82,7 +85,9 @@ internal static class DiffCommand
                     foreach (var (name, bytes) in docxFiles) set.Add(name, bytes);
                     if (!console.WriteOutput(set, docxDir!, guard)) return CliApp.Usage;
                 }
-                console.Error.WriteLine(docxFiles.Count == 0 ? "No document changed; no Word redline written." : $"Wrote {docxFiles.Count} Word redline(s) into {docxDir}/.");
+                var pdfs = result.Pdf?.Count ?? 0;
+                console.Error.WriteLine(result.Word!.Count == 0 ? "No document changed; no Word redline written."
+                    : $"Wrote {result.Word.Count} Word redline(s){(pdfs > 0 ? $" and {pdfs} PDF(s)" : "")} into {docxDir}/.");
             }
             console.Out.Write(json ? ChangeSummary.Json(changes) : ChangeSummary.Text(changes));
             foreach (var finding in result.ChangelogFindings)

@@ -315,6 +315,11 @@ internal static class Rules
     /// <summary>A site template (templates/site/) that does not parse or fails while rendering a page.</summary>
     public static readonly Rule SiteTemplateError = new("PD0402", "site-template-error", Severity.Error,
         "Fix the template at the position shown; the values pages can use are listed in docs/site.md.");
+
+    /// <summary>A PDF download that could not be made: LibreOffice is not installed, or it failed on a Word file. The
+    /// site and the other downloads are published without it.</summary>
+    public static readonly Rule PdfSkipped = new("PD0403", "pdf-skipped", Severity.Warning,
+        "Install LibreOffice (soffice on PATH; on Debian the package libreoffice-writer-nogui) to publish PDFs, or build with --no-pdf.");
     /// <summary>A Markdown table row with fewer or more cells than the header.</summary>
     public static readonly Rule RaggedTable = new("PD0301", "ragged-table", Severity.Warning,
         "Give every row as many cells as the header row; missing cells are rendered empty.");

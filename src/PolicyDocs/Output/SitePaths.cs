@@ -45,6 +45,10 @@ internal static class SitePaths
     public static string RedlineDownload(string documentId, string fromVersion, string toVersion) =>
         $"downloads/{documentId}-{fromVersion}-to-{toVersion}-redline.docx";
 
+    /// <summary>The PDF of the Word redline between two versions of a document.</summary>
+    public static string RedlinePdfDownload(string documentId, string fromVersion, string toVersion) =>
+        $"downloads/{documentId}-{fromVersion}-to-{toVersion}-redline.pdf";
+
     /// <summary>A key ceremony's page.</summary>
     public static string CeremonyPage(string ceremonyId) => "ceremonies/" + ceremonyId + "/index.html";
 
@@ -56,6 +60,9 @@ internal static class SitePaths
 
     /// <summary>A document version's Word download: "downloads/cps-1.2.docx".</summary>
     public static string DocxDownload(string documentId, string version) => "downloads/" + DocxFileName(documentId, version);
+
+    /// <summary>A document version's PDF download, printed from its Word file: "downloads/cps-1.2.pdf".</summary>
+    public static string PdfDownload(string documentId, string version) => $"downloads/{documentId}-{version}.pdf";
 
     /// <summary>A document version's combined Markdown download: "downloads/cps-1.2.md".</summary>
     public static string MarkdownDownload(string documentId, string version) => $"downloads/{documentId}-{version}.md";

@@ -5,6 +5,7 @@ using PolicyDocs.Output;
 using PolicyDocs.Publication;
 using PolicyDocs.Rendering.Docx.Redline;
 using PolicyDocs.Rendering.Html;
+using PolicyDocs.Rendering.Pdf;
 using PolicyDocs.Versions;
 using Scriban.Runtime;
 
@@ -34,7 +35,10 @@ internal interface IBuildProgress
 /// <param name="Strict">Title variants are errors and any warning fails the build.</param>
 /// <param name="History">Publish the superseded versions and their changes (releases.tags in policyset.yaml).</param>
 /// <param name="WordDownloads">Render the Word documents and redlines (the live preview does without).</param>
-internal sealed record BuildOptions(bool Strict = false, bool History = true, bool WordDownloads = true)
+/// <param name="Pdf">Print every document's and redline's Word file as PDF with LibreOffice, when it is installed
+/// (a warning says when it is not). Off unless asked for: each PDF takes LibreOffice seconds, and only a published
+/// build (the CLI's <c>build</c>, unless <c>--no-pdf</c>) needs them.</param>
+internal sealed record BuildOptions(bool Strict = false, bool History = true, bool WordDownloads = true, bool Pdf = false)
 {
     /// <summary>The options of <c>serve</c>: no history, no Word files; the page refreshes faster without them.</summary>
     public static BuildOptions Preview { get; } = new(History: false, WordDownloads: false);
@@ -64,7 +68,8 @@ internal sealed record ComparedVersion(string ContentPath, string Label, string?
 /// <param name="Word">Render a Word redline (tracked changes) per document changed in both versions.</param>
 /// <param name="AllowErrors">Compare versions that have errors too, as far as they could be read (a broken draft still
 /// gets its redline); the errors are in <see cref="CompareResult.Errors"/> of a <see cref="CompareOutcome.Compared"/> result.</param>
-internal sealed record CompareOptions(string? Document = null, bool Html = false, bool Word = false, bool AllowErrors = false);
+/// <param name="Pdf">With <paramref name="Word"/>, print each Word redline as PDF too, with LibreOffice when it is installed.</param>
+internal sealed record CompareOptions(string? Document = null, bool Html = false, bool Word = false, bool AllowErrors = false, bool Pdf = false);
 
 /// <summary>How <see cref="PolicyPipeline.Diff"/> ended.</summary>
 internal enum CompareOutcome
@@ -102,6 +107,12 @@ internal sealed record CompareResult(CompareOutcome Outcome, string? Problem, IR
 
     /// <summary>The Word redlines by file name, in change-set order.</summary>
     public IReadOnlyList<(string FileName, byte[] Bytes)>? Word { get; init; }
+
+    /// <summary>The PDFs of the Word redlines by file name (<c>&lt;doc-id&gt;-&lt;from&gt;-to-&lt;to&gt;-redline.pdf</c>), when asked for.</summary>
+    public IReadOnlyList<(string FileName, byte[] Bytes)>? Pdf { get; init; }
+
+    /// <summary>Why PDFs asked for were not made (LibreOffice missing, or a conversion that failed); advisory.</summary>
+    public IReadOnlyList<Diagnostic> PdfFindings { get; init; } = [];
 
     /// <summary>The changelog rules between the two versions (advisory here; a release build enforces them).</summary>
     public IReadOnlyList<Diagnostic> ChangelogFindings { get; init; } = [];
@@ -164,7 +175,7 @@ internal static class PolicyPipeline
         }
 
         progress?.Started(Render);
-        var site = SiteBuilder.Build(published, history, options.WordDownloads);
+        var site = SiteBuilder.Build(published, history, options.WordDownloads, options.Pdf ? PdfDownloads.FromPath() : null);
         progress?.Finished(Render, site.Diagnostics);
         return new BuildResult(compilation, releaseDiagnostics, site, site.HasErrors ? Render : null);
     }
@@ -199,12 +210,28 @@ internal static class PolicyPipeline
         IReadOnlyList<Diagnostic> templateErrors = [];
         var html = options.Html ? HtmlRedlines(a, b, changes, out templateErrors) : null;
         var word = options.Word ? DocxRedlineRenderer.RenderAll(a, b, changes, from.CommitDate, to.CommitDate) : null;
-        progress?.Finished(Render, templateErrors);
+        var pdfFindings = new DiagnosticBag();
+        var pdf = word is not null && options.Pdf ? RedlinePdfs(word, b, changes, pdfFindings) : null;
+        progress?.Finished(Render, [.. templateErrors.Concat(pdfFindings.ToSortedList())]);
         if (templateErrors.Count > 0) return new CompareResult(CompareOutcome.Errors, null, templateErrors) { Old = older, New = newer, Changes = changes };
         return new CompareResult(CompareOutcome.Compared, null, versionErrors)
         {
             Old = older, New = newer, Changes = changes, Html = html, Word = word, ChangelogFindings = findings,
+            Pdf = pdf, PdfFindings = pdfFindings.ToSortedList(),
         };
+    }
+
+    // Each Word redline printed as PDF under the same name, dated by the new version of its document (the redlines are
+    // those of the modified documents, in change-set order).
+    private static List<(string FileName, byte[] Bytes)> RedlinePdfs(IReadOnlyList<(string FileName, byte[] Bytes)> word, PublishedSet newer, ChangeSet changes, DiagnosticBag findings)
+    {
+        var modified = changes.Documents.Where(d => d.Kind == ChangeKind.Modified).Select(d => newer.Find(d.DocumentId)).ToList();
+        var jobs = word.Select((w, i) => i < modified.Count && modified[i] is { } doc
+            ? new PdfJob(w.FileName, w.Bytes, doc.Cover.EffectiveDate ?? doc.Cover.Date, SourceSpan.File(doc.Document.Info.Span.Path))
+            : new PdfJob(w.FileName, w.Bytes, null, SourceSpan.File(newer.Set.Info.Span.Path))).ToList();
+        var output = new OutputSet();
+        PdfRenderer.Render(jobs, LibreOffice.Find(), output, findings, SourceSpan.File(newer.Set.Info.Span.Path));
+        return [.. jobs.Where(j => output.Contains(j.PdfPath)).Select(j => (j.PdfPath, output.Get(j.PdfPath)!))];
     }
 
     // Pages at <doc-id>/index.html, rendered with the new version's site templates without the site's header and

@@ -7,6 +7,7 @@ using PolicyDocs.Publication;
 using PolicyDocs.Rendering.Docx;
 using PolicyDocs.Rendering.Html;
 using PolicyDocs.Rendering.Markdown;
+using PolicyDocs.Rendering.Pdf;
 
 namespace PolicyDocs.Pipeline;
 
@@ -32,7 +33,9 @@ internal static class SiteBuilder
     /// <param name="history">Superseded versions and changes to publish too.</param>
     /// <param name="wordDownloads">False skips the Word documents (the live preview does not need them and
     /// refreshes faster without); the pages then link only the downloads that exist.</param>
-    public static SiteBuild Build(PublishedSet published, SiteHistory? history = null, bool wordDownloads = true)
+    /// <param name="pdf">Print the documents' and redlines' Word files as PDF with this LibreOffice (with the Word
+    /// files only); <see cref="PdfDownloads.Missing"/> publishes none and says so in a warning.</param>
+    public static SiteBuild Build(PublishedSet published, SiteHistory? history = null, bool wordDownloads = true, PdfDownloads? pdf = null)
     {
         history ??= SiteHistory.Empty;
         var output = new OutputSet();
@@ -75,6 +78,13 @@ internal static class SiteBuilder
             pages.Add(new SitePage("matrix", MatrixPageModel.PagePath, "Recommendations by impact level", 1, MatrixPageModel.Build(set, matrix), Nav: "Recommendations"));
         }
         downloads.GetAwaiter().GetResult();
+        // The PDFs print the finished Word files; the pages below link the ones made.
+        var pdfDiagnostics = new DiagnosticBag();
+        if (wordDownloads && pdf is not null)
+        {
+            documentDocx.GetAwaiter().GetResult();
+            PdfRenderer.Render(PdfJobs(published, history, output), pdf.Office, output, pdfDiagnostics, set.Info.Span);
+        }
         pages.AddRange(new CeremonyPageRenderer(published).Pages(output));
         pages.AddRange(ChangePages.For(set, history, output));
         // The site pages come last: the home page links only the downloads that exist or are pending.
@@ -84,9 +94,27 @@ internal static class SiteBuilder
         output.AddText(SecurityHeaders.NetlifyPath, SecurityHeaders.NetlifyFile());
         output.AddText(Checksums.Path, Checksums.Of(output));
         // Link checking a site whose templates failed would only repeat the same problem page by page.
-        return site.Diagnostics.Count > 0
-            ? new SiteBuild(output, site.Diagnostics)
-            : new SiteBuild(output, LinkChecker.Check(output, page => SourceOf(set, page), published.Templates.OverridesSite, SiteLinks.AbsoluteRoot(set.Info.BaseUrl)));
+        IReadOnlyList<Diagnostic> found = site.Diagnostics.Count > 0
+            ? site.Diagnostics
+            : LinkChecker.Check(output, page => SourceOf(set, page), published.Templates.OverridesSite, SiteLinks.AbsoluteRoot(set.Info.BaseUrl));
+        return new SiteBuild(output, [.. pdfDiagnostics.ToSortedList(), .. found]);
+    }
+
+    /// <summary>The Word files printed as PDF: every document version's and every redline's, each dated by its document.</summary>
+    private static List<PdfJob> PdfJobs(PublishedSet published, SiteHistory history, OutputSet output)
+    {
+        var jobs = new List<PdfJob>();
+        void Add(string docxPath, DateOnly? date, SourceSpan source)
+        {
+            if (output.Get(docxPath) is { } docx) jobs.Add(new PdfJob(docxPath, docx, date, source));
+        }
+        foreach (var d in published.Set.Documents)
+            Add(DocxNames.DownloadPath(d.Info), d.Info.EffectiveDate ?? d.Info.Date, SourceSpan.File(d.Info.Span.Path));
+        foreach (var a in history.Archived)
+            Add(DocxNames.DownloadPath(a.Document.Info), a.Document.Info.EffectiveDate ?? a.Document.Info.Date, SourceSpan.File(a.Document.Info.Span.Path));
+        foreach (var c in history.Changes)
+            Add(c.DocxPath, c.Date ?? c.New?.Cover.Date, SourceSpan.File(((c.New ?? c.Old)!.Document.Info.Span.Path)));
+        return jobs;
     }
 
     /// <summary>Where the content of a site page is written: the document the page belongs to, else the policy set.</summary>

@@ -41,6 +41,8 @@ internal sealed record VersionChange(PublishedDocument? Old, PublishedDocument? 
     public string HtmlPath => SitePaths.RedlinePage(DocumentId, FromVersion, ToVersion);
     /// <summary>The Word redline download.</summary>
     public string DocxPath => SitePaths.RedlineDownload(DocumentId, FromVersion, ToVersion);
+    /// <summary>The PDF of the Word redline.</summary>
+    public string PdfPath => SitePaths.RedlinePdfDownload(DocumentId, FromVersion, ToVersion);
     /// <summary>The date of the commit the older version was read from (a git ref), if any.</summary>
     public DateOnly? FromCommitDate { get; init; }
     /// <summary>The date of the commit the newer version was read from (a git ref), if any.</summary>

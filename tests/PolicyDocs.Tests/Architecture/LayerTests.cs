@@ -33,6 +33,7 @@ public sealed class LayerTests
         "Rendering.Html",
         "Rendering.Docx",
         "Rendering.Docx.Redline",
+        "Rendering.Pdf",
         "Pipeline",
         "Scaffolding",
     ];
@@ -64,6 +65,7 @@ public sealed class LayerTests
         Assert.Contains(Edges.Value, e => e.From == "Rendering.Html" && e.To == "Model");
         Assert.Contains(Edges.Value, e => e.From == "Diff" && e.To == "Xrefs");
         Assert.Contains(Edges.Value, e => e.From == "Pipeline" && e.To == "Rendering.Docx.Redline");
+        Assert.Contains(Edges.Value, e => e.From == "Pipeline" && e.To == "Rendering.Pdf");
     }
 
     [Theory]

@@ -17,8 +17,13 @@ internal static class Run
         return Compile(builder.WriteTo(tree.Root), strict);
     }
 
-    /// <summary>Runs the command line; returns the exit code and what it printed.</summary>
-    public static (int Code, string Out, string Err) Cli(params string[] args)
+    /// <summary>Runs the command line; returns the exit code and what it printed. <c>build</c> and <c>diff</c> run with
+    /// <c>--no-pdf</c> (LibreOffice takes seconds per document); <see cref="CliWithPdf"/> keeps the PDFs.</summary>
+    public static (int Code, string Out, string Err) Cli(params string[] args) =>
+        CliWithPdf(args.Length > 0 && args[0] is "build" or "diff" && !args.Contains("--no-pdf") && !args.Contains("--") ? [.. args, "--no-pdf"] : args);
+
+    /// <summary>Runs the command line as given; returns the exit code and what it printed.</summary>
+    public static (int Code, string Out, string Err) CliWithPdf(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();

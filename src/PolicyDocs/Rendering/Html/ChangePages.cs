@@ -32,6 +32,7 @@ internal static class ChangePages
                     ["new_url"] = VersionPage(current, c.DocumentId, c.ToVersion),
                     ["standalone"] = false,
                     ["docx_url"] = output.Contains(c.DocxPath) ? c.DocxPath : null,
+                ["pdf_url"] = output.Contains(c.PdfPath) ? c.PdfPath : null,
                 };
                 yield return new SitePage("redline", c.HtmlPath, $"{shortTitle}: changes from {c.FromVersion} to {c.ToVersion}", 3, new ScriptObject { ["redline"] = model });
             }
@@ -44,6 +45,7 @@ internal static class ChangePages
                 ["normative"] = c.Change.Sections.Count(s => s.Class == ChangeClass.Normative),
                 ["url"] = c.HtmlPath,
                 ["docx_url"] = output.Contains(c.DocxPath) ? c.DocxPath : null,
+                ["pdf_url"] = output.Contains(c.PdfPath) ? c.PdfPath : null,
             }));
             yield return new SitePage("changes", SitePaths.ChangesPage(group.Key), $"{shortTitle}: changes", 2, new ScriptObject
             {

@@ -300,7 +300,7 @@ internal sealed class SiteRenderer
     {
         var root = SiteLinks.Root(depth);
         var downloads = new ScriptArray();
-        foreach (var (label, path) in new[] { ("Word (DOCX)", SitePaths.DocxDownload(d.Info.Id, d.Info.VersionKey)), ("Markdown", SitePaths.MarkdownDownload(d.Info.Id, d.Info.VersionKey)) })
+        foreach (var (label, path) in new[] { ("Word (DOCX)", SitePaths.DocxDownload(d.Info.Id, d.Info.VersionKey)), ("PDF", SitePaths.PdfDownload(d.Info.Id, d.Info.VersionKey)), ("Markdown", SitePaths.MarkdownDownload(d.Info.Id, d.Info.VersionKey)) })
             if (pending.Bytes(output, path) is { } bytes)
                 downloads.Add(new DownloadFile(label, root + path, path["downloads/".Length..], bytes));
         return new ScriptObject
@@ -390,6 +390,7 @@ internal sealed class SiteRenderer
             ["sections"] = c.Change.Sections.Count, ["normative"] = c.Change.Sections.Count(x => x.Class == Diff.ChangeClass.Normative),
             ["url"] = SiteLinks.Root(depth) + c.HtmlPath,
             ["docx_url"] = output.Contains(c.DocxPath) ? SiteLinks.Root(depth) + c.DocxPath : null,
+            ["pdf_url"] = output.Contains(c.PdfPath) ? SiteLinks.Root(depth) + c.PdfPath : null,
         }));
         model["archived"] = false;
         model["current_url"] = null;

@@ -63,7 +63,7 @@ public sealed class MutationFuzzTests
                 File.WriteAllBytes(path, Apply(File.ReadAllBytes(path), m));
             }
             var before = CaseFolder.Fingerprint(f.Content);
-            string[] args = build ? ["build", "--content", f.Content, "--output", f.Site] : ["check", "--content", f.Content];
+            string[] args = build ? ["build", "--content", f.Content, "--output", f.Site, "--no-pdf"] : ["check", "--content", f.Content];
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var run = Task.Run(() => CliApp.Run(args, stdout, stderr));
