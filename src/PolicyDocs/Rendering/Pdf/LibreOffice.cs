@@ -46,7 +46,7 @@ internal sealed class LibreOffice
     {
         // A new profile is filled by LibreOffice's first start (which replaces the Basic library folder); the macro is
         // written into it afterwards.
-        var (ok, problem) = Run([ProfileArgument(folder), "--headless", "--norestore", "--terminate_after_init"], TimeSpan.FromSeconds(120));
+        var (ok, problem) = Run([ProfileArgument(folder), "--headless", "--norestore", "--terminate_after_init"], folder, TimeSpan.FromSeconds(120));
         if (!ok) return "LibreOffice could not start: " + problem;
         var basic = Path.Combine(folder, "user", "basic", "Standard");
         Directory.CreateDirectory(basic);
@@ -62,7 +62,7 @@ internal sealed class LibreOffice
     {
         if (File.Exists(pdf)) File.Delete(pdf);
         var macro = $"macro:///Standard.{ModuleName}.ToPdf(\"{new Uri(docx).AbsoluteUri}\",\"{new Uri(pdf).AbsoluteUri}\")";
-        var (ok, problem) = Run([ProfileArgument(profile), "--headless", "--norestore", "--nologo", "--nolockcheck", macro], limit);
+        var (ok, problem) = Run([ProfileArgument(profile), "--headless", "--norestore", "--nologo", "--nolockcheck", macro], profile, limit);
         if (!ok) return problem;
         if (!File.Exists(pdf) || new FileInfo(pdf).Length < 5)
             return "LibreOffice wrote no PDF (it could not open the Word file or export it)" + (problem is null ? "." : ": " + problem);
@@ -72,7 +72,7 @@ internal sealed class LibreOffice
     private static string ProfileArgument(string folder) => "-env:UserInstallation=" + new Uri(Path.GetFullPath(folder)).AbsoluteUri;
 
     // (true, what it printed on stderr when it matters) when the program ran to the end with exit code 0.
-    private (bool Ok, string? Problem) Run(IReadOnlyList<string> args, TimeSpan limit)
+    private (bool Ok, string? Problem) Run(IReadOnlyList<string> args, string home, TimeSpan limit)
     {
         var psi = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
@@ -80,6 +80,13 @@ internal sealed class LibreOffice
         // names of the bookmarks an updated contents links to, which the PDF keeps as named destinations) repeat.
         psi.Environment["TZ"] = "UTC";
         psi.Environment["SAL_RAND_REPEATABLE"] = "1";
+        // Everything it writes for itself (its settings cache, dconf) goes into the private profile, never into the
+        // user's home folder.
+        var full = Path.GetFullPath(home);
+        psi.Environment["HOME"] = full;
+        psi.Environment["XDG_CACHE_HOME"] = Path.Combine(full, ".cache");
+        psi.Environment["XDG_CONFIG_HOME"] = Path.Combine(full, ".config");
+        psi.Environment["XDG_DATA_HOME"] = Path.Combine(full, ".local", "share");
         Process? process;
         try
         {
