@@ -54,6 +54,19 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         Assert.Empty(DocxTestKit.Problems(c.Redline));
     }
 
+    /// <summary>The redline of the CPS between two texts of one of its section files, both free of errors.</summary>
+    private Case Between(string before, string after, string file = File04)
+    {
+        var old = sample.CompileEdited(file, before);
+        var compiled = sample.CompileEdited(file, after);
+        NoErrors(old);
+        NoErrors(compiled);
+        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
+        var change = changes.Documents.Single();
+        return new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
+            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change);
+    }
+
     private static readonly Gen<MarkdownEdit> FormatEdit =
         Gen.Select(Gen.Int[MarkdownEdits.Emphasis, MarkdownEdits.Kinds - 1], Gen.Int[0, 500], Gen.Int[0, 60], Gen.Int[0, 7], (k, l, w, v) => new MarkdownEdit(k, l, w, v));
 
@@ -102,22 +115,14 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         return text[..at] + "\n" + insert + "\n" + text[at..];
     }
 
-    private (byte[] Redline, byte[] OldDocx, byte[] NewDocx) Between(string oldText, string newText)
+    private (byte[] Redline, byte[] OldDocx, byte[] NewDocx) Between07(string oldText, string newText)
     {
-        var old = sample.CompileEdited(File07, oldText);
-        var compiled = sample.CompileEdited(File07, newText);
-        Assert.Equal(0, old.ErrorCount);
-        NoErrors(compiled);
-        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
-        var change = changes.Documents.Single();
-        var redline = DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change));
-        var oldDocx = DocxRenderer.Render(old.Published!.Of(old.Published!.Set.Find("cps")!));
-        var newDocx = DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!));
-        Assert.Equal(TrackedChanges.Paragraphs(newDocx, null), TrackedChanges.Paragraphs(redline, accept: true));
-        Assert.Equal(TrackedChanges.Paragraphs(oldDocx, null, skipContents: true), TrackedChanges.Paragraphs(redline, accept: false, skipContents: true));
-        Assert.Empty(DocxTestKit.Problems(redline));
-        AssertNotRagged(redline);
-        return (redline, oldDocx, newDocx);
+        var c = Between(oldText, newText, File07);
+        Assert.Equal(TrackedChanges.Paragraphs(c.NewDocx, null), TrackedChanges.Paragraphs(c.Redline, accept: true));
+        Assert.Equal(TrackedChanges.Paragraphs(c.OldDocx, null, skipContents: true), TrackedChanges.Paragraphs(c.Redline, accept: false, skipContents: true));
+        Assert.Empty(DocxTestKit.Problems(c.Redline));
+        AssertNotRagged(c.Redline);
+        return (c.Redline, c.OldDocx, c.NewDocx);
     }
 
     private const string OldProfile = """
@@ -154,7 +159,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
     [Fact]
     public void A_restructured_profile_table_is_the_old_table_deleted_and_the_new_one_inserted()
     {
-        var (redline, _, _) = Between(With712(OldProfile), With712(NewProfile));
+        var (redline, _, _) = Between07(With712(OldProfile), With712(NewProfile));
         var section = Describe(redline, "Certificate extensions");
         Golden.AssertMatches("restructured-profile-table.txt", section);
         // No table holds rows of both versions, and the deleted sub-heading comes before the rows it headed.
@@ -178,7 +183,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
             """;
         var dropped = string.Join('\n', table.Split('\n').Select(l => l.StartsWith('|') ? l[..l.TrimEnd().LastIndexOf('|', l.TrimEnd().Length - 2)] + "|" : l))
             .Replace("cRLSign |", "cRLSign, digitalSignature |", StringComparison.Ordinal);
-        var (redline, _, _) = Between(With712(table), With712(dropped));
+        var (redline, _, _) = Between07(With712(table), With712(dropped));
         var rows = Tables(redline).Single(t => t.Any(r => r.Contains("xrayConstraints", StringComparison.Ordinal)));
         // Every row kept (none deleted and re-inserted), each with the old column as a deleted cell.
         Assert.Equal(4, rows.Count);
@@ -188,7 +193,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         Assert.Contains("<w:cellDel ", MainXml(redline), StringComparison.Ordinal);
 
         // The other way: the column inserted.
-        var (back, _, _) = Between(With712(dropped), With712(table));
+        var (back, _, _) = Between07(With712(dropped), With712(table));
         var rows2 = Tables(back).Single(t => t.Any(r => r.Contains("xrayConstraints", StringComparison.Ordinal)));
         Assert.Equal(4, rows2.Count);
         Assert.All(rows2, r => Assert.StartsWith("{+cell:", r.Split(" | ")[^1], StringComparison.Ordinal));
@@ -208,7 +213,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
 
             """;
         var reordered = table.Replace("| alpha | one |\n| bravo | two |", "| bravo | two |\n| alpha | one |", StringComparison.Ordinal);
-        var (redline, _, _) = Between(With712(table), With712(reordered));
+        var (redline, _, _) = Between07(With712(table), With712(reordered));
         var rows = Tables(redline).Single(t => t.Any(r => r.Contains("charlie", StringComparison.Ordinal)));
         Assert.Equal(6, rows.Count);
         Assert.Equal(1, rows.Count(r => r.StartsWith('+')));
@@ -373,14 +378,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         var before = text[..at] + "#### 4.9.1.1 Alpha grounds\n\n" + Alpha + "#### 4.9.1.2 Bravo grounds\n\n" + Bravo + "#### 4.9.1.3 Charlie grounds\n\n" + Charlie + text[at..];
         var after = text[..at] + "#### 4.9.1.1 Bravo grounds\n\n" + Bravo + "#### 4.9.1.2 Charlie grounds\n\n" + Charlie + "#### 4.9.1.3 Alpha grounds\n\n"
             + Alpha.Replace("every certificate", "each certificate", StringComparison.Ordinal) + text[at..];
-        var old = sample.CompileEdited(File04, before);
-        var compiled = sample.CompileEdited(File04, after);
-        NoErrors(old);
-        NoErrors(compiled);
-        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
-        var change = changes.Documents.Single();
-        var c = new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
-            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change);
+        var c = Between(before, after);
         Exact(c);
         var xml = MainXml(c.Redline);
         var from = System.Text.RegularExpressions.Regex.Matches(xml, "<w:moveFromRangeStart [^>]*w:name=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
@@ -405,14 +403,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         var after = text[..at] + "- A paragraph that becomes a list item later on.\n\n- first criterion of the scheme\n  - second criterion of the scheme\n\n"
             + "The notes and the other notes[^kept] are here, with bold words.[^added]\n\nA paragraph that stays between.\n\n" + Moving + "\n\n"
             + "[^kept]: The kept note says charlie.\n\n[^added]: The added note says delta.\n\n" + text[at..];
-        var old = sample.CompileEdited(File04, before);
-        var compiled = sample.CompileEdited(File04, after);
-        NoErrors(old);
-        NoErrors(compiled);
-        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
-        var change = changes.Documents.Single();
-        var c = new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
-            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change);
+        var c = Between(before, after);
         Exact(c);
         var xml = MainXml(c.Redline);
         // The paragraph became a list item: its old properties (no numbering) in w:pPrChange; the nested item keeps its old level.
@@ -442,12 +433,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         var at = text.IndexOf("### 4.9.2 ", StringComparison.Ordinal);
         var before = text[..at] + "The members are listed on this page:  \nthe register of members.\n\n" + text[at..];
         var after = text[..at] + "The members are listed on this page:\nthe register of members.\n\n" + text[at..];
-        var old = sample.CompileEdited(File04, before);
-        var compiled = sample.CompileEdited(File04, after);
-        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
-        var change = changes.Documents.Single();
-        Exact(new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
-            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change));
+        Exact(Between(before, after));
     }
 
     [Fact]
@@ -458,14 +444,7 @@ public sealed class DocxRedlineTests(RedlineSample sample) : IClassFixture<Redli
         const string Remark = "Limits on names are counted in characters, not in bytes.";
         var before = text[..at] + "Names are limited in length.[^limits]\n\n[^limits]: " + Remark + "\n\n" + text[at..];
         var after = text[..at] + "Names are limited in length.\n\n* " + Remark + "\n\n" + text[at..];
-        var old = sample.CompileEdited(File04, before);
-        var compiled = sample.CompileEdited(File04, after);
-        NoErrors(old);
-        NoErrors(compiled);
-        var changes = PolicyDiffer.Compare(old.Published!, compiled.Published!, "old", "new", "cps");
-        var change = changes.Documents.Single();
-        var c = new Case(DocxRedlineRenderer.Render(VersionChange.Between(old.Published!, compiled.Published!, changes, change)),
-            DocxRenderer.Render(old.Published!.Find("cps")!), DocxRenderer.Render(compiled.Published!.Of(compiled.Published!.Set.Find("cps")!)), compiled, change);
+        var c = Between(before, after);
         Exact(c);
         Assert.Contains("<w:delText>" + Remark + "</w:delText>", Part(c.Redline, "word/footnotes.xml"));
     }
